@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Sabaq",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "sabaq", targets: ["sabaq"]),
+    .library(name: "Planner", targets: ["Planner"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+    .target(name: "Planner"),
+    .target(name: "Interchange", dependencies: ["Planner"]),
+    .target(
+      name: "Reports",
+      dependencies: ["Planner", .product(name: "CSV", package: "CSV.swift")]),
+    .target(name: "SampleSchools", dependencies: ["Planner"]),
+    .executableTarget(
+      name: "sabaq",
+      dependencies: [
+        "Planner", "Interchange", "Reports", "SampleSchools",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
+    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
+    .testTarget(name: "CLITests", dependencies: ["Planner", "Interchange"]),
+  ]
+)

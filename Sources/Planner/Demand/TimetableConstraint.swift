@@ -1,0 +1,84 @@
+/// How much a constraint matters: a hard one must hold; a soft one costs its weight for each
+/// time it is broken. Written `"hard"` or a number in JSON.
+public enum ConstraintWeight: Codable, Hashable, Sendable, CustomStringConvertible {
+  case hard
+  case soft(Int)
+
+  public var isHard: Bool { self == .hard }
+  /// The cost of one violation of a soft constraint (0 for a hard one).
+  public var softWeight: Int {
+    if case .soft(let w) = self { return w }
+    return 0
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let text = try? container.decode(String.self) {
+      guard text == "hard" else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "expected \"hard\" or a non-negative number, found \"\(text)\"")
+      }
+      self = .hard
+      return
+    }
+    let value = try container.decode(Int.self)
+    guard value >= 0 else {
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a non-negative weight, found \(value)")
+    }
+    self = .soft(value)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .hard: try container.encode("hard")
+    case .soft(let w): try container.encode(w)
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .hard: return "hard"
+    case .soft(let w): return "soft \(w)"
+    }
+  }
+}
+
+/// A rule a timetable is judged by, beyond what every timetable must satisfy anyway (each lesson
+/// placed once; no teacher, student unit or room in two places; availability; rooms of the
+/// required kind; the shift's periods).
+public enum ConstraintRule: Codable, Hashable, Sendable {
+  /// The class's day has no gaps and (when `startAtFirst`) starts at its shift's first lesson.
+  case classCompactDay(class: ClassID, startAtFirst: Bool)
+  /// At most `max` lessons a day for the class (each period of a double lesson counts).
+  case classMaxLessonsPerDay(class: ClassID, max: Int)
+  /// At most `max` of these lessons on one day (a subject once a day).
+  case lessonsMaxPerDay(lessons: [String], max: Int)
+  /// A double lesson may not span a long break of its class.
+  case doublesNotAcrossLongBreak
+  /// Soft: gaps (windows) in teachers' days, each gap period costs the weight.
+  case teacherGaps
+  /// Soft: gaps in the days of student units, each gap period costs the weight.
+  case studentGaps
+  /// Soft: each lesson on a day the teacher asked to have free.
+  case teacherDaysOff(teacher: TeacherID, days: [Weekday])
+  /// Soft: each lesson a day over the teacher's wished maximum.
+  case teacherMaxLessonsPerDay(teacher: TeacherID, max: Int)
+  /// Soft: a subject's lessons spread over the week: each lesson beyond the even share of a day.
+  case subjectSpread(lessons: [String])
+  /// Soft: each difficult lesson at the first or last period of its class's day.
+  case difficultNotFirstLast
+  /// Soft: each change of room between two consecutive lessons of a teacher.
+  case teacherRoomChanges
+}
+
+/// A rule with its weight.
+public struct TimetableConstraint: Codable, Hashable, Sendable {
+  public var weight: ConstraintWeight
+  public var rule: ConstraintRule
+
+  public init(_ rule: ConstraintRule, weight: ConstraintWeight) {
+    self.rule = rule
+    self.weight = weight
+  }
+}

@@ -1,0 +1,78 @@
+/// A place in the weekly grid: a school day and a period of that day.
+///
+/// Periods are numbered across the whole school day from 1, so that the two shifts of a
+/// building share one numbering: with a second shift whose `firstPeriod` is 7, its first
+/// lesson is period 7. In a one-shift school the period is the lesson number.
+public struct TimeSlot: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
+  public var day: Weekday
+  public var period: Int
+
+  public init(day: Weekday, period: Int) {
+    self.day = day
+    self.period = period
+  }
+
+  public static func < (a: TimeSlot, b: TimeSlot) -> Bool {
+    (a.day.index, a.period) < (b.day.index, b.period)
+  }
+
+  public var description: String { "\(day.shortName) \(period)" }
+}
+
+/// A shift (ауысым / смена): classes study in one shift; shifts of a building follow one
+/// another (or overlap by a few periods) in the day.
+public struct Shift: Codable, Hashable, Sendable, Identifiable {
+  public var id: ShiftID
+  public var name: String
+  /// The school-day period of the shift's first lesson (1 for the first shift).
+  public var firstPeriod: Int
+  /// How many lessons a day the shift can hold.
+  public var lessonsPerDay: Int
+  /// Lesson numbers after which a long break (for meals) comes; a double lesson may not
+  /// span one when the rules say so.
+  public var longBreaksAfter: [Int]?
+
+  public init(id: ShiftID, name: String, firstPeriod: Int = 1, lessonsPerDay: Int, longBreaksAfter: [Int]? = nil) {
+    self.id = id
+    self.name = name
+    self.firstPeriod = firstPeriod
+    self.lessonsPerDay = lessonsPerDay
+    self.longBreaksAfter = longBreaksAfter
+  }
+
+  /// The school-day periods of this shift's lessons.
+  public var periods: ClosedRange<Int> { firstPeriod...(firstPeriod + lessonsPerDay - 1) }
+
+  /// The school-day period of a lesson number of this shift.
+  public func period(ofLesson number: Int) -> Int { firstPeriod + number - 1 }
+}
+
+/// One line of a bell schedule: lesson number, start and end.
+public struct BellLesson: Codable, Hashable, Sendable {
+  public var number: Int
+  public var start: ClockTime
+  public var end: ClockTime
+
+  public init(number: Int, start: ClockTime, end: ClockTime) {
+    self.number = number
+    self.start = start
+    self.end = end
+  }
+
+  public var minutes: Int { end.minutes - start.minutes }
+}
+
+/// A bell schedule (қоңыраулар кестесі / расписание звонков) of a shift: when each lesson
+/// starts and ends. A school may keep a different one for some weekdays (a shortened Saturday).
+public struct BellSchedule: Codable, Hashable, Sendable {
+  public var shift: ShiftID
+  /// The weekdays it is for; `nil` for every school day without a schedule of its own.
+  public var weekdays: [Weekday]?
+  public var lessons: [BellLesson]
+
+  public init(shift: ShiftID, weekdays: [Weekday]? = nil, lessons: [BellLesson]) {
+    self.shift = shift
+    self.weekdays = weekdays
+    self.lessons = lessons
+  }
+}

@@ -1,0 +1,371 @@
+/// Checks an organisation's data and plan: references between its parts, the calendar, the
+/// curricula, and the planning rules a deputy cares about (a subject with no teacher, a
+/// teacher over the maximum load, a class whose hours do not fit its shift).
+///
+/// Every problem is reported with the JSON path of the place to fix, not just the first.
+public struct OrganisationValidator {
+  public let organisation: Organisation
+  private var issues: [PlanningIssue] = []
+  private let o = InstancePath.organisation
+
+  public init(organisation: Organisation) { self.organisation = organisation }
+
+  /// All problems found, errors first.
+  public static func validate(_ organisation: Organisation) -> [PlanningIssue] {
+    var validator = OrganisationValidator(organisation: organisation)
+    validator.checkReferences()
+    if !validator.issues.contains(where: \.isError) {
+      validator.checkPlanning()
+    }
+    return validator.issues.filter(\.isError) + validator.issues.filter { !$0.isError }
+  }
+
+  private mutating func error(_ code: String, _ path: String, _ message: String) {
+    issues.append(.error(code, at: path, message))
+  }
+
+  private mutating func warning(_ code: String, _ path: String, _ message: String) {
+    issues.append(.warning(code, at: path, message))
+  }
+
+  // MARK: - References and structure
+
+  private mutating func checkUnique<T>(_ items: [T], list: String, kind: String, id: (T) -> String) {
+    var seen: [String: Int] = [:]
+    for (i, item) in items.enumerated() {
+      let key = id(item)
+      if key.isBlank {
+        error("empty-id", "\(o).\(list)[\(i)].id", "\(kind) has an empty id")
+      } else if let first = seen[key] {
+        error("duplicate-id", "\(o).\(list)[\(i)].id", "\(kind) id \"\(key)\" is used already at \(o).\(list)[\(first)]")
+      } else {
+        seen[key] = i
+      }
+    }
+  }
+
+  private mutating func checkSlots(_ slots: [TimeSlot]?, path: String, periodsPerDay: Int) {
+    for (i, slot) in (slots ?? []).enumerated() {
+      if !organisation.settings.schoolDays.contains(slot.day) {
+        error("slot-not-school-day", "\(path)[\(i)].day", "\(slot.day.rawValue) is not a school day of the organisation")
+      }
+      if slot.period < 1 || slot.period > periodsPerDay {
+        error("slot-out-of-grid", "\(path)[\(i)].period", "expected a period from 1 to \(periodsPerDay), found \(slot.period)")
+      }
+    }
+  }
+
+  private mutating func checkReferences() {
+    let org = organisation
+    if org.name.isBlank { error("empty-name", "\(o).name", "the organisation has no name") }
+    checkUnique(org.studyPeriods, list: "studyPeriods", kind: "study period", id: \.id)
+    checkUnique(org.shifts, list: "shifts", kind: "shift", id: \.id)
+    checkUnique(org.subjects, list: "subjects", kind: "subject", id: \.id)
+    checkUnique(org.buildings ?? [], list: "buildings", kind: "building", id: \.id)
+    checkUnique(org.rooms, list: "rooms", kind: "room", id: \.id)
+    checkUnique(org.teachers, list: "teachers", kind: "teacher", id: \.id)
+    checkUnique(org.classes, list: "classes", kind: "class", id: \.id)
+    checkUnique(org.streams ?? [], list: "streams", kind: "stream", id: \.id)
+    checkUnique(org.standardCurricula ?? [], list: "standardCurricula", kind: "standard curriculum", id: \.id)
+
+    let periodIDs = Set(org.studyPeriods.map(\.id))
+    let shiftIDs = Set(org.shifts.map(\.id))
+    let subjectIDs = Set(org.subjects.map(\.id))
+    let buildingIDs = Set((org.buildings ?? []).map(\.id))
+    let roomIDs = Set(org.rooms.map(\.id))
+    let teacherIDs = Set(org.teachers.map(\.id))
+    let classIDs = Set(org.classes.map(\.id))
+
+    // Calendar.
+    let days = org.settings.schoolDays
+    if days.isEmpty { error("no-school-days", "\(o).settings.schoolDays", "expected at least one school day") }
+    if Set(days).count != days.count { error("duplicate-school-day", "\(o).settings.schoolDays", "a school day is listed twice") }
+    if days.contains(.sun) { warning("sunday-school-day", "\(o).settings.schoolDays", "Sunday is a school day") }
+    if let norm = org.settings.normHours, norm.isZero {
+      error("zero-norm-hours", "\(o).settings.normHours", "the norm hours of a rate must be more than 0")
+    }
+    let year = org.academicYear
+    if year.start > year.end {
+      error("year-ends-before-start", "\(o).academicYear", "the academic year ends (\(year.end)) before it starts (\(year.start))")
+    }
+    if org.studyPeriods.isEmpty { error("no-study-periods", "\(o).studyPeriods", "expected at least one study period") }
+    let sortedPeriods = org.studyPeriods.enumerated().sorted { $0.element.start < $1.element.start }
+    for (i, period) in org.studyPeriods.enumerated() {
+      let path = "\(o).studyPeriods[\(i)]"
+      if period.start > period.end {
+        error("period-ends-before-start", path, "\(period.name) ends (\(period.end)) before it starts (\(period.start))")
+      }
+      if period.start < year.start || period.end > year.end {
+        error("period-outside-year", path, "\(period.name) (\(period.start)–\(period.end)) is not inside the academic year \(year.start)–\(year.end)")
+      }
+    }
+    for (a, b) in zip(sortedPeriods, sortedPeriods.dropFirst()) where a.element.range.overlaps(b.element.range) {
+      error(
+        "periods-overlap", "\(o).studyPeriods[\(b.offset)]",
+        "\(b.element.name) starts (\(b.element.start)) before \(a.element.name) ends (\(a.element.end))")
+    }
+    for (i, holiday) in (org.holidays ?? []).enumerated() where holiday.start > holiday.end {
+      error("holiday-ends-before-start", "\(o).holidays[\(i)]", "\(holiday.name) ends before it starts")
+    }
+
+    // Shifts and bells.
+    if org.shifts.isEmpty { error("no-shifts", "\(o).shifts", "expected at least one shift") }
+    for (i, shift) in org.shifts.enumerated() {
+      let path = "\(o).shifts[\(i)]"
+      if shift.lessonsPerDay < 1 || shift.lessonsPerDay > 16 {
+        error("bad-lessons-per-day", "\(path).lessonsPerDay", "expected 1 to 16 lessons a day, found \(shift.lessonsPerDay)")
+      }
+      if shift.firstPeriod < 1 { error("bad-first-period", "\(path).firstPeriod", "expected 1 or more, found \(shift.firstPeriod)") }
+      for (k, after) in (shift.longBreaksAfter ?? []).enumerated() where after < 1 || after >= shift.lessonsPerDay {
+        error("bad-long-break", "\(path).longBreaksAfter[\(k)]", "a long break must come after a lesson from 1 to \(shift.lessonsPerDay - 1), found \(after)")
+      }
+    }
+    let periodsPerDay = org.shifts.map { $0.firstPeriod + $0.lessonsPerDay - 1 }.max() ?? 0
+    for (i, bells) in (org.bellSchedules ?? []).enumerated() {
+      let path = "\(o).bellSchedules[\(i)]"
+      guard let shift = org.shift(bells.shift) else {
+        error("unknown-shift", "\(path).shift", "no shift \"\(bells.shift)\"")
+        continue
+      }
+      for (k, lesson) in bells.lessons.enumerated() {
+        if lesson.number != k + 1 {
+          error("bell-numbering", "\(path).lessons[\(k)].number", "expected lesson \(k + 1), found \(lesson.number)")
+        }
+        if lesson.end <= lesson.start {
+          error("bell-ends-before-start", "\(path).lessons[\(k)]", "lesson \(lesson.number) ends (\(lesson.end)) before it starts (\(lesson.start))")
+        }
+        if k > 0, lesson.start < bells.lessons[k - 1].end {
+          error("bells-overlap", "\(path).lessons[\(k)].start", "lesson \(lesson.number) starts (\(lesson.start)) before lesson \(k) ends (\(bells.lessons[k - 1].end))")
+        }
+      }
+      if bells.lessons.count < shift.lessonsPerDay {
+        warning("bells-too-few", "\(path).lessons", "\(shift.name) has \(shift.lessonsPerDay) lessons a day but the bell schedule only \(bells.lessons.count)")
+      }
+    }
+
+    // Directories.
+    for (i, subject) in org.subjects.enumerated() where subject.name.isBlank {
+      error("empty-name", "\(o).subjects[\(i)].name", "the subject \"\(subject.id)\" has no name")
+    }
+    for (i, room) in org.rooms.enumerated() {
+      let path = "\(o).rooms[\(i)]"
+      if let b = room.building, !buildingIDs.contains(b) { error("unknown-building", "\(path).building", "no building \"\(b)\"") }
+      if room.capacity < 1 { error("bad-capacity", "\(path).capacity", "expected a capacity of 1 or more, found \(room.capacity)") }
+      checkSlots(room.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
+    }
+    for (i, teacher) in org.teachers.enumerated() {
+      let path = "\(o).teachers[\(i)]"
+      if teacher.name.isBlank { error("empty-name", "\(path).name", "the teacher \"\(teacher.id)\" has no name") }
+      for (k, s) in teacher.subjects.enumerated() where !subjectIDs.contains(s) {
+        error("unknown-subject", "\(path).subjects[\(k)]", "no subject \"\(s)\"")
+      }
+      if let r = teacher.room, !roomIDs.contains(r) { error("unknown-room", "\(path).room", "no room \"\(r)\"") }
+      if let m = teacher.maxLessonsPerDay, m < 1 { error("bad-max-lessons", "\(path).maxLessonsPerDay", "expected 1 or more, found \(m)") }
+      checkSlots(teacher.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
+      for (k, d) in (teacher.daysOffRequested ?? []).enumerated() where !days.contains(d) {
+        error("slot-not-school-day", "\(path).daysOffRequested[\(k)]", "\(d.rawValue) is not a school day")
+      }
+    }
+    var classNames: [String: Int] = [:]
+    for (i, schoolClass) in org.classes.enumerated() {
+      let path = "\(o).classes[\(i)]"
+      if !shiftIDs.contains(schoolClass.shift) { error("unknown-shift", "\(path).shift", "no shift \"\(schoolClass.shift)\"") }
+      if schoolClass.grade < 0 || schoolClass.grade > 13 { error("bad-grade", "\(path).grade", "expected a grade from 0 to 13, found \(schoolClass.grade)") }
+      if schoolClass.boys < 0 || schoolClass.girls < 0 { error("bad-count", path, "numbers of boys and girls must not be negative") }
+      if schoolClass.students == 0 { warning("empty-class", path, "\(schoolClass.name) has no students") }
+      if let r = schoolClass.homeRoom, !roomIDs.contains(r) { error("unknown-room", "\(path).homeRoom", "no room \"\(r)\"") }
+      if let t = schoolClass.classTeacher, !teacherIDs.contains(t) { error("unknown-teacher", "\(path).classTeacher", "no teacher \"\(t)\"") }
+      if let m = schoolClass.maxLessonsPerDay, m < 1 { error("bad-max-lessons", "\(path).maxLessonsPerDay", "expected 1 or more, found \(m)") }
+      checkSlots(schoolClass.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
+      if let first = classNames[schoolClass.name] {
+        error("duplicate-class-name", "\(path).letter", "two classes are called \(schoolClass.name) (also \(o).classes[\(first)])")
+      } else {
+        classNames[schoolClass.name] = i
+      }
+    }
+
+    // Curricula.
+    for (i, template) in (org.standardCurricula ?? []).enumerated() {
+      for (k, entry) in template.entries.enumerated() where !subjectIDs.contains(entry.subject) {
+        error("unknown-subject", "\(o).standardCurricula[\(i)].entries[\(k)].subject", "no subject \"\(entry.subject)\"")
+      }
+    }
+    var curriculumOf: [ClassID: Int] = [:]
+    for (i, curriculum) in org.workingCurricula.enumerated() {
+      let path = "\(o).workingCurricula[\(i)]"
+      if !classIDs.contains(curriculum.class) { error("unknown-class", "\(path).class", "no class \"\(curriculum.class)\"") }
+      if let first = curriculumOf[curriculum.class] {
+        error("duplicate-curriculum", "\(path).class", "the class \"\(curriculum.class)\" already has a working curriculum at \(o).workingCurricula[\(first)]")
+      } else {
+        curriculumOf[curriculum.class] = i
+      }
+      var subjectsSeen = Set<SubjectID>()
+      for (k, entry) in curriculum.entries.enumerated() {
+        let entryPath = "\(path).entries[\(k)]"
+        if !subjectIDs.contains(entry.subject) { error("unknown-subject", "\(entryPath).subject", "no subject \"\(entry.subject)\"") }
+        if !subjectsSeen.insert(entry.subject).inserted {
+          error("duplicate-subject", "\(entryPath).subject", "the subject \"\(entry.subject)\" is listed twice")
+        }
+        for period in (entry.periodHours ?? [:]).keys.sorted() where !periodIDs.contains(period) {
+          error("unknown-period", "\(entryPath).periodHours.\(period)", "no study period \"\(period)\"")
+        }
+      }
+    }
+
+    // Assignments and streams.
+    var assignmentKeys: [String: Int] = [:]
+    for (i, a) in org.assignments.enumerated() {
+      let path = "\(o).assignments[\(i)]"
+      if !classIDs.contains(a.class) { error("unknown-class", "\(path).class", "no class \"\(a.class)\"") }
+      if !subjectIDs.contains(a.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(a.subject)\"") }
+      if let p = a.period, !periodIDs.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
+      for (k, t) in a.teachers.enumerated() where !teacherIDs.contains(t) {
+        error("unknown-teacher", "\(path).teachers[\(k)]", "no teacher \"\(t)\"")
+      }
+      for (k, r) in (a.rooms ?? []).enumerated() where !roomIDs.contains(r) {
+        error("unknown-room", "\(path).rooms[\(k)]", "no room \"\(r)\"")
+      }
+      if a.split == .groups || a.split == .individual {
+        if (a.groupCount ?? 0) < 1 {
+          error("missing-group-count", "\(path).groupCount", "a \(a.split.rawValue) split needs the number of groups (1 or more)")
+        }
+      } else if let count = a.groupCount, count != a.resolvedSplit.count {
+        error("bad-group-count", "\(path).groupCount", "a \(a.split.rawValue) split has \(a.resolvedSplit.count) groups, not \(count)")
+      }
+      let key = "\(a.class)|\(a.subject)|\(a.period ?? "*")"
+      if let first = assignmentKeys[key] {
+        error("duplicate-assignment", path, "the subject \"\(a.subject)\" of \"\(a.class)\" is assigned twice for \(a.period ?? "the year") (also \(o).assignments[\(first)])")
+      } else {
+        assignmentKeys[key] = i
+      }
+    }
+    for (i, stream) in (org.streams ?? []).enumerated() {
+      let path = "\(o).streams[\(i)]"
+      if !subjectIDs.contains(stream.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(stream.subject)\"") }
+      if let p = stream.period, !periodIDs.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
+      if stream.classes.isEmpty { error("empty-stream", "\(path).classes", "a stream needs at least one class") }
+      for (k, c) in stream.classes.enumerated() where !classIDs.contains(c) {
+        error("unknown-class", "\(path).classes[\(k)]", "no class \"\(c)\"")
+      }
+      if stream.groups.isEmpty { error("empty-stream", "\(path).groups", "a stream needs at least one group") }
+      for (k, g) in stream.groups.enumerated() {
+        if let t = g.teacher, !teacherIDs.contains(t) { error("unknown-teacher", "\(path).groups[\(k)].teacher", "no teacher \"\(t)\"") }
+        for (r, room) in (g.rooms ?? []).enumerated() where !roomIDs.contains(room) {
+          error("unknown-room", "\(path).groups[\(k)].rooms[\(r)]", "no room \"\(room)\"")
+        }
+      }
+      let shifts = Set(stream.classes.compactMap { org.schoolClass($0)?.shift })
+      if shifts.count > 1 {
+        error("stream-across-shifts", "\(path).classes", "the classes of the stream \(stream.name) study in different shifts, so its groups can never meet at the same time")
+      }
+    }
+    for (i, change) in (org.distributionOverrides ?? []).enumerated() {
+      let path = "\(o).distributionOverrides[\(i)]"
+      if !classIDs.contains(change.class) { error("unknown-class", "\(path).class", "no class \"\(change.class)\"") }
+      if !subjectIDs.contains(change.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(change.subject)\"") }
+    }
+  }
+
+  // MARK: - Planning rules
+
+  private mutating func checkPlanning() {
+    let org = organisation
+    let curriculumIndex = Dictionary(org.workingCurricula.enumerated().map { ($0.element.class, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    // Assignments must match the curriculum and the split.
+    for (i, a) in org.assignments.enumerated() {
+      let path = "\(o).assignments[\(i)]"
+      let className = org.schoolClass(a.class)?.name ?? a.class
+      let subjectName = org.subject(a.subject)?.name ?? a.subject
+      if org.workingCurriculum(of: a.class)?.entry(for: a.subject) == nil {
+        warning("assignment-without-curriculum", path, "\(subjectName) is assigned in \(className) but is not in its working curriculum")
+      }
+      let groups = a.resolvedSplit.count
+      if a.teachers.count != groups {
+        error(
+          "teachers-per-group", "\(path).teachers",
+          "\(subjectName) in \(className) is split \(a.resolvedSplit) into \(groups) group\(groups == 1 ? "" : "s") and needs a teacher for each; \(a.teachers.count) given")
+      }
+      if a.split == .boysGirls, let c = org.schoolClass(a.class), c.boys == 0 || c.girls == 0 {
+        warning("empty-group", path, "\(className) is split into boys and girls for \(subjectName) but has no \(c.boys == 0 ? "boys" : "girls")")
+      }
+      for (k, t) in a.teachers.enumerated() {
+        if let teacher = org.teacher(t), !teacher.subjects.contains(a.subject) {
+          warning("teacher-not-qualified", "\(path).teachers[\(k)]", "\(teacher.name) is not qualified to teach \(subjectName) (teaches: \(teacher.subjects.compactMap { org.subject($0)?.name }.joined(separator: ", ")))")
+        }
+      }
+      if org.stream(class: a.class, subject: a.subject, period: a.period ?? org.studyPeriods.first?.id ?? "") != nil {
+        error("assignment-and-stream", path, "\(subjectName) in \(className) is taught by a stream; remove the assignment or the class from the stream")
+      }
+    }
+    for (i, stream) in (org.streams ?? []).enumerated() {
+      let path = "\(o).streams[\(i)]"
+      for (k, g) in stream.groups.enumerated() {
+        if g.teacher == nil {
+          error("no-teacher", "\(path).groups[\(k)].teacher", "the group \(g.name) of the stream \(stream.name) has no teacher")
+        } else if let teacher = org.teacher(g.teacher!), !teacher.subjects.contains(stream.subject) {
+          warning("teacher-not-qualified", "\(path).groups[\(k)].teacher", "\(teacher.name) is not qualified to teach \(org.subject(stream.subject)?.name ?? stream.subject)")
+        }
+      }
+      for period in org.studyPeriods where stream.period == nil || stream.period == period.id {
+        let hours = Set(stream.classes.map { org.workingCurriculum(of: $0)?.entry(for: stream.subject)?.hours(in: period.id) ?? .zero })
+        if hours.count > 1 {
+          error("stream-hours-differ", path, "the classes of the stream \(stream.name) have different weekly hours of \(org.subject(stream.subject)?.name ?? stream.subject) in \(period.name): \(hours.sorted().map(\.description).joined(separator: ", "))")
+        }
+      }
+    }
+    // Every subject taught has a teacher; classes fit their grid.
+    for schoolClass in org.classes {
+      guard let curriculum = org.workingCurriculum(of: schoolClass.id), let ci = curriculumIndex[schoolClass.id] else {
+        warning("no-curriculum", "\(o).classes", "\(schoolClass.name) has no working curriculum")
+        continue
+      }
+      for period in org.studyPeriods {
+        for (k, entry) in curriculum.entries.enumerated() where !entry.hours(in: period.id).isZero {
+          if org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
+            org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id) == nil
+          {
+            error(
+              "no-teacher", "\(o).workingCurricula[\(ci)].entries[\(k)]",
+              "\(org.subject(entry.subject)?.name ?? entry.subject) in \(schoolClass.name) has no teacher in \(period.name)")
+          }
+        }
+        guard let shift = org.shift(schoolClass.shift) else { continue }
+        let perDay = min(shift.lessonsPerDay, schoolClass.maxLessonsPerDay ?? org.effectiveRules.maxLessonsPerDay(grade: schoolClass.grade))
+        let capacity = perDay * org.settings.schoolDays.count
+        let needed = Self.weeklySlots(of: curriculum, in: period.id)
+        if needed > capacity {
+          error(
+            "class-over-grid", "\(o).workingCurricula[\(ci)]",
+            "\(schoolClass.name) has \(needed) lessons a week in \(period.name), but its grid holds \(capacity) (\(org.settings.schoolDays.count) days × \(perDay) lessons)")
+        }
+      }
+    }
+    // Teachers within their maximum load.
+    let load = TeachingLoad(organisation: org)
+    issues += load.issues
+    for (i, teacher) in org.teachers.enumerated() {
+      guard let max = teacher.maxWeeklyLoad, let teacherLoad = load.load(of: teacher.id) else { continue }
+      for period in org.studyPeriods {
+        let hours = teacherLoad.weeklyHours[period.id] ?? .zero
+        if hours > max {
+          error(
+            "over-max-load", "\(o).teachers[\(i)].maxWeeklyLoad",
+            "\(teacher.name) has \(hours) hours a week in \(period.name), over the maximum of \(max)")
+        }
+      }
+    }
+  }
+
+  /// The periods of a week a class needs for its curriculum in a period: whole hours take a period
+  /// each (two for a double), two half hours share one (odd and even weeks).
+  public static func weeklySlots(of curriculum: WorkingCurriculum, in period: PeriodID) -> Int {
+    var slots = 0
+    var halves = 0
+    for entry in curriculum.entries {
+      let hours = entry.hours(in: period)
+      slots += hours.wholeLessons
+      if hours.hasHalf { halves += 1 }
+    }
+    return slots + (halves + 1) / 2
+  }
+}
