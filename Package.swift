@@ -15,6 +15,7 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
     .target(name: "Planner"),
+    .target(name: "Solver", dependencies: ["Planner", "CGLPK"]),
     .target(name: "Interchange", dependencies: ["Planner"]),
     .target(
       name: "Reports",
@@ -29,6 +30,7 @@ let package = Package(
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
     .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
+    .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "SampleSchools"]),
     .testTarget(name: "CLITests", dependencies: ["Planner", "Interchange"]),
   ]
 )

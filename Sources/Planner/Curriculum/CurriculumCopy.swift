@@ -44,6 +44,8 @@ public struct CurriculumCopyReport: Sendable, Codable, Hashable {
   public var replaced: [Change] = []
   public var kept: [Change] = []
   public var assignmentsCopied = 0
+
+  public init() {}
 }
 
 extension Organisation {

@@ -10,10 +10,10 @@ public struct WeeklyHours: Hashable, Comparable, Sendable, CustomStringConvertib
 
   public init(halves: Int) { self.halves = halves }
   public init(integerLiteral value: Int) { halves = value * 2 }
-  public init(floatLiteral value: Double) { self = WeeklyHours(value)! }
+  public init(floatLiteral value: Double) { self = WeeklyHours(exactly: value)! }
 
   /// `nil` when `value` is negative or not a multiple of 0.5.
-  public init?(_ value: Double) {
+  public init?(exactly value: Double) {
     let doubled = value * 2
     guard value >= 0, doubled.rounded() == doubled, doubled < 10_000 else { return nil }
     halves = Int(doubled)
@@ -38,7 +38,7 @@ extension WeeklyHours: Codable {
   public init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     let value = try container.decode(Double.self)
-    guard let hours = WeeklyHours(value) else {
+    guard let hours = WeeklyHours(exactly: value) else {
       throw DecodingError.dataCorruptedError(
         in: container,
         debugDescription: "expected weekly hours as a non-negative multiple of 0.5 (1, 1.5, 2), found \(value)")

@@ -10,6 +10,8 @@ public struct YearTransitionReport: Codable, Hashable, Sendable {
   /// Assignments kept because the teacher's subject goes on in the new grade.
   public var assignmentsKept = 0
   public var assignmentsDropped = 0
+
+  public init() {}
 }
 
 extension Organisation {

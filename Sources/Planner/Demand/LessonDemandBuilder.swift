@@ -98,9 +98,11 @@ public enum LessonDemandBuilder {
     mutating func addLessons(of schoolClass: SchoolClass, units: ClassUnits) {
       guard let curriculum = org.workingCurriculum(of: schoolClass.id) else { return }
       for entry in curriculum.entries(in: period.id) {
-        guard org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
-          let assignment = org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)
-        else { continue }
+        guard org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil else { continue }
+        // A subject with no teacher yet is a vacancy: its lessons are placed all the same.
+        let assignment =
+          org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)
+          ?? TeachingAssignment(class: schoolClass.id, subject: entry.subject, teachers: [])
         let split = assignment.resolvedSplit
         let sizes = split.groupSizes(boys: schoolClass.boys, girls: schoolClass.girls)
         for (g, group) in split.groupNames.enumerated() {

@@ -103,8 +103,10 @@ public struct ClassDistribution: Sendable {
       }
     }
     let planned = base
+    // Weeks changed by hand may take a lesson more a day than the plan (a make-up lesson).
+    let makeUpCapacities = zip(weeks, hours).map { $0.1.isZero ? 0 : $0.0.schoolDays * (perDay + 1) }
     let subjectOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == nil }
-    base = applying(subjectOverrides, to: base, targets: targets, capacities: capacities, what: what)
+    base = applying(subjectOverrides, to: base, targets: targets, capacities: makeUpCapacities, what: what)
 
     // Who teaches each week: the period's stream, its assignment's groups, or nobody yet.
     var rowIndex: [String: Int] = [:]
@@ -131,7 +133,10 @@ public struct ClassDistribution: Sendable {
     for i in newRows.indices {
       let groupOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == newRows[i].group }
       if !groupOverrides.isEmpty {
-        let active = newRows[i].lessons.indices.map { w in hours[w].isZero ? 0 : capacities[w] }
+        let active = newRows[i].lessons.indices.map { w in
+          Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, organisation: organisation)
+            .contains { $0.group == newRows[i].group } ? makeUpCapacities[w] : 0
+        }
         newRows[i].lessons = applying(
           groupOverrides, to: newRows[i].lessons, targets: targets, capacities: active, what: "\(what), group \(newRows[i].group)")
       }
@@ -165,7 +170,7 @@ public struct ClassDistribution: Sendable {
             "\(what): week \(change.week) is not a study week of the year (1–\(weeks.count))"))
         continue
       }
-      let most = max(capacities[w], weeks[w].schoolDays * 2)
+      let most = capacities[w]
       guard change.lessons >= 0, change.lessons <= most else {
         issues.append(
           .error(

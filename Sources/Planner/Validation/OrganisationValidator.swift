@@ -3,6 +3,9 @@
 /// teacher over the maximum load, a class whose hours do not fit its shift).
 ///
 /// Every problem is reported with the JSON path of the place to fix, not just the first.
+/// Errors make the data unusable (a reference to nothing, a class that cannot fit its grid, a
+/// teacher over the maximum); warnings are plans still in progress (a subject with no teacher
+/// yet is a vacancy, still placed in the timetable; a teacher not qualified for a subject).
 public struct OrganisationValidator {
   public let organisation: Organisation
   private var issues: [PlanningIssue] = []
@@ -301,7 +304,7 @@ public struct OrganisationValidator {
       let path = "\(o).streams[\(i)]"
       for (k, g) in stream.groups.enumerated() {
         if g.teacher == nil {
-          error("no-teacher", "\(path).groups[\(k)].teacher", "the group \(g.name) of the stream \(stream.name) has no teacher")
+          warning("no-teacher", "\(path).groups[\(k)].teacher", "the group \(g.name) of the stream \(stream.name) has no teacher")
         } else if let teacher = org.teacher(g.teacher!), !teacher.subjects.contains(stream.subject) {
           warning("teacher-not-qualified", "\(path).groups[\(k)].teacher", "\(teacher.name) is not qualified to teach \(org.subject(stream.subject)?.name ?? stream.subject)")
         }
@@ -324,7 +327,7 @@ public struct OrganisationValidator {
           if org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
             org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id) == nil
           {
-            error(
+            warning(
               "no-teacher", "\(o).workingCurricula[\(ci)].entries[\(k)]",
               "\(org.subject(entry.subject)?.name ?? entry.subject) in \(schoolClass.name) has no teacher in \(period.name)")
           }
