@@ -16,6 +16,7 @@ let package = Package(
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
     .target(name: "Planner"),
     .target(name: "Solver", dependencies: ["Planner", "CGLPK"]),
+    .target(name: "Checker", dependencies: ["Planner"]),
     .target(name: "Interchange", dependencies: ["Planner"]),
     .target(
       name: "Reports",
@@ -24,13 +25,14 @@ let package = Package(
     .executableTarget(
       name: "sabaq",
       dependencies: [
-        "Planner", "Interchange", "Reports", "SampleSchools",
+        "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
     .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
-    .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "SampleSchools"]),
-    .testTarget(name: "CLITests", dependencies: ["Planner", "Interchange"]),
+    .testTarget(name: "CheckerTests", dependencies: ["Checker", "Planner"]),
+    .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "Checker", "SampleSchools"]),
+    .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools"]),
   ]
 )

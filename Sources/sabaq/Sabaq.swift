@@ -16,7 +16,8 @@ struct Sabaq: ParsableCommand {
       """,
     subcommands: [
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
-      LoadCommand.self, DemandCommand.self,
+      LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
+      GenerateCommand.self,
     ])
 }
 

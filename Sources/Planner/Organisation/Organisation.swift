@@ -141,6 +141,8 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
   public var holidays: [Holiday]?
   public var shifts: [Shift]
   public var bellSchedules: [BellSchedule]?
+  /// The rules bell schedules are computed from and checked against, per shift.
+  public var bellRules: [BellRules]?
   public var subjects: [Subject]
   public var buildings: [Building]?
   public var rooms: [Room]
@@ -171,6 +173,7 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
     self.holidays = holidays
     self.shifts = shifts
     self.bellSchedules = bellSchedules
+    self.bellRules = nil
     self.subjects = subjects
     self.buildings = buildings
     self.rooms = rooms

@@ -68,11 +68,73 @@ public struct BellSchedule: Codable, Hashable, Sendable {
   public var shift: ShiftID
   /// The weekdays it is for; `nil` for every school day without a schedule of its own.
   public var weekdays: [Weekday]?
+  /// The grades it is for when lessons differ in length by grade (35 minutes in the first grade);
+  /// `nil` for every grade of the shift.
+  public var grades: [Int]?
   public var lessons: [BellLesson]
 
-  public init(shift: ShiftID, weekdays: [Weekday]? = nil, lessons: [BellLesson]) {
+  public init(shift: ShiftID, weekdays: [Weekday]? = nil, grades: [Int]? = nil, lessons: [BellLesson]) {
     self.shift = shift
     self.weekdays = weekdays
+    self.grades = grades
     self.lessons = lessons
+  }
+}
+
+/// Lessons of some grades and how long they are ("1": 35 minutes, "2–11": 45 minutes).
+public struct LessonLength: Codable, Hashable, Sendable {
+  public var grades: [Int]
+  public var minutes: Int
+
+  public init(grades: [Int], minutes: Int) {
+    self.grades = grades
+    self.minutes = minutes
+  }
+}
+
+/// The rules a shift's bell schedule follows, from which Sabaq computes it: when the first lesson
+/// starts, how long lessons are (by grade band), the shortest break, how many long breaks (for
+/// meals) there are, where they may go and how long they are, and when the day must end. A second
+/// shift in the same building starts after the first has left the rooms it needs, plus a gap.
+public struct BellRules: Codable, Hashable, Sendable {
+  public var shift: ShiftID
+  /// The first lesson's start; for a shift that follows another, the earliest it may start.
+  public var start: ClockTime
+  public var lessonLengths: [LessonLength]
+  public var minimumBreak: Int
+  /// Breaks longer than this cost in the schedule's quality (the day is not stretched for nothing).
+  public var preferredBreak: Int?
+  public var longBreaks: Int
+  public var longBreakMinutes: Int
+  /// Lesson numbers after which a long break may come.
+  public var longBreakAfter: [Int]
+  /// The end of the last lesson at the latest.
+  public var latestEnd: ClockTime?
+  /// The shift this one follows in the same building, and the minutes between them (airing,
+  /// cleaning) once the first has left the rooms the second needs.
+  public var follows: ShiftID?
+  public var gapAfterPreviousShift: Int?
+
+  public init(
+    shift: ShiftID, start: ClockTime, lessonLengths: [LessonLength], minimumBreak: Int = 10, preferredBreak: Int? = nil,
+    longBreaks: Int = 1, longBreakMinutes: Int = 20, longBreakAfter: [Int] = [2, 3, 4], latestEnd: ClockTime? = nil,
+    follows: ShiftID? = nil, gapAfterPreviousShift: Int? = nil
+  ) {
+    self.shift = shift
+    self.start = start
+    self.lessonLengths = lessonLengths
+    self.minimumBreak = minimumBreak
+    self.preferredBreak = preferredBreak
+    self.longBreaks = longBreaks
+    self.longBreakMinutes = longBreakMinutes
+    self.longBreakAfter = longBreakAfter
+    self.latestEnd = latestEnd
+    self.follows = follows
+    self.gapAfterPreviousShift = gapAfterPreviousShift
+  }
+
+  /// The length of lessons of a grade (45 minutes when no band lists it).
+  public func minutes(forGrade grade: Int) -> Int {
+    lessonLengths.first { $0.grades.contains(grade) }?.minutes ?? 45
   }
 }

@@ -213,9 +213,10 @@ public final class LinearProgram {
     case (_, GLP_OPT): status = .optimal
     case (GLP_ENOPFS, _), (_, GLP_NOFEAS): status = .infeasible
     case (GLP_ENODFS, _): status = .unbounded
-    case (_, GLP_FEAS): status = context.cancelled ? .cancelled : (code == 0 || code == GLP_EMIPGAP ? .optimal : .feasible)
+    case (_, GLP_FEAS):
+      status = context.cancelled ? .cancelled : ((code == 0 || code == GLP_EMIPGAP) && !context.stoppedByNodes ? .optimal : .feasible)
     case (GLP_ETMLIM, _), (GLP_EMIPGAP, _): status = .noSolution
-    case (GLP_ESTOP, _): status = .cancelled
+    case (GLP_ESTOP, _): status = context.stoppedByNodes ? .noSolution : .cancelled
     case (GLP_EBOUND, _): throw LinearProgramError.invalidBounds("GLPK found incorrect bounds")
     default:
       if code != 0 { throw LinearProgramError.solverFailed("branch and cut ended with code \(code)") }
@@ -306,6 +307,9 @@ public struct SolveOptions: Sendable {
   public var log: (@Sendable (String) -> Void)?
   /// Set from another thread to stop branch and cut early (the best solution so far is kept).
   public var cancellation: CancellationFlag?
+  /// Branch-and-bound nodes after which the search stops with the best solution so far; unlike a
+  /// time limit it makes the result independent of the machine's speed.
+  public var nodeLimit: Int?
 
   public init(
     timeLimit: Double? = nil, mipGap: Double = 0, presolve: Bool = true, startingSolution: [Double]? = nil,
@@ -378,7 +382,9 @@ private final class SolveContext {
   var startGiven = false
   var cancelled = false
   var bound: Double?
+  var nodes = 0
   var pendingLine = ""
+  var stoppedByNodes: Bool { options.nodeLimit.map { nodes > $0 } ?? false }
 
   init(options: SolveOptions, columnCount: Int) {
     self.options = options
@@ -413,7 +419,15 @@ private let treeCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
       var values = [0.0] + start
       _ = values.withUnsafeMutableBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
     }
-  case GLP_ISELECT, GLP_IBRANCH:
+  case GLP_ISELECT:
+    context.nodes += 1
+    if let limit = context.options.nodeLimit, context.nodes > limit {
+      glp_ios_terminate(tree)
+      return
+    }
+    let node = glp_ios_best_node(tree)
+    if node != 0 { context.bound = glp_ios_node_bound(tree, node) }
+  case GLP_IBRANCH:
     let node = glp_ios_best_node(tree)
     if node != 0 { context.bound = glp_ios_node_bound(tree, node) }
   default: break

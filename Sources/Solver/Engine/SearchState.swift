@@ -1,0 +1,547 @@
+/// Hard violations and soft cost, compared hard first.
+struct Cost: Comparable, CustomStringConvertible {
+  var hard: Int
+  var soft: Int
+  static let zero = Cost(hard: 0, soft: 0)
+  static func + (a: Cost, b: Cost) -> Cost { Cost(hard: a.hard + b.hard, soft: a.soft + b.soft) }
+  static func - (a: Cost, b: Cost) -> Cost { Cost(hard: a.hard - b.hard, soft: a.soft - b.soft) }
+  static func += (a: inout Cost, b: Cost) { a = a + b }
+  static func -= (a: inout Cost, b: Cost) { a = a - b }
+  static func < (a: Cost, b: Cost) -> Bool { (a.hard, a.soft) < (b.hard, b.soft) }
+  /// One number for the search: a hard violation outweighs any realistic soft cost.
+  func scalar(hardWeight: Int) -> Int { hard * hardWeight + soft }
+  var description: String { "\(hard) hard, \(soft) soft" }
+}
+
+/// A timetable under construction: where each block starts, which rooms the lessons with a
+/// choice use, and everything the rules need to price a change quickly — counts of what occupies
+/// each resource in each slot and week parity, and the cost of each class, teacher and unit day.
+final class SearchState {
+  let model: TimetableModel
+  let S: Int
+  let P: Int
+  let D: Int
+
+  /// Start slot of each block, -1 when not placed.
+  private(set) var start: [Int32]
+  /// For each lesson, the room chosen for each requirement with a choice.
+  private(set) var chosenRooms: [[Int32]]
+  /// How many lessons hold resource r in slot s and parity k: index (r × S + s) × 2 + k.
+  private var occupancy: [UInt8]
+  /// How many lessons of class c are at slot s: index c × S + s.
+  private var classOccupancy: [UInt8]
+  private(set) var clashes = 0
+  /// The change in clashes of the last `delta` trial.
+  private(set) var lastClashDelta = 0
+  private(set) var unplaced = 0
+
+  private var classDayCost: [Cost]
+  private var teacherDayCost: [Cost]
+  private var unitDayCost: [Cost]
+  private var groupCost: [Cost]
+  private var spreadCost: [Cost]
+  /// Cost of moving lessons away from a previous timetable (a re-solve keeps what it can).
+  private var previousStart: [Int32]?
+  private var perturbationWeight = 0
+  private var perturbationCost = Cost.zero
+  private(set) var cost = Cost.zero
+
+  /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
+  init(model: TimetableModel) {
+    self.model = model
+    S = model.slots
+    P = model.periods
+    D = model.days
+    start = Array(repeating: -1, count: model.blockLessons.count)
+    chosenRooms = model.roomChoices.map { $0.map { $0.first ?? -1 } }
+    occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
+    classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
+    classDayCost = Array(repeating: .zero, count: model.classCount * model.days)
+    teacherDayCost = Array(repeating: .zero, count: model.teacherCount * model.days)
+    unitDayCost = Array(repeating: .zero, count: model.unitCount * model.days)
+    groupCost = Array(repeating: .zero, count: model.dailyGroups.count)
+    spreadCost = Array(repeating: .zero, count: model.spreadGroups.count)
+    unplaced = model.lessonIDs.count
+    cost = Cost(hard: unplacedWeight * unplaced, soft: 0)
+    // Empty days of classes with a compact rule cost nothing; spreads start unmet.
+    for g in model.spreadGroups.indices { spreadCost[g] = computeSpread(g) }
+    cost += spreadCost.reduce(.zero, +)
+  }
+
+  /// Hard weight of one unplaced lesson, above a clash so that placing with a clash is progress.
+  var unplacedWeight: Int { 3 }
+
+  func setPrevious(_ previous: [Int32], weight: Int) {
+    previousStart = previous
+    perturbationWeight = weight
+    perturbationCost = .zero
+    for b in start.indices where start[b] >= 0 && previous[b] >= 0 && start[b] != previous[b] {
+      perturbationCost.soft += weight
+    }
+    cost.soft += perturbationCost.soft
+  }
+
+  var movedFromPrevious: Int {
+    guard let previousStart else { return 0 }
+    return start.indices.filter { previousStart[$0] >= 0 && start[$0] != previousStart[$0] }.count
+  }
+
+  func isPlaced(_ block: Int) -> Bool { start[block] >= 0 }
+
+  // MARK: - Changing the state
+
+  /// Places a block at a start slot, choosing free rooms for lessons with a choice.
+  func place(_ block: Int, at slot: Int) {
+    precondition(start[block] < 0)
+    start[block] = Int32(slot)
+    for l in model.blockLessons[block] {
+      let lesson = Int(l)
+      chooseRooms(lesson, at: slot)
+      occupy(lesson, at: slot, delta: 1)
+    }
+    unplaced -= model.blockLessons[block].count
+    cost.hard -= unplacedWeight * model.blockLessons[block].count
+    if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
+      cost.soft += perturbationWeight
+    }
+    refresh(block: block, days: [model.day(of: slot)])
+  }
+
+  /// Takes a block out of the timetable.
+  func remove(_ block: Int) {
+    let slot = Int(start[block])
+    precondition(slot >= 0)
+    for l in model.blockLessons[block] { occupy(Int(l), at: slot, delta: -1) }
+    start[block] = -1
+    unplaced += model.blockLessons[block].count
+    cost.hard += unplacedWeight * model.blockLessons[block].count
+    if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
+      cost.soft -= perturbationWeight
+    }
+    refresh(block: block, days: [model.day(of: slot)])
+  }
+
+  func move(_ block: Int, to slot: Int) {
+    if start[block] >= 0 { remove(block) }
+    place(block, at: slot)
+  }
+
+  /// Gives a lesson another room for one of its requirements with a choice.
+  func setRoom(lesson: Int, choice: Int, room: Int32) {
+    let block = Int(model.blockOf[lesson])
+    let slot = Int(start[block])
+    if slot >= 0 { occupy(lesson, at: slot, delta: -1) }
+    chosenRooms[lesson][choice] = room
+    if slot >= 0 {
+      occupy(lesson, at: slot, delta: 1)
+      refreshTeacherRooms(lesson: lesson, day: model.day(of: slot))
+    }
+  }
+
+  /// The change in cost if a block moved to a slot (or was placed there), the state unchanged.
+  func delta(moving block: Int, to slot: Int) -> Cost {
+    let before = cost
+    let clashesBefore = clashes
+    let old = Int(start[block])
+    let oldRooms = model.blockLessons[block].map { chosenRooms[Int($0)] }
+    if old >= 0 { remove(block) }
+    place(block, at: slot)
+    let change = cost - before
+    lastClashDelta = clashes - clashesBefore
+    remove(block)
+    for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
+    if old >= 0 { placeKeepingRooms(block, at: old) }
+    return change
+  }
+
+  /// Places a block with the rooms its lessons hold now (to undo a trial).
+  func placeKeepingRooms(_ block: Int, at slot: Int) {
+    start[block] = Int32(slot)
+    for l in model.blockLessons[block] { occupy(Int(l), at: slot, delta: 1) }
+    unplaced -= model.blockLessons[block].count
+    cost.hard -= unplacedWeight * model.blockLessons[block].count
+    if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
+      cost.soft += perturbationWeight
+    }
+    refresh(block: block, days: [model.day(of: slot)])
+  }
+
+  // MARK: - Occupancy
+
+  @inline(__always) private func cell(_ resource: Int, _ slot: Int, _ parity: Int) -> Int {
+    (resource * S + slot) * 2 + parity
+  }
+
+  private func occupy(_ lesson: Int, at slot: Int, delta: Int) {
+    let length = model.duration[lesson]
+    let parity = model.parity[lesson]
+    for q in 0..<length {
+      let s = slot + q
+      for r in model.fixedResources[lesson] { touch(Int(r), s, parity, delta) }
+      for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, parity, delta) }
+      for c in model.classesOf[lesson] {
+        let index = Int(c) * S + s
+        classOccupancy[index] = UInt8(Int(classOccupancy[index]) + delta)
+      }
+    }
+  }
+
+  @inline(__always) private func touch(_ resource: Int, _ slot: Int, _ parity: UInt8, _ delta: Int) {
+    for k in 0..<2 where parity & (1 << k) != 0 {
+      let index = cell(resource, slot, k)
+      let count = Int(occupancy[index])
+      if delta > 0 {
+        if count >= 1 { clashes += 1; cost.hard += 1 }
+      } else {
+        if count >= 2 { clashes -= 1; cost.hard -= 1 }
+      }
+      occupancy[index] = UInt8(count + delta)
+    }
+  }
+
+  /// How many lessons hold a resource at a slot in either parity.
+  func load(resource: Int, slot: Int) -> Int {
+    max(Int(occupancy[cell(resource, slot, 0)]), Int(occupancy[cell(resource, slot, 1)]))
+  }
+
+  /// Whether a resource is free at a slot for the given parities.
+  func isFree(resource: Int, slot: Int, parity: UInt8) -> Bool {
+    for k in 0..<2 where parity & (1 << k) != 0 && occupancy[cell(resource, slot, k)] > 0 { return false }
+    return true
+  }
+
+  private func chooseRooms(_ lesson: Int, at slot: Int) {
+    let choices = model.roomChoices[lesson]
+    guard !choices.isEmpty else { return }
+    let length = model.duration[lesson]
+    let parity = model.parity[lesson]
+    let base = model.teacherCount + model.unitCount
+    var taken: [Int32] = []
+    for (k, options) in choices.enumerated() {
+      var best: Int32 = options[0]
+      var bestLoad = Int.max
+      for room in options where !taken.contains(room) {
+        if (0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][slot + $0] }) { continue }
+        var busy = 0
+        for q in 0..<length where !isFree(resource: Int(room), slot: slot + q, parity: parity) { busy += 1 }
+        if busy < bestLoad {
+          bestLoad = busy
+          best = room
+          if busy == 0 { break }
+        }
+      }
+      chosenRooms[lesson][k] = best
+      taken.append(best)
+    }
+  }
+
+  // MARK: - Rule costs
+
+  private func refresh(block: Int, days: [Int]) {
+    var classes: [Int32] = []
+    var teachers: [Int32] = []
+    var units: [Int32] = []
+    var groups: [Int32] = []
+    var spreads: [Int32] = []
+    for l in model.blockLessons[block] {
+      let lesson = Int(l)
+      for c in model.classesOf[lesson] where !classes.contains(c) { classes.append(c) }
+      for t in model.teachers[lesson] where !teachers.contains(t) { teachers.append(t) }
+      if model.studentGapWeight > 0 { for u in model.units[lesson] where !units.contains(u) { units.append(u) } }
+      for g in model.groupsOfLesson[lesson] where !groups.contains(g) { groups.append(g) }
+      for g in model.spreadOfLesson[lesson] where !spreads.contains(g) { spreads.append(g) }
+    }
+    for d in days {
+      for c in classes {
+        let index = Int(c) * D + d
+        let new = computeClassDay(Int(c), d)
+        cost += new - classDayCost[index]
+        classDayCost[index] = new
+      }
+      for t in teachers {
+        let index = Int(t) * D + d
+        let new = computeTeacherDay(Int(t), d)
+        cost += new - teacherDayCost[index]
+        teacherDayCost[index] = new
+      }
+      for u in units {
+        let unit = Int(u) - model.teacherCount
+        let index = unit * D + d
+        let new = computeUnitDay(unit, d)
+        cost += new - unitDayCost[index]
+        unitDayCost[index] = new
+      }
+    }
+    for g in groups {
+      let new = computeGroup(Int(g))
+      cost += new - groupCost[Int(g)]
+      groupCost[Int(g)] = new
+    }
+    for g in spreads {
+      let new = computeSpread(Int(g))
+      cost += new - spreadCost[Int(g)]
+      spreadCost[Int(g)] = new
+    }
+  }
+
+  private func refreshTeacherRooms(lesson: Int, day: Int) {
+    for t in model.teachers[lesson] {
+      let index = Int(t) * D + day
+      let new = computeTeacherDay(Int(t), day)
+      cost += new - teacherDayCost[index]
+      teacherDayCost[index] = new
+    }
+  }
+
+  /// The periods of a day a class has lessons in, as a bit mask.
+  func classMask(_ c: Int, _ d: Int) -> UInt32 {
+    var mask: UInt32 = 0
+    let base = c * S + d * P
+    for p in 0..<P where classOccupancy[base + p] > 0 { mask |= 1 << UInt32(p) }
+    return mask
+  }
+
+  func resourceMask(_ r: Int, _ d: Int) -> UInt32 {
+    var mask: UInt32 = 0
+    for p in 0..<P {
+      let index = (r * S + d * P + p) * 2
+      if occupancy[index] > 0 || occupancy[index + 1] > 0 { mask |= 1 << UInt32(p) }
+    }
+    return mask
+  }
+
+  static func gaps(_ mask: UInt32) -> Int {
+    guard mask != 0 else { return 0 }
+    let low = mask.trailingZeroBitCount
+    let high = 31 - mask.leadingZeroBitCount
+    return high - low + 1 - mask.nonzeroBitCount
+  }
+
+  private func weighted(_ units: Int, _ weight: TimetableModel.Weight) -> Cost {
+    guard units > 0 else { return .zero }
+    return weight.hard ? Cost(hard: units, soft: 0) : Cost(hard: 0, soft: units * weight.soft)
+  }
+
+  func computeClassDay(_ c: Int, _ d: Int) -> Cost {
+    let mask = classMask(c, d)
+    var result = Cost.zero
+    let compact = model.compactWeight[c]
+    if !compact.isOff, mask != 0 {
+      var units = SearchState.gaps(mask)
+      if model.compactStartAtFirst[c] { units += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
+      result += weighted(units, compact)
+    }
+    let maxWeight = model.classMaxWeight[c]
+    if !maxWeight.isOff { result += weighted(max(0, mask.nonzeroBitCount - model.classMax[c]), maxWeight) }
+    if model.difficultWeight > 0, mask != 0 {
+      let first = mask.trailingZeroBitCount
+      let last = 31 - mask.leadingZeroBitCount
+      var count = 0
+      for l in model.classLessons[c] where model.difficult[Int(l)] {
+        let s = Int(start[Int(model.blockOf[Int(l)])])
+        guard s >= 0, s / P == d else { continue }
+        let p = s % P
+        if p == first || p + model.duration[Int(l)] - 1 == last { count += 1 }
+      }
+      result.soft += count * model.difficultWeight
+    }
+    return result
+  }
+
+  func computeTeacherDay(_ t: Int, _ d: Int) -> Cost {
+    let mask = resourceMask(t, d)
+    var soft = 0
+    if model.teacherGapWeight > 0 { soft += SearchState.gaps(mask) * model.teacherGapWeight }
+    let wish = model.teacherMax[t]
+    if wish.weight > 0 { soft += max(0, mask.nonzeroBitCount - wish.max) * wish.weight }
+    let off = model.daysOff[t]
+    let needsLessons = (off.weight > 0 && off.mask & (1 << UInt32(d)) != 0) || model.roomChangeWeight > 0
+    if needsLessons, mask != 0 {
+      var lessons: [(start: Int, room: Int32)] = []
+      for l in model.teacherLessons[t] {
+        let lesson = Int(l)
+        let s = Int(start[Int(model.blockOf[lesson])])
+        guard s >= 0, s / P == d else { continue }
+        lessons.append((s, room(of: lesson, teacher: t)))
+      }
+      if off.weight > 0, off.mask & (1 << UInt32(d)) != 0 { soft += lessons.count * off.weight }
+      if model.roomChangeWeight > 0, lessons.count > 1 {
+        lessons.sort { $0.start < $1.start }
+        for k in 1..<lessons.count where lessons[k].room >= 0 && lessons[k - 1].room >= 0 && lessons[k].room != lessons[k - 1].room {
+          soft += model.roomChangeWeight
+        }
+      }
+    }
+    return Cost(hard: 0, soft: soft)
+  }
+
+  /// The room the given teacher of a lesson teaches in: room i for teacher i, or its only room.
+  func room(of lesson: Int, teacher: Int) -> Int32 {
+    let layout = model.roomLayout[lesson]
+    guard !layout.isEmpty else { return -1 }
+    let position = layout.count == 1 ? 0 : (model.teachers[lesson].firstIndex(of: Int32(teacher)) ?? 0)
+    guard position < layout.count else { return -1 }
+    let entry = layout[position]
+    return entry >= 0 ? entry : chosenRooms[lesson][Int(-1 - entry)]
+  }
+
+  func computeUnitDay(_ u: Int, _ d: Int) -> Cost {
+    Cost(hard: 0, soft: SearchState.gaps(resourceMask(model.teacherCount + u, d)) * model.studentGapWeight)
+  }
+
+  func computeGroup(_ g: Int) -> Cost {
+    let group = model.dailyGroups[g]
+    var counts = Array(repeating: 0, count: D * 2)
+    for l in group.lessons {
+      let s = Int(start[Int(model.blockOf[Int(l)])])
+      guard s >= 0 else { continue }
+      let d = s / P
+      let parity = model.parity[Int(l)]
+      if parity & 1 != 0 { counts[d * 2] += 1 }
+      if parity & 2 != 0 { counts[d * 2 + 1] += 1 }
+    }
+    var units = 0
+    for c in counts where c > group.max { units += c - group.max }
+    return weighted(units, group.weight)
+  }
+
+  func computeSpread(_ g: Int) -> Cost {
+    let group = model.spreadGroups[g]
+    var days: UInt32 = 0
+    var count = 0
+    for l in group.lessons where model.parity[Int(l)] & 1 != 0 {
+      count += 1
+      let s = Int(start[Int(model.blockOf[Int(l)])])
+      if s >= 0 { days |= 1 << UInt32(s / P) }
+    }
+    return Cost(hard: 0, soft: max(0, min(count, D) - days.nonzeroBitCount) * group.weight)
+  }
+
+  // MARK: - Reading the state
+
+  /// Blocks that share a resource with the given block if it started at a slot.
+  func conflictingBlocks(_ block: Int, at slot: Int) -> [Int] {
+    var result: [Int] = []
+    for l in model.blockLessons[block] {
+      let lesson = Int(l)
+      let parity = model.parity[lesson]
+      for q in 0..<model.duration[lesson] {
+        let s = slot + q
+        for r in model.fixedResources[lesson] where !isFree(resource: Int(r), slot: s, parity: parity) {
+          collectHolders(resource: Int(r), slot: s, parity: parity, except: block, into: &result)
+        }
+      }
+    }
+    return result
+  }
+
+  /// The placed blocks holding a resource at a slot (found through the resource's lessons).
+  func collectHolders(resource: Int, slot: Int, parity: UInt8, except: Int, into result: inout [Int]) {
+    let candidates: [Int32]
+    if resource < model.teacherCount {
+      candidates = model.teacherLessons[resource]
+    } else if resource < model.teacherCount + model.unitCount {
+      candidates = model.unitLessons[resource - model.teacherCount]
+    } else {
+      candidates = roomHolders(resource)
+    }
+    for l in candidates {
+      let lesson = Int(l)
+      let b = Int(model.blockOf[lesson])
+      guard b != except, model.parity[lesson] & parity != 0 else { continue }
+      let s = Int(start[b])
+      guard s >= 0, s <= slot, slot < s + model.duration[lesson] else { continue }
+      if resource >= model.teacherCount + model.unitCount {
+        guard model.fixedResources[lesson].contains(Int32(resource)) || chosenRooms[lesson].contains(Int32(resource)) else { continue }
+      }
+      if !result.contains(b) { result.append(b) }
+    }
+  }
+
+  private lazy var roomLessons: [[Int32]] = {
+    var lists = Array(repeating: [Int32](), count: model.roomCount)
+    let base = model.teacherCount + model.unitCount
+    for lesson in 0..<model.lessonIDs.count {
+      var rooms = Set(model.fixedResources[lesson].filter { Int($0) >= base })
+      for choice in model.roomChoices[lesson] { rooms.formUnion(choice) }
+      for r in rooms { lists[Int(r) - base].append(Int32(lesson)) }
+    }
+    return lists
+  }()
+
+  private func roomHolders(_ resource: Int) -> [Int32] {
+    roomLessons[resource - model.teacherCount - model.unitCount]
+  }
+
+  /// Whether a block is involved in a hard violation: a clash, or a hard rule of its class day.
+  func isTroubled(_ block: Int) -> Bool {
+    let s = Int(start[block])
+    guard s >= 0 else { return true }
+    for l in model.blockLessons[block] {
+      let lesson = Int(l)
+      let parity = model.parity[lesson]
+      for q in 0..<model.duration[lesson] {
+        for r in model.fixedResources[lesson] {
+          for k in 0..<2 where parity & (1 << k) != 0 && occupancy[cell(Int(r), s + q, k)] > 1 { return true }
+        }
+        for r in chosenRooms[lesson] where r >= 0 {
+          for k in 0..<2 where parity & (1 << k) != 0 && occupancy[cell(Int(r), s + q, k)] > 1 { return true }
+        }
+      }
+      for c in model.classesOf[lesson] where classDayCost[Int(c) * D + s / P].hard > 0 { return true }
+      for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 { return true }
+    }
+    return false
+  }
+
+  /// Recomputes every cost from scratch (for checks in tests and after bulk changes).
+  func recomputedCost() -> Cost {
+    var total = Cost(hard: unplacedWeight * unplaced + clashes, soft: 0)
+    for c in 0..<model.classCount { for d in 0..<D { total += computeClassDay(c, d) } }
+    for t in 0..<model.teacherCount { for d in 0..<D { total += computeTeacherDay(t, d) } }
+    if model.studentGapWeight > 0 { for u in 0..<model.unitCount { for d in 0..<D { total += computeUnitDay(u, d) } } }
+    for g in model.dailyGroups.indices { total += computeGroup(g) }
+    for g in model.spreadGroups.indices { total += computeSpread(g) }
+    total.soft += perturbationCostNow
+    return total
+  }
+
+  /// Cost by part, for debugging the search: class days, teacher days, unit days, groups, spreads.
+  func breakdown() -> [String: Cost] {
+    var parts: [String: Cost] = [:]
+    for c in 0..<model.classCount { for d in 0..<D { parts["classDay", default: .zero] += computeClassDay(c, d) } }
+    for t in 0..<model.teacherCount {
+      for d in 0..<D {
+        let mask = resourceMask(t, d)
+        parts["teacherGaps", default: .zero].soft += SearchState.gaps(mask) * model.teacherGapWeight
+        let wish = model.teacherMax[t]
+        if wish.weight > 0 { parts["teacherMax", default: .zero].soft += max(0, mask.nonzeroBitCount - wish.max) * wish.weight }
+        parts["teacherDay", default: .zero] += computeTeacherDay(t, d)
+      }
+    }
+    for u in 0..<model.unitCount { for d in 0..<D { parts["unitDay", default: .zero] += computeUnitDay(u, d) } }
+    for g in model.dailyGroups.indices { parts["group", default: .zero] += computeGroup(g) }
+    for g in model.spreadGroups.indices { parts["spread", default: .zero] += computeSpread(g) }
+    return parts
+  }
+
+  private var perturbationCostNow: Int {
+    guard let previousStart else { return 0 }
+    return start.indices.filter { start[$0] >= 0 && previousStart[$0] >= 0 && start[$0] != previousStart[$0] }.count * perturbationWeight
+  }
+
+  /// A copy of where everything is, to return to the best state found.
+  struct Snapshot {
+    var start: [Int32]
+    var rooms: [[Int32]]
+    var cost: Cost
+  }
+
+  func snapshot() -> Snapshot { Snapshot(start: start, rooms: chosenRooms, cost: cost) }
+
+  func restore(_ snapshot: Snapshot) {
+    for b in start.indices where start[b] >= 0 { remove(b) }
+    chosenRooms = snapshot.rooms
+    for b in snapshot.start.indices where snapshot.start[b] >= 0 { placeKeepingRooms(b, at: Int(snapshot.start[b])) }
+  }
+}

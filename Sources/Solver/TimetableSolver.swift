@@ -1,0 +1,207 @@
+import Foundation
+import Planner
+
+/// What a solve is asked to do.
+public struct SolveSettings: Sendable {
+  /// Wall-clock seconds the solve may take.
+  public var timeLimit: Double
+  public var seed: UInt64
+  /// Placements that must stay exactly where they are.
+  public var locks: [Placement]
+  /// A published timetable to stay close to (partial re-solve): lessons keep their places where
+  /// they can, and every lesson that moves costs `perturbationWeight`.
+  public var previous: Timetable?
+  public var perturbationWeight: Int
+  /// Stop as soon as a timetable with no hard violation is found.
+  public var stopWhenFeasible: Bool
+  /// A limit on the search's work (rounds of improvement) that makes the result independent of
+  /// the machine's speed: with it the same input and seed always give the same timetable, as long
+  /// as the time limit is not reached first.
+  public var maxRounds: Int?
+  /// Whether GLPK re-solves neighbourhoods (fix-and-optimize); on by default.
+  public var useMIP: Bool
+  /// Seconds GLPK may spend on one neighbourhood.
+  public var mipTimeLimit: Double
+  public var progress: (@Sendable (SolveProgress) -> Void)?
+  public var cancellation: CancellationFlag?
+
+  public init(
+    timeLimit: Double = 60, seed: UInt64 = 1, locks: [Placement] = [], previous: Timetable? = nil,
+    perturbationWeight: Int = 20, stopWhenFeasible: Bool = false, maxRounds: Int? = nil, useMIP: Bool = true,
+    mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil
+  ) {
+    self.timeLimit = timeLimit
+    self.seed = seed
+    self.locks = locks
+    self.previous = previous
+    self.perturbationWeight = perturbationWeight
+    self.stopWhenFeasible = stopWhenFeasible
+    self.maxRounds = maxRounds
+    self.useMIP = useMIP
+    self.mipTimeLimit = mipTimeLimit
+    self.progress = progress
+    self.cancellation = cancellation
+  }
+}
+
+/// How a solve is going.
+public struct SolveProgress: Sendable, CustomStringConvertible {
+  public var phase: String
+  public var placedLessons: Int
+  public var totalLessons: Int
+  public var hardViolations: Int
+  public var softCost: Int
+  public var elapsed: Double
+
+  public var description: String {
+    "\(String(format: "%6.1f", elapsed)) s  \(phase): \(placedLessons)/\(totalLessons) lessons placed, \(hardViolations) hard violations, soft cost \(softCost)"
+  }
+}
+
+/// The result of a solve.
+public struct SolveResult: Sendable {
+  public var timetable: Timetable
+  /// Hard violations and soft cost as the solver's own model counts them; judge the timetable
+  /// with the Checker, which counts independently.
+  public var hardViolations: Int
+  public var softCost: Int
+  public var unplacedLessons: [String]
+  /// Seconds until the first timetable with no hard violation, if one was found.
+  public var secondsToFeasible: Double?
+  public var elapsed: Double
+  /// Lessons placed elsewhere than in the previous timetable (partial re-solve).
+  public var movedLessons: Int?
+  public var rounds: Int
+  public var mipNeighbourhoods: Int
+  public var mipImprovements: Int
+  public var diagnosis: [String]
+}
+
+/// Builds the weekly timetable of a problem: a constructive start, simulated annealing over
+/// moves, swaps and Kempe chains, and fix-and-optimize rounds in which GLPK re-solves a
+/// neighbourhood (a few classes, a pair of days or a few teachers) as a MIP with everything else
+/// fixed; rooms are then matched slot by slot. Deterministic for the same problem, settings and
+/// seed when the search ends by its own rules (or `maxRounds`) rather than by the time limit.
+public enum TimetableSolver {
+  public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
+    let clock = Date()
+    func elapsed() -> Double { Date().timeIntervalSince(clock) }
+    let lockMap = Dictionary(settings.locks.map { ($0.lesson, $0) }, uniquingKeysWith: { a, _ in a })
+    for lock in settings.locks where problem.lesson(lock.lesson) == nil {
+      throw SolverError.invalidTimetable("the locked lesson \(lock.lesson) is not in the demand")
+    }
+    let model = try TimetableModel(problem: problem, locks: lockMap)
+    let state = SearchState(model: model)
+    let deadline = settings.timeLimit
+    func stop() -> Bool { elapsed() >= deadline || settings.cancellation?.isCancelled == true }
+    var firstFeasible: Double?
+    func report(_ phase: String) {
+      if state.cost.hard == 0, firstFeasible == nil { firstFeasible = elapsed() }
+      settings.progress?(
+        SolveProgress(
+          phase: phase, placedLessons: model.lessonIDs.count - state.unplaced, totalLessons: model.lessonIDs.count,
+          hardViolations: state.cost.hard, softCost: state.cost.soft, elapsed: elapsed()))
+    }
+
+    // Locked lessons first, then the previous timetable's places where they are still allowed.
+    for b in model.blockLessons.indices where model.locked[b] {
+      state.place(b, at: Int(model.domain[b][0]))
+    }
+    if let previous = settings.previous {
+      let dayIndex = Dictionary(problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+      var previousStart = Array(repeating: Int32(-1), count: model.blockLessons.count)
+      for placement in previous.placements {
+        guard let l = model.lessonIndex[placement.lesson], let d = dayIndex[placement.day] else { continue }
+        let b = Int(model.blockOf[l])
+        let slot = d * model.periods + placement.period - 1
+        guard placement.period >= 1, placement.period <= model.periods else { continue }
+        previousStart[b] = Int32(slot)
+        if !state.isPlaced(b), model.allowed[b][slot], state.conflictingBlocks(b, at: slot).isEmpty {
+          state.place(b, at: slot)
+        }
+      }
+      state.setPrevious(previousStart, weight: settings.perturbationWeight)
+    }
+    var construction = Construction(state: state, random: SeededGenerator(seed: settings.seed), shouldStop: stop)
+    construction.run()
+    report("construction")
+
+    var search = LocalSearch(state: state, seed: settings.seed &+ 1)
+    var neighbourhoods = NeighbourhoodSearch(state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit)
+    var rounds = 0
+    var stale = 0
+    var best = state.snapshot()
+    let blocks = model.blockLessons.count
+    while !stop() {
+      if let maxRounds = settings.maxRounds, rounds >= maxRounds { break }
+      if settings.stopWhenFeasible, best.cost.hard == 0 { break }
+      rounds += 1
+      let feasible = state.cost.hard == 0
+      search.best = state.snapshot()
+      if feasible {
+        search.hardWeight = 1_000_000
+        search.anneal(steps: blocks * 40, startTemperature: 4, endTemperature: 0.2, stop: stop)
+      } else {
+        search.hardWeight = 1000
+        search.anneal(steps: blocks * 40, startTemperature: 400, endTemperature: 30, stop: stop)
+      }
+      if search.best.cost < state.cost { state.restore(search.best) }
+      report(feasible ? "optimising" : "repairing")
+      if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0 {
+        neighbourhoods.improve(stop: stop)
+        report("fix-and-optimize")
+      }
+      if state.cost < best.cost {
+        best = state.snapshot()
+        stale = 0
+      } else {
+        stale += 1
+        state.restore(best)
+      }
+      if best.cost.hard == 0 && firstFeasible == nil { firstFeasible = elapsed() }
+      // Nothing left to gain, or no progress for long: the search ends by its own rule.
+      if best.cost.hard == 0 && (best.cost.soft == 0 || stale >= 12) { break }
+    }
+    if state.cost > best.cost { state.restore(best) }
+    RoomMatching(state: state).repair()
+    report("done")
+    let timetable = TimetableWriter.timetable(from: state, problem: problem, locks: lockMap)
+    let unplaced = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }.flatMap { model.blockLessons[$0] }.map {
+      model.lessonIDs[Int($0)]
+    }
+    return SolveResult(
+      timetable: timetable, hardViolations: state.cost.hard, softCost: state.cost.soft, unplacedLessons: unplaced,
+      secondsToFeasible: state.cost.hard == 0 ? (firstFeasible ?? elapsed()) : nil, elapsed: elapsed(),
+      movedLessons: settings.previous == nil ? nil : state.movedFromPrevious, rounds: rounds,
+      mipNeighbourhoods: neighbourhoods.solved, mipImprovements: neighbourhoods.improved,
+      diagnosis: unplaced.isEmpty && state.cost.hard == 0 ? [] : Diagnosis.afterSolve(state: state))
+  }
+}
+
+/// Turns the search state into a `Timetable`.
+enum TimetableWriter {
+  static func timetable(from state: SearchState, problem: TimetableProblem, locks: [String: Placement]) -> Timetable {
+    let model = state.model
+    let base = model.teacherCount + model.unitCount
+    var placements: [Placement] = []
+    for (b, members) in model.blockLessons.enumerated() {
+      let slot = Int(state.start[b])
+      guard slot >= 0 else { continue }
+      for l in members {
+        let lesson = Int(l)
+        let rooms = model.roomLayout[lesson].map { entry -> RoomID in
+          let room = entry >= 0 ? Int(entry) : Int(state.chosenRooms[lesson][Int(-1 - entry)])
+          return problem.rooms[room - base].id
+        }
+        let id = model.lessonIDs[lesson]
+        placements.append(
+          Placement(
+            lesson: id, day: problem.days[slot / model.periods], period: slot % model.periods + 1, rooms: rooms,
+            locked: locks[id] != nil ? true : nil))
+      }
+    }
+    let order = model.lessonIndex
+    placements.sort { order[$0.lesson]! < order[$1.lesson]! }
+    return Timetable(organisation: problem.organisation, period: problem.period, placements: placements)
+  }
+}

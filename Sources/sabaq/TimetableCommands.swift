@@ -1,0 +1,125 @@
+import ArgumentParser
+import Checker
+import Foundation
+import Interchange
+import Planner
+import Reports
+import Solver
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Judge a timetable independently: every hard violation in a sentence, and the soft cost by rule.",
+    discussion: "Exit status 0 when the timetable has no hard violation, 2 when it has some, 1 on bad input.")
+
+  @OptionGroup var input: InstanceInput
+  @Argument(help: "The timetable (JSON, as `sabaq solve` writes it).") var timetable: String
+  @Option(help: "The study period (default: the timetable's, else the first).") var period: String?
+  @Option(help: "text or json.") var format: ReportFormat = .text
+
+  func run() throws {
+    let organisation = try input.organisation()
+    let placed: Timetable
+    do {
+      placed = try TimetableFile.read(timetable)
+    } catch {
+      fail(error)
+    }
+    let problem: TimetableProblem
+    do {
+      problem = try LessonDemandBuilder.problem(for: organisation, period: period ?? placed.period)
+    } catch {
+      fail(error, file: input.file)
+    }
+    let check = TimetableCheck(problem: problem, timetable: placed)
+    switch format {
+    case .json:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(check.report), as: UTF8.self))
+    default:
+      print(check.text(), terminator: "")
+    }
+    if !check.isFeasible { throw ExitCode(2) }
+  }
+}
+
+struct BellsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bells",
+    abstract: "Compute the bell schedules from the shifts' bell rules (GLPK), and check the schedules the organisation has.",
+    discussion: """
+      With --timetable, a second shift waits only for the rooms it shares with the first (as the \
+      timetable uses them); otherwise for the end of the first shift. With --output the computed \
+      schedules replace the organisation's and the result is written there.
+      """)
+
+  @OptionGroup var input: InstanceInput
+  @Option(help: "Only this shift (repeat for several).") var shift: [String] = []
+  @Option(help: "A timetable whose room use decides when the next shift may start.") var timetable: String?
+  @Option(help: "Write the organisation with the computed schedules here.") var output: String?
+
+  func run() throws {
+    let organisation = try input.organisation()
+    var handovers: [RoomHandover]?
+    if let timetable {
+      do {
+        let placed = try TimetableFile.read(timetable)
+        let problem = try LessonDemandBuilder.problem(for: organisation, period: placed.period)
+        handovers = RoomHandover.from(problem: problem, timetable: placed)
+      } catch {
+        fail(error)
+      }
+    }
+    for key in shift where organisation.shift(key) == nil {
+      fail(PlanningErrors([.error("unknown-shift", at: "--shift", "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")]))
+    }
+    // The schedules the organisation has, against its rules.
+    var anyProblem = false
+    for schedule in organisation.bellSchedules ?? [] where shift.isEmpty || shift.contains(schedule.shift) {
+      guard organisation.bellRules?.contains(where: { $0.shift == schedule.shift }) == true else { continue }
+      let problems = BellScheduleAudit.problems(of: schedule, organisation: organisation, handovers: handovers)
+      let name = organisation.shift(schedule.shift)?.name ?? schedule.shift
+      let grades = schedule.grades.map { " (grades \($0.map(String.init).joined(separator: ", ")))" } ?? ""
+      if problems.isEmpty {
+        print("current bell schedule of \(name)\(grades): follows the rules")
+      } else {
+        anyProblem = true
+        print("current bell schedule of \(name)\(grades):")
+        for p in problems { print("  - \(p)") }
+      }
+    }
+    let result: BellScheduleSolver.Result
+    do {
+      result = try BellScheduleSolver.solve(organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
+    } catch {
+      printError("error: \(error)")
+      throw ExitCode(1)
+    }
+    for schedule in result.schedules {
+      let name = organisation.shift(schedule.shift)?.name ?? schedule.shift
+      let grades = schedule.grades.map { ", grades \($0.map(String.init).joined(separator: ", "))" } ?? ""
+      print("\ncomputed bell schedule of \(name)\(grades)")
+      var table = TextTable(header: ["Lesson", "Start", "End", "Break after"], alignments: [.right, .left, .left, .right])
+      for (k, lesson) in schedule.lessons.enumerated() {
+        let pause = k + 1 < schedule.lessons.count ? "\(schedule.lessons[k + 1].start.minutes - lesson.end.minutes) min" : ""
+        table.add([String(lesson.number), lesson.start.description, lesson.end.description, pause])
+      }
+      print(table.render(indent: "  "), terminator: "")
+    }
+    if let output {
+      do {
+        try InstanceEdit.apply(input: input.file, output: output) { current in
+          var changed = current
+          let computedShifts = Set(result.schedules.map(\.shift))
+          changed.bellSchedules = (current.bellSchedules ?? []).filter { !computedShifts.contains($0.shift) } + result.schedules
+          return changed
+        }
+      } catch {
+        fail(error, file: input.file)
+      }
+      print("\nwritten to \(output)")
+    }
+    _ = anyProblem
+  }
+}
