@@ -81,6 +81,13 @@ private func l(_ subject: SubjectID, _ hours: Double, variative: Bool = false, d
 
 private func v(_ subject: SubjectID, _ hours: Double) -> PlanLine { l(subject, hours, variative: true) }
 
+/// A subject of the directory: id, name, short name, room type, difficulty, specialty.
+private func entry(
+  _ id: SubjectID, _ name: String, _ short: String, _ roomType: RoomType?, _ difficulty: Int, _ specialty: Specialty
+) -> SubjectInfo {
+  SubjectInfo(id: id, name: name, short: short, roomType: roomType, difficulty: difficulty, specialty: specialty)
+}
+
 /// The subjects, standard curricula and names of one country's schools.
 struct Catalogue: Sendable {
   let country: Country
@@ -128,7 +135,8 @@ struct Catalogue: Sendable {
       let secondLanguage = [5: 1.0, 7: 2.0, 8: 1.0]
       guard gymnasium, let hours = secondLanguage[grade] else { return Catalogue.russianPlan(grade: grade) }
       return Catalogue.russianPlan(grade: grade) + [v("ger", hours)]
-    case .kazakhstan: return language == "ru" ? Catalogue.kazakhRussianMediumPlan(grade: grade) : Catalogue.kazakhPlan(grade: grade)
+    case .kazakhstan:
+      return language == "ru" ? Catalogue.kazakhRussianMediumPlan(grade: grade) : Catalogue.kazakhPlan(grade: grade)
     }
   }
 
@@ -139,7 +147,8 @@ struct Catalogue: Sendable {
   func templateName(grade: Int, language: String, gymnasium: Bool = false) -> String {
     switch country {
     case .russia:
-      return "\(gymnasium ? "Учебный план гимназии" : "Федеральный учебный план"), \(grade) класс (5-дневная учебная неделя)"
+      return
+        "\(gymnasium ? "Учебный план гимназии" : "Федеральный учебный план"), \(grade) класс (5-дневная учебная неделя)"
     case .kazakhstan:
       let medium = language == "ru" ? "орыс тілінде оқыту" : "қазақ тілінде оқыту"
       return "Үлгілік оқу жоспары, \(grade)-сынып (\(medium))"
@@ -149,42 +158,44 @@ struct Catalogue: Sendable {
   // MARK: - Russia (ФОП НОО/ООО/СОО 2023, 5-day week)
 
   static let russianSubjects: [SubjectInfo] = [
-    SubjectInfo(id: "rus", name: "Русский язык", short: "Рус. яз.", roomType: nil, difficulty: 10, specialty: .russian),
-    SubjectInfo(id: "lit-read", name: "Литературное чтение", short: "Лит. чт.", roomType: nil, difficulty: 7, specialty: .primary),
-    SubjectInfo(id: "lit", name: "Литература", short: "Лит-ра", roomType: nil, difficulty: 7, specialty: .russian),
-    SubjectInfo(id: "rus-pract", name: "Практикум по русскому языку", short: "Практ. рус.", roomType: nil, difficulty: 8, specialty: .russian),
-    SubjectInfo(id: "eng", name: "Иностранный язык (английский)", short: "Англ. яз.", roomType: nil, difficulty: 9, specialty: .english),
-    SubjectInfo(id: "ger", name: "Второй иностранный язык (немецкий)", short: "Нем. яз.", roomType: nil, difficulty: 8, specialty: .german),
-    SubjectInfo(id: "math", name: "Математика", short: "Матем.", roomType: nil, difficulty: 10, specialty: .maths),
-    SubjectInfo(id: "alg", name: "Алгебра", short: "Алгебра", roomType: nil, difficulty: 10, specialty: .maths),
-    SubjectInfo(id: "geom", name: "Геометрия", short: "Геом.", roomType: nil, difficulty: 11, specialty: .maths),
-    SubjectInfo(id: "prob", name: "Вероятность и статистика", short: "ВиС", roomType: nil, difficulty: 8, specialty: .maths),
-    SubjectInfo(id: "math-pract", name: "Практикум по математике", short: "Практ. мат.", roomType: nil, difficulty: 9, specialty: .maths),
-    SubjectInfo(id: "inf", name: "Информатика", short: "Информ.", roomType: .computer, difficulty: 7, specialty: .informatics),
-    SubjectInfo(id: "okr", name: "Окружающий мир", short: "Окр. мир", roomType: nil, difficulty: 6, specialty: .primary),
-    SubjectInfo(id: "orkse", name: "Основы религиозных культур и светской этики", short: "ОРКСЭ", roomType: nil, difficulty: 4, specialty: .primary),
-    SubjectInfo(id: "func-lit", name: "Функциональная грамотность", short: "Функц. гр.", roomType: nil, difficulty: 6, specialty: .primary),
-    SubjectInfo(id: "hist", name: "История", short: "История", roomType: nil, difficulty: 6, specialty: .history),
-    SubjectInfo(id: "soc", name: "Обществознание", short: "Общ.", roomType: nil, difficulty: 6, specialty: .history),
-    SubjectInfo(id: "odnknr", name: "Основы духовно-нравственной культуры народов России", short: "ОДНКНР", roomType: nil, difficulty: 4, specialty: .history),
-    SubjectInfo(id: "fin-lit", name: "Финансовая грамотность", short: "Фин. гр.", roomType: nil, difficulty: 5, specialty: .history),
-    SubjectInfo(id: "project", name: "Индивидуальный проект", short: "Инд. проект", roomType: nil, difficulty: 4, specialty: .history),
-    SubjectInfo(id: "geo", name: "География", short: "Геогр.", roomType: nil, difficulty: 6, specialty: .geography),
-    SubjectInfo(id: "bio", name: "Биология", short: "Биол.", roomType: .laboratory, difficulty: 7, specialty: .biology),
-    SubjectInfo(id: "chem", name: "Химия", short: "Химия", roomType: .laboratory, difficulty: 11, specialty: .chemistry),
-    SubjectInfo(id: "phys", name: "Физика", short: "Физика", roomType: .laboratory, difficulty: 12, specialty: .physics),
-    SubjectInfo(id: "music", name: "Музыка", short: "Музыка", roomType: .music, difficulty: 2, specialty: .music),
-    SubjectInfo(id: "izo", name: "Изобразительное искусство", short: "ИЗО", roomType: nil, difficulty: 3, specialty: .art),
-    SubjectInfo(id: "drawing", name: "Черчение", short: "Черч.", roomType: nil, difficulty: 5, specialty: .art),
-    SubjectInfo(id: "trud", name: "Труд (технология)", short: "Труд", roomType: .workshop, difficulty: 3, specialty: .technologyGirls),
-    SubjectInfo(id: "pe", name: "Физическая культура", short: "Физ-ра", roomType: .gym, difficulty: 1, specialty: .physicalEducation),
-    SubjectInfo(id: "obzr", name: "Основы безопасности и защиты Родины", short: "ОБЗР", roomType: nil, difficulty: 4, specialty: .safety),
+    entry("rus", "Русский язык", "Рус. яз.", nil, 10, .russian),
+    entry("lit-read", "Литературное чтение", "Лит. чт.", nil, 7, .primary),
+    entry("lit", "Литература", "Лит-ра", nil, 7, .russian),
+    entry("rus-pract", "Практикум по русскому языку", "Практ. рус.", nil, 8, .russian),
+    entry("eng", "Иностранный язык (английский)", "Англ. яз.", nil, 9, .english),
+    entry("ger", "Второй иностранный язык (немецкий)", "Нем. яз.", nil, 8, .german),
+    entry("math", "Математика", "Матем.", nil, 10, .maths),
+    entry("alg", "Алгебра", "Алгебра", nil, 10, .maths),
+    entry("geom", "Геометрия", "Геом.", nil, 11, .maths),
+    entry("prob", "Вероятность и статистика", "ВиС", nil, 8, .maths),
+    entry("math-pract", "Практикум по математике", "Практ. мат.", nil, 9, .maths),
+    entry("inf", "Информатика", "Информ.", .computer, 7, .informatics),
+    entry("okr", "Окружающий мир", "Окр. мир", nil, 6, .primary),
+    entry("orkse", "Основы религиозных культур и светской этики", "ОРКСЭ", nil, 4, .primary),
+    entry("func-lit", "Функциональная грамотность", "Функц. гр.", nil, 6, .primary),
+    entry("hist", "История", "История", nil, 6, .history),
+    entry("soc", "Обществознание", "Общ.", nil, 6, .history),
+    entry("odnknr", "Основы духовно-нравственной культуры народов России", "ОДНКНР", nil, 4, .history),
+    entry("fin-lit", "Финансовая грамотность", "Фин. гр.", nil, 5, .history),
+    entry("project", "Индивидуальный проект", "Инд. проект", nil, 4, .history),
+    entry("geo", "География", "Геогр.", nil, 6, .geography),
+    entry("bio", "Биология", "Биол.", .laboratory, 7, .biology),
+    entry("chem", "Химия", "Химия", .laboratory, 11, .chemistry),
+    entry("phys", "Физика", "Физика", .laboratory, 12, .physics),
+    entry("music", "Музыка", "Музыка", .music, 2, .music),
+    entry("izo", "Изобразительное искусство", "ИЗО", nil, 3, .art),
+    entry("drawing", "Черчение", "Черч.", nil, 5, .art),
+    entry("trud", "Труд (технология)", "Труд", .workshop, 3, .technologyGirls),
+    entry("pe", "Физическая культура", "Физ-ра", .gym, 1, .physicalEducation),
+    entry("obzr", "Основы безопасности и защиты Родины", "ОБЗР", nil, 4, .safety),
   ]
 
   static func russianPlan(grade: Int) -> [PlanLine] {
     switch grade {
     case 1:
-      return [l("rus", 5), l("lit-read", 4), l("math", 4), l("okr", 2), l("music", 1), l("izo", 1), l("trud", 1), l("pe", 2)]
+      return [
+        l("rus", 5), l("lit-read", 4), l("math", 4), l("okr", 2), l("music", 1), l("izo", 1), l("trud", 1), l("pe", 2),
+      ]
     case 2, 3:
       var plan = [
         l("rus", 5), l("lit-read", 4), l("eng", 2), l("math", 4), l("okr", 2), l("music", 1), l("izo", 1), l("trud", 1),
@@ -194,7 +205,8 @@ struct Catalogue: Sendable {
       return plan
     case 4:
       return [
-        l("rus", 5), l("lit-read", 3), l("eng", 2), l("math", 4), l("okr", 2), l("orkse", 1), l("music", 1), l("izo", 1),
+        l("rus", 5), l("lit-read", 3), l("eng", 2), l("math", 4), l("okr", 2), l("orkse", 1), l("music", 1),
+        l("izo", 1),
         l("trud", 1), l("pe", 2),
       ]
     case 5:
@@ -238,40 +250,40 @@ struct Catalogue: Sendable {
   // MARK: - Kazakhstan (үлгілік оқу жоспарлары, 5-day week)
 
   static let kazakhSubjects: [SubjectInfo] = [
-    SubjectInfo(id: "literacy-kk", name: "Сауат ашу", short: "Сауат ашу", roomType: nil, difficulty: 9, specialty: .primary),
-    SubjectInfo(id: "literacy-ru", name: "Обучение грамоте", short: "Обуч. гр.", roomType: nil, difficulty: 9, specialty: .primary),
-    SubjectInfo(id: "kaz", name: "Қазақ тілі", short: "Қаз. тілі", roomType: nil, difficulty: 9, specialty: .kazakh),
-    SubjectInfo(id: "lit-read-kk", name: "Әдебиеттік оқу", short: "Әдеб. оқу", roomType: nil, difficulty: 7, specialty: .primary),
-    SubjectInfo(id: "kaz-lit", name: "Қазақ әдебиеті", short: "Қаз. әдеб.", roomType: nil, difficulty: 7, specialty: .kazakh),
-    SubjectInfo(id: "kaz-l2", name: "Қазақ тілі мен әдебиеті", short: "Қаз. т. мен әдеб.", roomType: nil, difficulty: 8, specialty: .kazakh),
-    SubjectInfo(id: "rus", name: "Русский язык", short: "Рус. яз.", roomType: nil, difficulty: 10, specialty: .russian),
-    SubjectInfo(id: "lit-read", name: "Литературное чтение", short: "Лит. чт.", roomType: nil, difficulty: 7, specialty: .primary),
-    SubjectInfo(id: "rus-lit", name: "Русская литература", short: "Рус. лит.", roomType: nil, difficulty: 7, specialty: .russian),
-    SubjectInfo(id: "rus-kk", name: "Орыс тілі", short: "Орыс тілі", roomType: nil, difficulty: 8, specialty: .russian),
-    SubjectInfo(id: "rus-lit-kk", name: "Орыс тілі және әдебиеті", short: "Орыс т. әдеб.", roomType: nil, difficulty: 8, specialty: .russian),
-    SubjectInfo(id: "eng", name: "Ағылшын тілі", short: "Ағылшын", roomType: nil, difficulty: 9, specialty: .english),
-    SubjectInfo(id: "math", name: "Математика", short: "Матем.", roomType: nil, difficulty: 10, specialty: .maths),
-    SubjectInfo(id: "alg", name: "Алгебра", short: "Алгебра", roomType: nil, difficulty: 10, specialty: .maths),
-    SubjectInfo(id: "geom", name: "Геометрия", short: "Геом.", roomType: nil, difficulty: 11, specialty: .maths),
-    SubjectInfo(id: "math-lit", name: "Математикалық сауаттылық", short: "Мат. сауат.", roomType: nil, difficulty: 9, specialty: .maths),
-    SubjectInfo(id: "digital", name: "Цифрлық сауаттылық", short: "Цифр. сауат.", roomType: .computer, difficulty: 5, specialty: .informatics),
-    SubjectInfo(id: "inf", name: "Информатика", short: "Информ.", roomType: .computer, difficulty: 7, specialty: .informatics),
-    SubjectInfo(id: "natsci", name: "Жаратылыстану", short: "Жарат.", roomType: nil, difficulty: 7, specialty: .biology),
-    SubjectInfo(id: "dunie", name: "Дүниетану", short: "Дүниетану", roomType: nil, difficulty: 5, specialty: .primary),
-    SubjectInfo(id: "chess", name: "Шахмат", short: "Шахмат", roomType: nil, difficulty: 5, specialty: .primary),
-    SubjectInfo(id: "kz-hist", name: "Қазақстан тарихы", short: "Қаз. тарихы", roomType: nil, difficulty: 6, specialty: .history),
-    SubjectInfo(id: "world-hist", name: "Дүниежүзі тарихы", short: "Дүн. тарихы", roomType: nil, difficulty: 6, specialty: .history),
-    SubjectInfo(id: "law", name: "Құқық негіздері", short: "Құқық", roomType: nil, difficulty: 5, specialty: .history),
-    SubjectInfo(id: "fin-lit", name: "Қаржылық сауаттылық", short: "Қарж. сауат.", roomType: nil, difficulty: 5, specialty: .history),
-    SubjectInfo(id: "global-comp", name: "Жаһандық құзыреттілік", short: "Жаһ. құз.", roomType: nil, difficulty: 5, specialty: .history),
-    SubjectInfo(id: "geo", name: "География", short: "Геогр.", roomType: nil, difficulty: 6, specialty: .geography),
-    SubjectInfo(id: "bio", name: "Биология", short: "Биол.", roomType: .laboratory, difficulty: 7, specialty: .biology),
-    SubjectInfo(id: "chem", name: "Химия", short: "Химия", roomType: .laboratory, difficulty: 11, specialty: .chemistry),
-    SubjectInfo(id: "phys", name: "Физика", short: "Физика", roomType: .laboratory, difficulty: 12, specialty: .physics),
-    SubjectInfo(id: "music", name: "Музыка", short: "Музыка", roomType: .music, difficulty: 2, specialty: .music),
-    SubjectInfo(id: "craft", name: "Көркем еңбек", short: "Көрк. еңбек", roomType: .workshop, difficulty: 3, specialty: .technologyGirls),
-    SubjectInfo(id: "pe", name: "Дене шынықтыру", short: "Дене шын.", roomType: .gym, difficulty: 1, specialty: .physicalEducation),
-    SubjectInfo(id: "avtp", name: "Алғашқы әскери және технологиялық дайындық", short: "АӘТД", roomType: nil, difficulty: 3, specialty: .safety),
+    entry("literacy-kk", "Сауат ашу", "Сауат ашу", nil, 9, .primary),
+    entry("literacy-ru", "Обучение грамоте", "Обуч. гр.", nil, 9, .primary),
+    entry("kaz", "Қазақ тілі", "Қаз. тілі", nil, 9, .kazakh),
+    entry("lit-read-kk", "Әдебиеттік оқу", "Әдеб. оқу", nil, 7, .primary),
+    entry("kaz-lit", "Қазақ әдебиеті", "Қаз. әдеб.", nil, 7, .kazakh),
+    entry("kaz-l2", "Қазақ тілі мен әдебиеті", "Қаз. т. мен әдеб.", nil, 8, .kazakh),
+    entry("rus", "Русский язык", "Рус. яз.", nil, 10, .russian),
+    entry("lit-read", "Литературное чтение", "Лит. чт.", nil, 7, .primary),
+    entry("rus-lit", "Русская литература", "Рус. лит.", nil, 7, .russian),
+    entry("rus-kk", "Орыс тілі", "Орыс тілі", nil, 8, .russian),
+    entry("rus-lit-kk", "Орыс тілі және әдебиеті", "Орыс т. әдеб.", nil, 8, .russian),
+    entry("eng", "Ағылшын тілі", "Ағылшын", nil, 9, .english),
+    entry("math", "Математика", "Матем.", nil, 10, .maths),
+    entry("alg", "Алгебра", "Алгебра", nil, 10, .maths),
+    entry("geom", "Геометрия", "Геом.", nil, 11, .maths),
+    entry("math-lit", "Математикалық сауаттылық", "Мат. сауат.", nil, 9, .maths),
+    entry("digital", "Цифрлық сауаттылық", "Цифр. сауат.", .computer, 5, .informatics),
+    entry("inf", "Информатика", "Информ.", .computer, 7, .informatics),
+    entry("natsci", "Жаратылыстану", "Жарат.", nil, 7, .biology),
+    entry("dunie", "Дүниетану", "Дүниетану", nil, 5, .primary),
+    entry("chess", "Шахмат", "Шахмат", nil, 5, .primary),
+    entry("kz-hist", "Қазақстан тарихы", "Қаз. тарихы", nil, 6, .history),
+    entry("world-hist", "Дүниежүзі тарихы", "Дүн. тарихы", nil, 6, .history),
+    entry("law", "Құқық негіздері", "Құқық", nil, 5, .history),
+    entry("fin-lit", "Қаржылық сауаттылық", "Қарж. сауат.", nil, 5, .history),
+    entry("global-comp", "Жаһандық құзыреттілік", "Жаһ. құз.", nil, 5, .history),
+    entry("geo", "География", "Геогр.", nil, 6, .geography),
+    entry("bio", "Биология", "Биол.", .laboratory, 7, .biology),
+    entry("chem", "Химия", "Химия", .laboratory, 11, .chemistry),
+    entry("phys", "Физика", "Физика", .laboratory, 12, .physics),
+    entry("music", "Музыка", "Музыка", .music, 2, .music),
+    entry("craft", "Көркем еңбек", "Көрк. еңбек", .workshop, 3, .technologyGirls),
+    entry("pe", "Дене шынықтыру", "Дене шын.", .gym, 1, .physicalEducation),
+    entry("avtp", "Алғашқы әскери және технологиялық дайындық", "АӘТД", nil, 3, .safety),
   ]
 
   /// Kazakh-medium classes.

@@ -50,7 +50,8 @@ public enum SampleSchools {
   /// A school of any size for benchmarks: `classes` classes spread over grades 1–11 (more in the
   /// lower grades), in one or two shifts (with two, grades 2, 3, 4 and 6 study in the second).
   /// Kazakhstan schools get a third or so of Russian-medium classes.
-  public static func generated(classes: Int, shifts: Int, seed: UInt64, country: Country = .kazakhstan) -> Organisation {
+  public static func generated(classes: Int, shifts: Int, seed: UInt64, country: Country = .kazakhstan) -> Organisation
+  {
     var rng = SplitMix64(seed: seed)
     let number = Int(seed % 150) + 1
     let spec = SchoolSpec(
@@ -105,7 +106,9 @@ public enum SampleSchools {
     "Берёзовская", "Никольская", "Покровская", "Троицкая", "Ивановская", "Сосновская", "Малиновская", "Заречная",
     "Луговская", "Озёрная",
   ]
-  static let villagesKZ = ["Қараой", "Ақсу", "Көктал", "Талдыбұлақ", "Жаңатұрмыс", "Бесағаш", "Қарасу", "Ақжар", "Шамалған", "Қайнар"]
+  static let villagesKZ = [
+    "Қараой", "Ақсу", "Көктал", "Талдыбұлақ", "Жаңатұрмыс", "Бесағаш", "Қарасу", "Ақжар", "Шамалған", "Қайнар",
+  ]
 
   /// Spreads classes over grades 1–11: one a grade first (grades 1…n for fewer than eleven), the
   /// rest in proportion to the usual sizes of the parallels (primary larger, 10–11 smaller).
@@ -120,7 +123,9 @@ public enum SampleSchools {
     let exact = weights.map { Double(rest) * $0 / sum }
     for g in 0..<11 { counts[g] += Int(exact[g]) }
     var left = total - counts.reduce(0, +)
-    let byRemainder = (0..<11).sorted { (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1) }
+    let byRemainder = (0..<11).sorted {
+      (exact[$0] - exact[$0].rounded(.down), -$0) > (exact[$1] - exact[$1].rounded(.down), -$1)
+    }
     var k = 0
     while left > 0 {
       let g = byRemainder[k % 11]

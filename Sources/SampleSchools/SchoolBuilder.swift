@@ -114,7 +114,9 @@ struct SchoolBuilder {
     var templates: [StandardCurriculum] = []
     var seenTemplates = Set<String>()
     for c in classes
-    where seenTemplates.insert(catalogue.templateID(grade: c.grade, language: c.language, gymnasium: gymnasium)).inserted {
+    where seenTemplates.insert(catalogue.templateID(grade: c.grade, language: c.language, gymnasium: gymnasium))
+      .inserted
+    {
       templates.append(template(grade: c.grade, language: c.language))
     }
     templates.sort { ($0.grade, $0.id) < ($1.grade, $1.id) }
@@ -170,12 +172,17 @@ struct SchoolBuilder {
     let place = spec.settlement ?? (country == .russia ? "г. Казань" : "Алматы қ.")
     var r = SplitMix64(seed: spec.seed &+ 77)
     if country == .russia {
-      let street = r.pick(["ул. Ленина", "ул. Гагарина", "ул. Пушкина", "ул. Школьная", "пр. Победы", "ул. Мира", "ул. Садовая"])
+      let street = r.pick([
+        "ул. Ленина", "ул. Гагарина", "ул. Пушкина", "ул. Школьная", "пр. Победы", "ул. Мира", "ул. Садовая",
+      ])
       return "\(place), \(street), \(r.int(2...120) + number - 1)"
     }
-    let street = spec.isRural
+    let street =
+      spec.isRural
       ? "Мектеп көшесі"
-      : r.pick(["Абай даңғылы", "Сәтбаев көшесі", "Төле би көшесі", "Жамбыл көшесі", "Байтұрсынұлы көшесі", "Достық даңғылы"])
+      : r.pick([
+        "Абай даңғылы", "Сәтбаев көшесі", "Төле би көшесі", "Жамбыл көшесі", "Байтұрсынұлы көшесі", "Достық даңғылы",
+      ])
     return "\(place), \(street), \(r.int(2...150) + number - 1)"
   }
 
@@ -208,8 +215,10 @@ struct SchoolBuilder {
         let boys = max(2, min(total - 2, total / 2 + rng.int(-spread...spread)))
         classes.append(
           ClassDraft(
-            grade: grade, letter: letters[k], letterIndex: k, language: language, shiftIndex: shiftIndex(ofGrade: grade),
-            boys: boys, girls: total - boys, plan: catalogue.plan(grade: grade, language: language, gymnasium: gymnasium)))
+            grade: grade, letter: letters[k], letterIndex: k, language: language,
+            shiftIndex: shiftIndex(ofGrade: grade),
+            boys: boys, girls: total - boys,
+            plan: catalogue.plan(grade: grade, language: language, gymnasium: gymnasium)))
       }
     }
   }
@@ -267,13 +276,16 @@ struct SchoolBuilder {
           var specialty = catalogue.specialty(of: line.subject, grade: c.grade, language: c.language)
           if specialty == .technologyGirls, kind == .boysGirls, g == 0 { specialty = .technologyBoys }
           tasks.append(
-            Task(classIndex: ci, subject: line.subject, group: g, halves: line.halves, specialty: specialty, stream: false))
+            Task(
+              classIndex: ci, subject: line.subject, group: g, halves: line.halves, specialty: specialty, stream: false)
+          )
         }
       }
     }
     if let first = streamClasses.first, let line = classes[first].plan.first(where: { $0.subject == "eng" }) {
       for g in streamSizes.indices {
-        tasks.append(Task(classIndex: first, subject: "eng", group: g, halves: line.halves, specialty: .english, stream: true))
+        tasks.append(
+          Task(classIndex: first, subject: "eng", group: g, halves: line.halves, specialty: .english, stream: true))
       }
     }
   }
@@ -315,7 +327,8 @@ struct SchoolBuilder {
       } else {
         index = bundles.count
         bundleIndex[key] = index
-        bundles.append(Bundle(classIndex: task.classIndex, specialty: task.specialty, group: task.group, stream: task.stream))
+        bundles.append(
+          Bundle(classIndex: task.classIndex, specialty: task.specialty, group: task.group, stream: task.stream))
         bundleSubjects.append([])
       }
       bundles[index].halves += task.halves
@@ -497,7 +510,9 @@ struct SchoolBuilder {
       let id = second ? "b2-\(n)" : "\(n)"
       let label = ru ? "Кабинет \(n) (начальные классы)" : "\(n) кабинет (бастауыш сынып)"
       rooms.append(
-        Room(id: id, name: label, building: second ? "b2" : "b1", type: .classroom, capacity: rural ? 20 : rng.int(30...32)))
+        Room(
+          id: id, name: label, building: second ? "b2" : "b1", type: .classroom, capacity: rural ? 20 : rng.int(30...32)
+        ))
       for list in byShift where k < list.count { classes[list[k]].homeRoom = id }
     }
     // Laboratories: one or more for each of physics, chemistry and biology.
@@ -528,7 +543,9 @@ struct SchoolBuilder {
     }
     // Computer rooms.
     // The two groups of a class may have informatics at the same time: two rooms when it is split.
-    let informaticsSplit = splits.contains { $0.value == .two && ($0.key.hasSuffix("|inf") || $0.key.hasSuffix("|digital")) }
+    let informaticsSplit = splits.contains {
+      $0.value == .two && ($0.key.hasSuffix("|inf") || $0.key.hasSuffix("|digital"))
+    }
     let computers = max(roomsNeeded(demand[.computer] ?? []), informaticsSplit ? 2 : 0)
     for k in 0..<computers {
       let n = numberUpstairs()
@@ -538,7 +555,8 @@ struct SchoolBuilder {
       rooms.append(Room(id: "\(n)", name: name, building: "b1", type: .computer, capacity: seats))
     }
     // The assembly hall (no lessons).
-    rooms.append(Room(id: "hall", name: ru ? "Актовый зал" : "Акт залы", building: "b1", type: .hall, capacity: rural ? 80 : 250))
+    rooms.append(
+      Room(id: "hall", name: ru ? "Актовый зал" : "Акт залы", building: "b1", type: .hall, capacity: rural ? 80 : 250))
     // Own cabinets of the specialists who teach ordinary subjects.
     for t in drafts.indices {
       let subjects = Set(drafts[t].bundles.flatMap { bundleSubjects[$0] })
@@ -557,7 +575,6 @@ struct SchoolBuilder {
       cabinetOf[t] = "\(n)"
     }
   }
-
 
   func cabinetLabel(_ specialty: Specialty) -> String? {
     let ru = country == .russia
@@ -723,12 +740,15 @@ struct SchoolBuilder {
         let bi = bundleIndex["stream|\(g)"]!
         let level = g < levels.count ? levels[g] : "\(g + 1)"
         return StreamGroup(
-          name: ru ? "Группа \(level)" : "\(level) тобы", teacher: teachers[bundles[bi].teacher].id, size: streamSizes[g])
+          name: ru ? "Группа \(level)" : "\(level) тобы", teacher: teachers[bundles[bi].teacher].id,
+          size: streamSizes[g])
       }
       streams.append(
         Planner.Stream(
           id: "s\(c.grade)-eng",
-          name: ru ? "\(c.grade)\(letters): английский язык по уровням" : "\(c.grade)\(letters): ағылшын тілі деңгейлер бойынша",
+          name: ru
+            ? "\(c.grade)\(letters): английский язык по уровням"
+            : "\(c.grade)\(letters): ағылшын тілі деңгейлер бойынша",
           subject: "eng", classes: streamClasses.map { classes[$0].id }, groups: groups))
     }
     return (assignments, streams)

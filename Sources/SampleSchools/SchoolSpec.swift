@@ -3,7 +3,10 @@ import Planner
 /// The country whose school system a sample school follows: its curricula, calendar, names and
 /// norm hours.
 public enum Country: String, Codable, Hashable, Sendable, CaseIterable {
-  case kazakhstan, russia
+  /// Kazakhstan: Kazakh- and Russian-medium classes, quarters called тоқсан, a 16-hour rate.
+  case kazakhstan
+  /// Russia: the federal curricula (ФОП), quarters called четверть, an 18-hour rate.
+  case russia
 
   /// The ISO code kept in the organisation's settings ("KZ", "RU").
   public var code: String {
@@ -50,6 +53,7 @@ public struct SchoolSpec: Codable, Hashable, Sendable {
   public var id: OrganisationID
   /// The school's name as it is written on the sign.
   public var name: String
+  /// The country whose curricula, calendar and names the school follows.
   public var country: Country
   /// A school, gymnasium or lyceum.
   public var kind: OrganisationKind

@@ -27,7 +27,7 @@ public struct SolveSettings: Sendable {
 
   public init(
     timeLimit: Double = 60, seed: UInt64 = 1, locks: [Placement] = [], previous: Timetable? = nil,
-    perturbationWeight: Int = 20, stopWhenFeasible: Bool = false, maxRounds: Int? = nil, useMIP: Bool = true,
+    perturbationWeight: Int = 50, stopWhenFeasible: Bool = false, maxRounds: Int? = nil, useMIP: Bool = true,
     mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil
   ) {
     self.timeLimit = timeLimit
@@ -138,12 +138,16 @@ public enum TimetableSolver {
       rounds += 1
       let feasible = state.cost.hard == 0
       search.best = state.snapshot()
+      // A re-solve keeps its temperature below the price of moving a lesson, so that lessons stay.
+      let calm = settings.previous != nil
       if feasible {
         search.hardWeight = 1_000_000
-        search.anneal(steps: blocks * 40, startTemperature: 4, endTemperature: 0.2, stop: stop)
+        search.anneal(steps: blocks * 40, startTemperature: calm ? 2 : 4, endTemperature: 0.2, stop: stop)
       } else {
         search.hardWeight = 1000
-        search.anneal(steps: blocks * 40, startTemperature: 400, endTemperature: 30, stop: stop)
+        search.anneal(
+          steps: blocks * 40, startTemperature: calm ? Double(settings.perturbationWeight) : 400,
+          endTemperature: calm ? 2 : 30, stop: stop)
       }
       if search.best.cost < state.cost { state.restore(search.best) }
       report(feasible ? "optimising" : "repairing")

@@ -17,7 +17,7 @@ struct Sabaq: ParsableCommand {
     subcommands: [
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
-      GenerateCommand.self,
+      GenerateCommand.self, BenchCommand.self,
     ])
 }
 

@@ -46,6 +46,7 @@ struct SolveRun {
         for line in (diagnosis + result.diagnosis).prefix(30) { printError("  " + line) }
       }
       if let moved = result.movedLessons { printError("\(moved) lessons moved from the previous timetable") }
+      printError("peak memory \(peakMemoryMiB()) MiB")
     }
   }
 
@@ -79,4 +80,11 @@ struct SolveRun {
       fail(error)
     }
   }
+}
+
+/// The process's peak resident memory so far, in MiB.
+func peakMemoryMiB() -> Int {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return usage.ru_maxrss / 1024  // kilobytes on Linux
 }

@@ -113,7 +113,8 @@ struct SampleSchoolsTests {
         let perDay = min(shift.lessonsPerDay, rules.maxLessonsPerDay(grade: schoolClass.grade))
         for period in org.studyPeriods {
           let total = curriculum.weeklyTotal(in: period.id)
-          #expect(total.value <= Double(sanPinWeeklyMaximum[schoolClass.grade]!), "\(name) \(schoolClass.name): \(total) h")
+          #expect(
+            total.value <= Double(sanPinWeeklyMaximum[schoolClass.grade]!), "\(name) \(schoolClass.name): \(total) h")
           let needed = slotsNeeded(org, schoolClass, period: period.id)
           #expect(needed <= perDay * org.settings.schoolDays.count, "\(name) \(schoolClass.name): \(needed) periods")
         }
@@ -152,7 +153,8 @@ struct SampleSchoolsTests {
     #expect(try encoder.encode(a) == encoder.encode(b))
     var spec = SampleSchools.smallKazakhSchoolSpec
     spec.seed += 1
-    #expect(SampleSchools.organisation(spec).teachers.map(\.name) != SampleSchools.smallKazakhSchool().teachers.map(\.name))
+    #expect(
+      SampleSchools.organisation(spec).teachers.map(\.name) != SampleSchools.smallKazakhSchool().teachers.map(\.name))
   }
 
   @Test("names are local: Cyrillic subjects, teachers and class letters")
@@ -205,7 +207,9 @@ struct SampleSchoolsTests {
           $0.grade == schoolClass.grade && ($0.profile == nil || $0.profile == schoolClass.language)
         }
         #expect(candidates.count == 1, "\(name) \(schoolClass.name)")
-        guard let template = candidates.first, let curriculum = org.workingCurriculum(of: schoolClass.id) else { continue }
+        guard let template = candidates.first, let curriculum = org.workingCurriculum(of: schoolClass.id) else {
+          continue
+        }
         #expect(template.entries.map(\.subject) == curriculum.entries.map(\.subject))
         #expect(template.entries.map(\.weeklyHours) == curriculum.entries.map(\.weeklyHours))
         #expect(template.entries.contains { $0.component == .invariant })
@@ -222,7 +226,9 @@ struct SampleSchoolsTests {
       #expect(primary.allSatisfy { $0.homeRoom != nil }, "\(name)")
       let byRoom = Dictionary(grouping: primary, by: { $0.homeRoom! })
       for (room, sharing) in byRoom {
-        #expect(Set(sharing.map(\.shift)).count == sharing.count, "\(name): \(room) is the home room of \(sharing.map(\.name))")
+        #expect(
+          Set(sharing.map(\.shift)).count == sharing.count,
+          "\(name): \(room) is the home room of \(sharing.map(\.name))")
       }
       for teacher in org.teachers {
         if let room = teacher.room {
@@ -241,7 +247,10 @@ struct SampleSchoolsTests {
       let busy = org.teachers.filter { !($0.unavailable ?? []).isEmpty }.count
       #expect(daysOff >= 1 && busy >= 1, "\(name)")
       #expect(Double(daysOff + busy) <= 0.15 * Double(org.teachers.count), "\(name)")
-      #expect(org.teachers.allSatisfy { $0.maxWeeklyLoad == WeeklyHours(halves: 3 * org.settings.effectiveNormHours.halves / 2) })
+      #expect(
+        org.teachers.allSatisfy {
+          $0.maxWeeklyLoad == WeeklyHours(halves: 3 * org.settings.effectiveNormHours.halves / 2)
+        })
     }
   }
 
@@ -279,7 +288,9 @@ struct SampleSchoolsTests {
       #expect(!issues.contains { $0.isError }, "\(issues.prefix(5).map(\.description))")
       #expect(issues.isEmpty, "\(issues.prefix(5).map(\.description))")
       for use in specialRoomUse(org) where use.demand > 0 {
-        #expect(Double(use.demand) <= 0.6 * Double(use.capacity), "\(use.type) \(use.shift.id): \(use.demand)/\(use.capacity)")
+        #expect(
+          Double(use.demand) <= 0.6 * Double(use.capacity), "\(use.type) \(use.shift.id): \(use.demand)/\(use.capacity)"
+        )
       }
       for schoolClass in org.classes {
         let shift = org.shift(schoolClass.shift)!
@@ -300,9 +311,10 @@ struct SampleSchoolsTests {
     #expect(Set(schools.map { $0.settings.country ?? "" }) == ["KZ", "RU"])
     #expect(elapsed < .seconds(20))
     // Validation is slow in debug builds: check a dozen schools of different sizes.
-    for org in schools.sorted(by: { $0.classes.count < $1.classes.count }).enumerated().filter({ $0.offset % 17 == 0 }).map(\.element) {
+    for org in schools.sorted(by: { $0.classes.count < $1.classes.count }).enumerated().filter({ $0.offset % 17 == 0 })
+      .map(\.element)
+    {
       #expect(!OrganisationValidator.validate(org).contains { $0.isError }, "\(org.id)")
     }
   }
 }
-

@@ -1,0 +1,146 @@
+import Checker
+import Foundation
+import Planner
+import Testing
+
+@testable import Solver
+
+/// Impossible inputs are explained in sentences, and the solver returns (it does not hang).
+@Suite struct DiagnosisTests {
+  /// Two classes, two teachers, 5 days × 4 periods.
+  func base() -> ProblemFixture.Builder {
+    var b = ProblemFixture.Builder()
+    b.periods = 4
+    b.addClass("5A")
+    b.addClass("5B")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addRoom("r1")
+    b.addRoom("lab", type: .laboratory)
+    return b
+  }
+
+  @Test func aTeacherWithMoreLessonsThanFreePeriodsIsNamed() throws {
+    var b = base()
+    b.teachers[0].unavailable = [.fri, .thu].flatMap { d in (1...4).map { TimeSlot(day: d, period: $0) } }
+    b.addLessons(8, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
+    b.addLessons(6, subject: "math", class: "5B", teacher: "t1", oncePerDay: false)
+    let findings = Diagnosis.beforeSolve(b.problem)
+    #expect(findings.contains { $0.hasPrefix("Teacher Teacher t1 has 14 lesson periods a week but can teach in only 12 periods") })
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 5, useMIP: false))
+    #expect(!TimetableCheck(problem: b.problem, timetable: result.timetable).isFeasible)
+    #expect(!result.diagnosis.isEmpty)
+  }
+
+  @Test func aClassWithMoreLessonsThanItsGridIsNamed() throws {
+    var b = base()
+    b.addLessons(12, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
+    b.addLessons(10, subject: "art", class: "5A", teacher: "t2", oncePerDay: false)
+    let findings = Diagnosis.beforeSolve(b.problem)
+    #expect(findings.contains { $0 == "5A has 22 lesson periods a week but its shift holds only 20." })
+  }
+
+  @Test func lessonsNeedingARoomKindThatIsTooScarceAreNamed() throws {
+    var b = base()
+    b.addLessons(12, subject: "chem", class: "5A", teacher: "t1", rooms: [["lab"]], oncePerDay: false)
+    b.addLessons(10, subject: "chem", class: "5B", teacher: "t2", rooms: [["lab"]], oncePerDay: false)
+    let findings = Diagnosis.beforeSolve(b.problem)
+    #expect(findings.contains { $0.hasPrefix("Lessons that need the room Room lab take 22 periods a week, but it is free for only 20") })
+  }
+
+  @Test func aStreamWhoseClassesNeverMeetIsNamed() throws {
+    var b = base()
+    b.classes[1].firstPeriod = 3
+    b.classes[1].lastPeriod = 4
+    b.classes[0].lastPeriod = 2
+    b.lessons.append(
+      Lesson(id: "stream-1", subject: "eng", classes: ["5A", "5B"], group: "7 English", teachers: ["t1", "t2"], students: ["5A", "5B"], size: 40))
+    let findings = Diagnosis.beforeSolve(b.problem)
+    #expect(findings.contains { $0.hasPrefix("The stream 5A+5B Eng (7 English) cannot meet") })
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 5, useMIP: false))
+    #expect(result.unplacedLessons == ["stream-1"])
+    #expect(result.diagnosis.contains { $0.contains("could not be placed") })
+  }
+
+  @Test func aFeasibleProblemHasNoFindings() {
+    var b = base()
+    b.addLessons(4, subject: "math", class: "5A", teacher: "t1")
+    b.addLessons(4, subject: "math", class: "5B", teacher: "t2")
+    #expect(Diagnosis.beforeSolve(b.problem).isEmpty)
+  }
+}
+
+@Suite struct SmallProblemTests {
+  @Test func subgroupsOfOneSplitMayShareASlotAndTheCheckerAgrees() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 2
+    b.days = [.mon]
+    b.addClass("5A", units: ["5A/1", "5A/2"])
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addTeacher("t3")
+    b.addLessons(1, subject: "eng", class: "5A", teacher: "t1", units: ["5A/1"], group: "1")
+    b.addLessons(1, subject: "eng", class: "5A", teacher: "t2", units: ["5A/2"], group: "2")
+    b.addLessons(1, subject: "math", class: "5A", teacher: "t3")
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 10, stopWhenFeasible: true))
+    let check = TimetableCheck(problem: b.problem, timetable: result.timetable)
+    #expect(check.isFeasible, "\(check.text())")
+    // Two periods for three lessons: the two halves must be together.
+    let english = result.timetable.placements.filter { $0.lesson.contains("eng") }
+    #expect(Set(english.map(\.period)).count == 1)
+  }
+
+  @Test func doubleLessonsTakeTwoPeriodsAndNotAcrossTheLongBreak() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 4
+    b.days = [.mon, .tue]
+    b.addClass("5A")
+    b.classes[0].longBreaksAfter = [2]
+    b.addTeacher("t1")
+    b.addLessons(2, subject: "tech", class: "5A", teacher: "t1", duration: 2)
+    b.addLessons(4, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
+    b.constraints.append(TimetableConstraint(.doublesNotAcrossLongBreak, weight: .hard))
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 10, stopWhenFeasible: true))
+    let check = TimetableCheck(problem: b.problem, timetable: result.timetable)
+    #expect(check.isFeasible, "\(check.text())")
+    for p in result.timetable.placements where p.lesson.contains("tech") { #expect(p.period == 1 || p.period == 3) }
+  }
+
+  @Test func oddAndEvenLessonsShareTheirSlot() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 3
+    b.days = [.mon]
+    b.addClass("5A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.lessons.append(Lesson(id: "music", subject: "music", classes: ["5A"], group: "whole", teachers: ["t1"], students: ["5A"], size: 20, weeks: .odd, partner: "art"))
+    b.lessons.append(Lesson(id: "art", subject: "art", classes: ["5A"], group: "whole", teachers: ["t2"], students: ["5A"], size: 20, weeks: .even, partner: "music"))
+    b.addLessons(2, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 10, stopWhenFeasible: true))
+    #expect(TimetableCheck(problem: b.problem, timetable: result.timetable).isFeasible)
+    let music = result.timetable.placement(of: "music")!
+    let art = result.timetable.placement(of: "art")!
+    #expect(music.day == art.day && music.period == art.period)
+  }
+
+  @Test func roomsOfTheRequiredKindAreMatchedSlotBySlot() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 2
+    b.days = [.mon]
+    b.addClass("5A")
+    b.addClass("5B")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addRoom("c1", type: .computer)
+    b.addRoom("c2", type: .computer)
+    b.addLessons(2, subject: "inf", class: "5A", teacher: "t1", rooms: [["c1", "c2"]], oncePerDay: false)
+    b.addLessons(2, subject: "inf", class: "5B", teacher: "t2", rooms: [["c1", "c2"]], oncePerDay: false)
+    let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 10, stopWhenFeasible: true))
+    let check = TimetableCheck(problem: b.problem, timetable: result.timetable)
+    #expect(check.isFeasible, "\(check.text())")
+    for period in [1, 2] {
+      let rooms = result.timetable.placements.filter { $0.period == period }.flatMap(\.rooms)
+      #expect(Set(rooms).count == 2)
+    }
+  }
+}

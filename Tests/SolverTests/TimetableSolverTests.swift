@@ -1,0 +1,99 @@
+import Checker
+import Foundation
+import Planner
+import SampleSchools
+import Testing
+
+@testable import Solver
+
+/// Solver results are judged by the independent Checker, never by the solver's own count.
+@Suite struct TimetableSolverTests {
+  static let school = SampleSchools.smallKazakhSchool()
+  static let problem = try! LessonDemandBuilder.problem(for: school)
+
+  func solve(_ problem: TimetableProblem, _ settings: SolveSettings) throws -> (SolveResult, TimetableCheck) {
+    let result = try TimetableSolver.solve(problem, settings: settings)
+    return (result, TimetableCheck(problem: problem, timetable: result.timetable))
+  }
+
+  @Test func theSmallSchoolGetsATimetableWithNoHardViolation() throws {
+    let (result, check) = try solve(Self.problem, SolveSettings(timeLimit: 60, stopWhenFeasible: true, useMIP: false))
+    #expect(check.isFeasible, "\(check.text())")
+    #expect(check.placedCount == Self.problem.lessons.count)
+    #expect(result.secondsToFeasible != nil)
+    #expect(result.timetable.placements.count == Self.problem.lessons.count)
+  }
+
+  @Test func fixAndOptimizeImprovesAndKeepsTheTimetableValid() throws {
+    let (result, check) = try solve(Self.problem, SolveSettings(timeLimit: 120, maxRounds: 2, useMIP: true, mipTimeLimit: 3))
+    #expect(check.isFeasible, "\(check.text())")
+    #expect(result.mipNeighbourhoods > 0)
+    // The checker's soft cost is what the solver optimised.
+    #expect(check.softCost.total == result.softCost)
+  }
+
+  @Test func theSameInputAndSeedGiveTheSameTimetable() throws {
+    let settings = SolveSettings(timeLimit: 300, seed: 7, maxRounds: 1, useMIP: true, mipTimeLimit: 60)
+    let first = try TimetableSolver.solve(Self.problem, settings: settings)
+    let second = try TimetableSolver.solve(Self.problem, settings: settings)
+    #expect(first.timetable == second.timetable)
+    var other = settings
+    other.seed = 8
+    #expect(try TimetableSolver.solve(Self.problem, settings: other).timetable != first.timetable)
+  }
+
+  @Test func lockedLessonsStayExactlyWhereTheyAre() throws {
+    let lesson = Self.problem.lessons.first { $0.classes.count == 1 && $0.duration == 1 && $0.weeks == .every }!
+    let schoolClass = Self.problem.classes.first { $0.id == lesson.classes[0] }!
+    let lock = Placement(lesson: lesson.id, day: .wed, period: schoolClass.firstPeriod + 1, rooms: lesson.rooms.map { $0.allowed[0] }, locked: true)
+    let (result, check) = try solve(Self.problem, SolveSettings(timeLimit: 60, locks: [lock], stopWhenFeasible: true, useMIP: false))
+    let placed = try #require(result.timetable.placement(of: lesson.id))
+    #expect(placed.day == .wed)
+    #expect(placed.period == lock.period)
+    #expect(placed.rooms == lock.rooms)
+    #expect(placed.locked == true)
+    #expect(check.isFeasible, "\(check.text())")
+  }
+
+  @Test func aChangeIsRepairedMovingFewLessons() throws {
+    let (published, _) = try solve(Self.problem, SolveSettings(timeLimit: 60, stopWhenFeasible: true, useMIP: false))
+    // A teacher cannot come on Mondays any more.
+    var school = Self.school
+    let busiest = Dictionary(grouping: Self.problem.lessons.flatMap(\.teachers), by: { $0 }).max { $0.value.count < $1.value.count }!.key
+    let index = school.teachers.firstIndex { $0.id == busiest }!
+    school.teachers[index].unavailable = (1...7).map { TimeSlot(day: .mon, period: $0) }
+    let changed = try LessonDemandBuilder.problem(for: school)
+    let (repaired, check) = try solve(changed, SolveSettings(timeLimit: 60, previous: published.timetable, stopWhenFeasible: true, useMIP: false))
+    #expect(check.isFeasible, "\(check.text())")
+    let moved = try #require(repaired.movedLessons)
+    let onMonday = published.timetable.placements.filter { p in p.day == .mon && changed.lesson(p.lesson)!.teachers.contains(busiest) }.count
+    #expect(moved >= onMonday)
+    #expect(moved < changed.lessons.count / 4)
+  }
+
+  @Test func theProgressIsReportedAndASolveCanBeCancelled() throws {
+    let lines = ProgressLines()
+    let flag = CancellationFlag()
+    flag.cancel()
+    let started = Date()
+    let result = try TimetableSolver.solve(
+      Self.problem, settings: SolveSettings(timeLimit: 120, progress: { lines.add($0) }, cancellation: flag))
+    #expect(Date().timeIntervalSince(started) < 30)
+    #expect(!lines.all.isEmpty)
+    #expect(lines.all.last?.phase == "done")
+    #expect(result.rounds == 0)
+  }
+
+  @Test func aBiggerSchoolWithSubgroupsStreamsAndTwoShiftsIsSolved() throws {
+    let problem = try LessonDemandBuilder.problem(for: SampleSchools.cityGymnasium())
+    let (_, check) = try solve(problem, SolveSettings(timeLimit: 240, stopWhenFeasible: true, useMIP: false))
+    #expect(check.isFeasible, "\(check.text())")
+  }
+}
+
+final class ProgressLines: @unchecked Sendable {
+  private let lock = NSLock()
+  private var lines: [SolveProgress] = []
+  func add(_ line: SolveProgress) { lock.withLock { lines.append(line) } }
+  var all: [SolveProgress] { lock.withLock { lines } }
+}
