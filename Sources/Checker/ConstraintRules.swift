@@ -24,6 +24,7 @@ extension ConstraintRule {
     case .subjectSpread: "subject-spread"
     case .difficultNotFirstLast: "difficult-first-last"
     case .teacherRoomChanges: "teacher-room-changes"
+    default: "other"
     }
   }
 
@@ -41,6 +42,7 @@ extension ConstraintRule {
     case .subjectSpread: "subjectSpread"
     case .difficultNotFirstLast: "difficultNotFirstLast"
     case .teacherRoomChanges: "teacherRoomChanges"
+    default: "other"
     }
   }
 }
@@ -66,6 +68,7 @@ struct ConstraintRules {
     case .subjectSpread(let lessons): subjectSpread(lessons)
     case .difficultNotFirstLast: difficultNotFirstLast()
     case .teacherRoomChanges: teacherRoomChanges()
+    default: []
     }
   }
 

@@ -151,6 +151,7 @@ struct SchoolBuilder {
         schoolDays: [.mon, .tue, .wed, .thu, .fri], timeZone: country.timeZone, finalGrade: 11),
       academicYear: SchoolYear.academicYear(country), studyPeriods: SchoolYear.quarters(country),
       holidays: SchoolYear.holidays(country), shifts: shifts, bellSchedules: SchoolYear.bells(for: shifts),
+      bellRules: SchoolYear.bellRules(for: shifts),
       subjects: subjects, buildings: buildings, rooms: rooms, teachers: teachers, classes: schoolClasses,
       standardCurricula: templates, workingCurricula: curricula, assignments: assignments,
       streams: streams.isEmpty ? nil : streams)

@@ -74,6 +74,21 @@ enum SchoolYear {
     return result
   }
 
+  /// The rules the bells follow: the first shift from 08:00, 35-minute lessons in the first grade
+  /// and 45 in the others, breaks of at least 10 minutes and long breaks of 20 after the second to
+  /// fourth lesson; the second shift after the first has left the rooms it needs, by 20:30.
+  static func bellRules(for shifts: [Shift]) -> [BellRules] {
+    shifts.map { shift in
+      let first = shift.firstPeriod == 1
+      return BellRules(
+        shift: shift.id, start: first ? ClockTime(hour: 8, minute: 0)! : ClockTime(hour: 13, minute: 30)!,
+        lessonLengths: [LessonLength(grades: [1], minutes: 35), LessonLength(grades: Array(2...11), minutes: 45)],
+        minimumBreak: 10, preferredBreak: 10, longBreaks: first ? 2 : 1, longBreakMinutes: 20, longBreakAfter: [2, 3, 4],
+        latestEnd: first ? ClockTime(hour: 14, minute: 45)! : ClockTime(hour: 20, minute: 30)!,
+        follows: first ? nil : "1", gapAfterPreviousShift: first ? nil : 10)
+    }
+  }
+
   /// 45-minute lessons with 10-minute breaks and 20-minute long breaks; the first shift from
   /// 08:00, the second from the start of the first shift's lesson of its first period.
   static func bells(for shifts: [Shift]) -> [BellSchedule] {

@@ -206,8 +206,11 @@ extension Organisation {
 
   static func template(for schoolClass: SchoolClass, among templates: [StandardCurriculum]) -> StandardCurriculum? {
     let ofGrade = templates.filter { $0.grade == schoolClass.grade }
-    return ofGrade.first { $0.profile != nil && $0.profile == schoolClass.profile } ?? ofGrade.first { $0.profile == nil }
-      ?? ofGrade.first
+    // A template of the class's profile first, then of its language of instruction (Kazakh- and
+    // Russian-medium classes have different plans), then the grade's general one.
+    return ofGrade.first { $0.profile != nil && $0.profile == schoolClass.profile }
+      ?? ofGrade.first { $0.profile != nil && $0.profile == schoolClass.language }
+      ?? ofGrade.first { $0.profile == nil } ?? ofGrade.first
   }
 
   static func curriculum(for classID: ClassID, from template: StandardCurriculum) -> WorkingCurriculum {

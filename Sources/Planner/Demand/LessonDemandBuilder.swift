@@ -27,6 +27,7 @@ public enum LessonDemandBuilder {
 
   private struct Builder {
     let org: Organisation
+    let index: OrganisationIndex
     let period: StudyPeriod
     let rules: TimetableRules
     var lessons: [Lesson] = []
@@ -34,6 +35,7 @@ public enum LessonDemandBuilder {
 
     init(organisation: Organisation, period: StudyPeriod) {
       org = organisation
+      index = OrganisationIndex(organisation)
       self.period = period
       rules = organisation.effectiveRules
     }
@@ -46,7 +48,7 @@ public enum LessonDemandBuilder {
       for schoolClass in org.classes {
         let units = ClassUnits(schoolClass: schoolClass, divisions: divisions(of: schoolClass))
         unitsByClass[schoolClass.id] = units
-        let shift = org.shift(schoolClass.shift)!
+        let shift = index.shift(schoolClass.shift)!
         let perDay = min(shift.lessonsPerDay, schoolClass.maxLessonsPerDay ?? rules.maxLessonsPerDay(grade: schoolClass.grade))
         let compact = schoolClass.compactDay ?? rules.compactClassDays ?? true
         classes.append(
@@ -83,11 +85,11 @@ public enum LessonDemandBuilder {
 
     /// The divisions a class is split by in this period (halves, boys/girls …), in a fixed order.
     func divisions(of schoolClass: SchoolClass) -> [Split] {
-      guard let curriculum = org.workingCurriculum(of: schoolClass.id) else { return [] }
+      guard let curriculum = index.workingCurriculum(of: schoolClass.id) else { return [] }
       var seen: [String: Split] = [:]
       for entry in curriculum.entries(in: period.id) {
-        guard org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
-          let split = org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)?.resolvedSplit,
+        guard index.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
+          let split = index.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)?.resolvedSplit,
           split.kind != .whole
         else { continue }
         seen[split.divisionKey] = split
@@ -96,12 +98,12 @@ public enum LessonDemandBuilder {
     }
 
     mutating func addLessons(of schoolClass: SchoolClass, units: ClassUnits) {
-      guard let curriculum = org.workingCurriculum(of: schoolClass.id) else { return }
+      guard let curriculum = index.workingCurriculum(of: schoolClass.id) else { return }
       for entry in curriculum.entries(in: period.id) {
-        guard org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil else { continue }
+        guard index.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil else { continue }
         // A subject with no teacher yet is a vacancy: its lessons are placed all the same.
         let assignment =
-          org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)
+          index.assignment(class: schoolClass.id, subject: entry.subject, period: period.id)
           ?? TeachingAssignment(class: schoolClass.id, subject: entry.subject, teachers: [])
         let split = assignment.resolvedSplit
         let sizes = split.groupSizes(boys: schoolClass.boys, girls: schoolClass.girls)
@@ -121,9 +123,9 @@ public enum LessonDemandBuilder {
     }
 
     mutating func addLessons(of stream: Stream, unitsByClass: [ClassID: ClassUnits]) {
-      let classes = stream.classes.compactMap { org.schoolClass($0) }
+      let classes = stream.classes.compactMap { index.schoolClass($0) }
       guard let first = classes.first,
-        let entry = org.workingCurriculum(of: first.id)?.entry(for: stream.subject),
+        let entry = index.workingCurriculum(of: first.id)?.entry(for: stream.subject),
         !entry.hours(in: period.id).isZero
       else { return }
       let total = classes.reduce(0) { $0 + $1.students }
@@ -172,7 +174,7 @@ public enum LessonDemandBuilder {
     }
 
     func isDifficult(_ subject: SubjectID) -> Bool? {
-      guard let difficulty = org.subject(subject)?.difficulty else { return nil }
+      guard let difficulty = index.subject(subject)?.difficulty else { return nil }
       return difficulty >= (rules.difficultyThreshold ?? 8)
     }
 
@@ -199,13 +201,13 @@ public enum LessonDemandBuilder {
       subject: SubjectID, size: Int, teacher: TeacherID?, schoolClass: SchoolClass?, wholeClass: Bool, chosen: [RoomID]?
     ) -> RoomRequirement {
       if let chosen, !chosen.isEmpty { return RoomRequirement(allowed: chosen) }
-      if let type = org.subject(subject)?.roomType, type != .classroom {
+      if let type = index.subject(subject)?.roomType, type != .classroom {
         let ofType = org.rooms.filter { $0.type == type }
         let bigEnough = ofType.filter { $0.capacity >= size }
         return RoomRequirement(allowed: (bigEnough.isEmpty ? ofType : bigEnough).map(\.id))
       }
       let home = schoolClass?.homeRoom
-      if let own = teacher.flatMap({ org.teacher($0)?.room }) {
+      if let own = teacher.flatMap({ index.teacher($0)?.room }) {
         return RoomRequirement(allowed: [own])
       }
       if wholeClass, let home { return RoomRequirement(allowed: [home]) }

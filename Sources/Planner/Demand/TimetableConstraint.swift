@@ -70,6 +70,51 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case difficultNotFirstLast
   /// Soft: each change of room between two consecutive lessons of a teacher.
   case teacherRoomChanges
+
+  // Rules of the kinds FET files use (docs/timetable-rules.md defines each). A `students` value
+  // names a student set of the problem (`studentSets`, or a class id), `nil` meaning all students;
+  // a `teacher` value of `nil` means every teacher.
+
+  /// No lesson occupies these slots.
+  case breakTimes(slots: [TimeSlot])
+  case teacherNotAvailable(teacher: TeacherID, slots: [TimeSlot])
+  case studentsNotAvailable(students: String, slots: [TimeSlot])
+  case roomNotAvailable(room: RoomID, slots: [TimeSlot])
+  /// Each of these lessons starts at one of the slots.
+  case preferredStartingTimes(lessons: [String], slots: [TimeSlot])
+  /// Every period each of these lessons occupies is one of the slots.
+  case preferredTimeSlots(lessons: [String], slots: [TimeSlot])
+  /// Any two of these lessons are at least `minDays` days apart; on the same day they must be
+  /// consecutive when `consecutiveIfSameDay`.
+  case minDaysBetween(lessons: [String], minDays: Int, consecutiveIfSameDay: Bool)
+  /// These lessons start at the same day and period.
+  case sameStartingTime(lessons: [String])
+  /// No two of these lessons overlap in time.
+  case notOverlapping(lessons: [String])
+  /// `second` starts on the same day right after `first` ends.
+  case consecutive(first: String, second: String)
+  /// These lessons (two or three) follow one another on one day, in any order, with no gap.
+  case grouped(lessons: [String])
+  /// After each of these lessons its students have no more lessons that day.
+  case endsStudentsDay(lessons: [String])
+  case studentsMaxGapsPerWeek(students: String?, max: Int)
+  case studentsMaxGapsPerDay(students: String?, max: Int)
+  /// Students start the day at the first period; at most `max` days a week at the second; never later.
+  case studentsEarlyMaxBeginningsAtSecondHour(students: String?, max: Int)
+  case studentsMaxHoursDaily(students: String?, max: Int)
+  case studentsMinHoursDaily(students: String?, min: Int, allowEmptyDays: Bool)
+  case studentsMaxHoursContinuously(students: String?, max: Int)
+  case teachersMaxGapsPerWeek(teacher: TeacherID?, max: Int)
+  case teachersMaxGapsPerDay(teacher: TeacherID?, max: Int)
+  case teachersMaxHoursDaily(teacher: TeacherID?, max: Int)
+  case teachersMinHoursDaily(teacher: TeacherID?, min: Int, allowEmptyDays: Bool)
+  case teachersMaxDaysPerWeek(teacher: TeacherID?, max: Int)
+  case teachersMinDaysPerWeek(teacher: TeacherID?, min: Int)
+  case teachersMaxHoursContinuously(teacher: TeacherID?, max: Int)
+  /// These lessons together occupy at most `max` of the given slots.
+  case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
+  /// Each of these lessons is in one of the rooms (its first room requirement).
+  case preferredRooms(lessons: [String], rooms: [RoomID])
 }
 
 /// A rule with its weight.

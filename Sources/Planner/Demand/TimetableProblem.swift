@@ -64,6 +64,17 @@ public struct ProblemRoom: Codable, Hashable, Sendable {
   }
 }
 
+/// A named set of students (a FET year, group or subgroup; a class): the student units it takes.
+public struct ProblemStudentSet: Codable, Hashable, Sendable {
+  public var id: String
+  public var units: [String]
+
+  public init(id: String, units: [String]) {
+    self.id = id
+    self.units = units
+  }
+}
+
 /// A subject as the timetable sees it (for names in reports).
 public struct ProblemSubject: Codable, Hashable, Sendable {
   public var id: SubjectID
@@ -96,11 +107,14 @@ public struct TimetableProblem: Codable, Hashable, Sendable {
   /// The lesson demand: what must be placed each week.
   public var lessons: [Lesson]
   public var constraints: [TimetableConstraint]
+  /// Named student sets that constraints refer to (besides the classes, whose sets are their units).
+  public var studentSets: [ProblemStudentSet]?
 
   public init(
     organisation: OrganisationID, name: String, period: PeriodID? = nil, days: [Weekday], dayNames: [String]? = nil,
     periodsPerDay: Int, periodNames: [String]? = nil, classes: [ProblemClass], teachers: [ProblemTeacher],
-    rooms: [ProblemRoom], subjects: [ProblemSubject], lessons: [Lesson], constraints: [TimetableConstraint]
+    rooms: [ProblemRoom], subjects: [ProblemSubject], lessons: [Lesson], constraints: [TimetableConstraint],
+    studentSets: [ProblemStudentSet]? = nil
   ) {
     self.organisation = organisation
     self.name = name
@@ -115,6 +129,21 @@ public struct TimetableProblem: Codable, Hashable, Sendable {
     self.subjects = subjects
     self.lessons = lessons
     self.constraints = constraints
+    self.studentSets = studentSets
+  }
+
+  /// The student units of a named set: a student set, a class, or a unit itself; all units for `nil`.
+  public func units(of students: String?) -> [String] {
+    guard let students else {
+      var all: [String] = []
+      var seen = Set<String>()
+      for c in classes { for u in c.units where seen.insert(u).inserted { all.append(u) } }
+      for l in lessons { for u in l.students where seen.insert(u).inserted { all.append(u) } }
+      return all
+    }
+    if let set = studentSets?.first(where: { $0.id == students }) { return set.units }
+    if let schoolClass = classes.first(where: { $0.id == students }) { return schoolClass.units }
+    return [students]
   }
 
   public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }

@@ -29,15 +29,16 @@ public struct ClassDistribution: Sendable {
   public var issues: [PlanningIssue]
 
   /// Distributes every subject of the class's working curriculum.
-  public init(organisation: Organisation, classID: ClassID) {
+  public init(organisation: Organisation, classID: ClassID, index: OrganisationIndex? = nil) {
+    let index = index ?? OrganisationIndex(organisation)
     self.classID = classID
-    guard let schoolClass = organisation.schoolClass(classID) else {
+    guard let schoolClass = index.schoolClass(classID) else {
       weeks = []
       rows = []
       issues = [.error("unknown-class", at: "", "there is no class \"\(classID)\"")]
       return
     }
-    let calendar = StudyCalendar(organisation: organisation, grade: schoolClass.grade)
+    let calendar = index.calendar(forGrade: schoolClass.grade)
     weeks = calendar.weeks
     rows = []
     issues = []
@@ -46,15 +47,16 @@ public struct ClassDistribution: Sendable {
     let overrides = (organisation.distributionOverrides ?? []).enumerated().filter { $0.element.class == classID }
     for (entryIndex, entry) in curriculum.entries.enumerated() {
       let path = "\(InstancePath.element("workingCurricula", curriculumIndex)).entries[\(entryIndex)]"
-      distribute(entry, path: path, organisation: organisation, schoolClass: schoolClass, overrides: overrides)
+      distribute(entry, path: path, index: index, schoolClass: schoolClass, overrides: overrides)
     }
   }
 
   private mutating func distribute(
-    _ entry: CurriculumEntry, path: String, organisation: Organisation, schoolClass: SchoolClass,
+    _ entry: CurriculumEntry, path: String, index: OrganisationIndex, schoolClass: SchoolClass,
     overrides: [(offset: Int, element: DistributionOverride)]
   ) {
-    let subjectName = organisation.subject(entry.subject)?.name ?? entry.subject
+    let organisation = index.organisation
+    let subjectName = index.subject(entry.subject)?.name ?? entry.subject
     let what = "\(subjectName) in \(schoolClass.name)"
     let daysPerWeek = max(organisation.settings.schoolDays.count, 1)
     let hours = weeks.map { entry.hours(in: $0.period) }
@@ -112,7 +114,7 @@ public struct ClassDistribution: Sendable {
     var rowIndex: [String: Int] = [:]
     var newRows: [DistributionRow] = []
     for (w, week) in weeks.enumerated() where !hours[w].isZero {
-      let teaching = Self.groups(of: entry.subject, classID: schoolClass.id, period: week.period, organisation: organisation)
+      let teaching = Self.groups(of: entry.subject, classID: schoolClass.id, period: week.period, index: index)
       for (group, teacher, stream) in teaching {
         let key = "\(group)|\(teacher ?? "")|\(stream ?? "")"
         let index: Int
@@ -134,7 +136,7 @@ public struct ClassDistribution: Sendable {
       let groupOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == newRows[i].group }
       if !groupOverrides.isEmpty {
         let active = newRows[i].lessons.indices.map { w in
-          Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, organisation: organisation)
+          Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, index: index)
             .contains { $0.group == newRows[i].group } ? makeUpCapacities[w] : 0
         }
         newRows[i].lessons = applying(
@@ -201,13 +203,13 @@ public struct ClassDistribution: Sendable {
   }
 
   /// The groups that are taught a subject of a class in a period, each with its teacher.
-  static func groups(of subject: SubjectID, classID: ClassID, period: PeriodID, organisation: Organisation)
+  static func groups(of subject: SubjectID, classID: ClassID, period: PeriodID, index: OrganisationIndex)
     -> [(group: String, teacher: TeacherID?, stream: StreamID?)]
   {
-    if let stream = organisation.stream(class: classID, subject: subject, period: period) {
+    if let stream = index.stream(class: classID, subject: subject, period: period) {
       return stream.groups.map { ($0.name, $0.teacher, stream.id) }
     }
-    guard let assignment = organisation.assignment(class: classID, subject: subject, period: period) else {
+    guard let assignment = index.assignment(class: classID, subject: subject, period: period) else {
       return [("whole", nil, nil)]
     }
     let names = assignment.resolvedSplit.groupNames

@@ -49,24 +49,24 @@ public struct TeachingLoad: Sendable {
   /// Problems met on the way (hours that do not fit the calendar).
   public var issues: [PlanningIssue]
 
-  public init(organisation: Organisation) {
+  public init(organisation: Organisation, index: OrganisationIndex? = nil) {
+    let index = index ?? OrganisationIndex(organisation)
     periods = organisation.studyPeriods.map(\.id)
     var byTeacher: [TeacherID: [TeachingLoadLine]] = [:]
     var unassigned: [TeachingLoadLine] = []
     var issues: [PlanningIssue] = []
     var yearWeeks: [Int: Double] = [:]
     for schoolClass in organisation.classes {
-      let distribution = ClassDistribution(organisation: organisation, classID: schoolClass.id)
+      let distribution = ClassDistribution(organisation: organisation, classID: schoolClass.id, index: index)
       issues += distribution.issues
-      yearWeeks[schoolClass.grade] = StudyCalendar(organisation: organisation, grade: schoolClass.grade)
-        .yearWeekEquivalents
-      let curriculum = organisation.workingCurriculum(of: schoolClass.id)
+      yearWeeks[schoolClass.grade] = index.calendar(forGrade: schoolClass.grade).yearWeekEquivalents
+      let curriculum = index.workingCurriculum(of: schoolClass.id)
       for row in distribution.rows {
         var weekly: [PeriodID: WeeklyHours] = [:]
         for period in organisation.studyPeriods {
           let taught = zip(distribution.weeks, row.lessons).contains { $0.0.period == period.id }
           let active = ClassDistribution.groups(
-            of: row.subject, classID: schoolClass.id, period: period.id, organisation: organisation
+            of: row.subject, classID: schoolClass.id, period: period.id, index: index
           ).contains { $0.group == row.group && $0.teacher == row.teacher && $0.stream == row.stream }
           if taught, active, let hours = curriculum?.entry(for: row.subject)?.hours(in: period.id), !hours.isZero {
             weekly[period.id] = hours

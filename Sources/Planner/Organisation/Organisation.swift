@@ -157,7 +157,7 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
   public init(
     id: OrganisationID, name: String, kind: OrganisationKind = .school, settings: OrganisationSettings,
     rules: TimetableRules? = nil, academicYear: AcademicYear, studyPeriods: [StudyPeriod],
-    holidays: [Holiday]? = nil, shifts: [Shift], bellSchedules: [BellSchedule]? = nil,
+    holidays: [Holiday]? = nil, shifts: [Shift], bellSchedules: [BellSchedule]? = nil, bellRules: [BellRules]? = nil,
     subjects: [Subject], buildings: [Building]? = nil, rooms: [Room], teachers: [Teacher],
     classes: [SchoolClass], standardCurricula: [StandardCurriculum]? = nil,
     workingCurricula: [WorkingCurriculum] = [], assignments: [TeachingAssignment] = [],
@@ -173,7 +173,7 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
     self.holidays = holidays
     self.shifts = shifts
     self.bellSchedules = bellSchedules
-    self.bellRules = nil
+    self.bellRules = bellRules
     self.subjects = subjects
     self.buildings = buildings
     self.rooms = rooms

@@ -273,13 +273,14 @@ public struct OrganisationValidator {
 
   private mutating func checkPlanning() {
     let org = organisation
+    let index = OrganisationIndex(org)
     let curriculumIndex = Dictionary(org.workingCurricula.enumerated().map { ($0.element.class, $0.offset) }, uniquingKeysWith: { a, _ in a })
     // Assignments must match the curriculum and the split.
     for (i, a) in org.assignments.enumerated() {
       let path = "\(o).assignments[\(i)]"
-      let className = org.schoolClass(a.class)?.name ?? a.class
-      let subjectName = org.subject(a.subject)?.name ?? a.subject
-      if org.workingCurriculum(of: a.class)?.entry(for: a.subject) == nil {
+      let className = index.schoolClass(a.class)?.name ?? a.class
+      let subjectName = index.subject(a.subject)?.name ?? a.subject
+      if index.workingCurriculum(of: a.class)?.entry(for: a.subject) == nil {
         warning("assignment-without-curriculum", path, "\(subjectName) is assigned in \(className) but is not in its working curriculum")
       }
       let groups = a.resolvedSplit.count
@@ -288,15 +289,15 @@ public struct OrganisationValidator {
           "teachers-per-group", "\(path).teachers",
           "\(subjectName) in \(className) is split \(a.resolvedSplit) into \(groups) group\(groups == 1 ? "" : "s") and needs a teacher for each; \(a.teachers.count) given")
       }
-      if a.split == .boysGirls, let c = org.schoolClass(a.class), c.boys == 0 || c.girls == 0 {
+      if a.split == .boysGirls, let c = index.schoolClass(a.class), c.boys == 0 || c.girls == 0 {
         warning("empty-group", path, "\(className) is split into boys and girls for \(subjectName) but has no \(c.boys == 0 ? "boys" : "girls")")
       }
       for (k, t) in a.teachers.enumerated() {
-        if let teacher = org.teacher(t), !teacher.subjects.contains(a.subject) {
-          warning("teacher-not-qualified", "\(path).teachers[\(k)]", "\(teacher.name) is not qualified to teach \(subjectName) (teaches: \(teacher.subjects.compactMap { org.subject($0)?.name }.joined(separator: ", ")))")
+        if let teacher = index.teacher(t), !teacher.subjects.contains(a.subject) {
+          warning("teacher-not-qualified", "\(path).teachers[\(k)]", "\(teacher.name) is not qualified to teach \(subjectName) (teaches: \(teacher.subjects.compactMap { index.subject($0)?.name }.joined(separator: ", ")))")
         }
       }
-      if org.stream(class: a.class, subject: a.subject, period: a.period ?? org.studyPeriods.first?.id ?? "") != nil {
+      if index.stream(class: a.class, subject: a.subject, period: a.period ?? org.studyPeriods.first?.id ?? "") != nil {
         error("assignment-and-stream", path, "\(subjectName) in \(className) is taught by a stream; remove the assignment or the class from the stream")
       }
     }
@@ -305,34 +306,34 @@ public struct OrganisationValidator {
       for (k, g) in stream.groups.enumerated() {
         if g.teacher == nil {
           warning("no-teacher", "\(path).groups[\(k)].teacher", "the group \(g.name) of the stream \(stream.name) has no teacher")
-        } else if let teacher = org.teacher(g.teacher!), !teacher.subjects.contains(stream.subject) {
-          warning("teacher-not-qualified", "\(path).groups[\(k)].teacher", "\(teacher.name) is not qualified to teach \(org.subject(stream.subject)?.name ?? stream.subject)")
+        } else if let teacher = index.teacher(g.teacher!), !teacher.subjects.contains(stream.subject) {
+          warning("teacher-not-qualified", "\(path).groups[\(k)].teacher", "\(teacher.name) is not qualified to teach \(index.subject(stream.subject)?.name ?? stream.subject)")
         }
       }
       for period in org.studyPeriods where stream.period == nil || stream.period == period.id {
-        let hours = Set(stream.classes.map { org.workingCurriculum(of: $0)?.entry(for: stream.subject)?.hours(in: period.id) ?? .zero })
+        let hours = Set(stream.classes.map { index.workingCurriculum(of: $0)?.entry(for: stream.subject)?.hours(in: period.id) ?? .zero })
         if hours.count > 1 {
-          error("stream-hours-differ", path, "the classes of the stream \(stream.name) have different weekly hours of \(org.subject(stream.subject)?.name ?? stream.subject) in \(period.name): \(hours.sorted().map(\.description).joined(separator: ", "))")
+          error("stream-hours-differ", path, "the classes of the stream \(stream.name) have different weekly hours of \(index.subject(stream.subject)?.name ?? stream.subject) in \(period.name): \(hours.sorted().map(\.description).joined(separator: ", "))")
         }
       }
     }
     // Every subject taught has a teacher; classes fit their grid.
     for schoolClass in org.classes {
-      guard let curriculum = org.workingCurriculum(of: schoolClass.id), let ci = curriculumIndex[schoolClass.id] else {
+      guard let curriculum = index.workingCurriculum(of: schoolClass.id), let ci = curriculumIndex[schoolClass.id] else {
         warning("no-curriculum", "\(o).classes", "\(schoolClass.name) has no working curriculum")
         continue
       }
       for period in org.studyPeriods {
         for (k, entry) in curriculum.entries.enumerated() where !entry.hours(in: period.id).isZero {
-          if org.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
-            org.assignment(class: schoolClass.id, subject: entry.subject, period: period.id) == nil
+          if index.stream(class: schoolClass.id, subject: entry.subject, period: period.id) == nil,
+            index.assignment(class: schoolClass.id, subject: entry.subject, period: period.id) == nil
           {
             warning(
               "no-teacher", "\(o).workingCurricula[\(ci)].entries[\(k)]",
-              "\(org.subject(entry.subject)?.name ?? entry.subject) in \(schoolClass.name) has no teacher in \(period.name)")
+              "\(index.subject(entry.subject)?.name ?? entry.subject) in \(schoolClass.name) has no teacher in \(period.name)")
           }
         }
-        guard let shift = org.shift(schoolClass.shift) else { continue }
+        guard let shift = index.shift(schoolClass.shift) else { continue }
         let perDay = min(shift.lessonsPerDay, schoolClass.maxLessonsPerDay ?? org.effectiveRules.maxLessonsPerDay(grade: schoolClass.grade))
         let capacity = perDay * org.settings.schoolDays.count
         let needed = Self.weeklySlots(of: curriculum, in: period.id)
@@ -344,7 +345,7 @@ public struct OrganisationValidator {
       }
     }
     // Teachers within their maximum load.
-    let load = TeachingLoad(organisation: org)
+    let load = TeachingLoad(organisation: org, index: index)
     issues += load.issues
     for (i, teacher) in org.teachers.enumerated() {
       guard let max = teacher.maxWeeklyLoad, let teacherLoad = load.load(of: teacher.id) else { continue }

@@ -264,6 +264,7 @@ struct TimetableModel {
         spreadGroups.append(SpreadGroup(lessons: lessonList(ids), weight: constraint.weight.isHard ? 1000 : constraint.weight.softWeight))
       case .difficultNotFirstLast: difficultWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
       case .teacherRoomChanges: roomChangeWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
+      default: break
       }
     }
     self.compactWeight = compactWeight
