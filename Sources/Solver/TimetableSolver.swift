@@ -130,6 +130,7 @@ public enum TimetableSolver {
     var neighbourhoods = NeighbourhoodSearch(state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit)
     var rounds = 0
     var stale = 0
+    var mipSeconds = 0.0
     var best = state.snapshot()
     let blocks = model.blockLessons.count
     while !stop() {
@@ -151,8 +152,14 @@ public enum TimetableSolver {
       }
       if search.best.cost < state.cost { state.restore(search.best) }
       report(feasible ? "optimising" : "repairing")
-      if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0 {
-        neighbourhoods.improve(stop: stop)
+      // GLPK gets about a third of the time: every round while it pays, and whenever the
+      // annealing has stalled.
+      if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
+        mipSeconds <= 0.5 * (elapsed() - mipSeconds) || stale >= 2
+      {
+        let started = Date()
+        neighbourhoods.improve(stop: stop, remaining: deadline - elapsed())
+        mipSeconds += Date().timeIntervalSince(started)
         report("fix-and-optimize")
       }
       if state.cost < best.cost {

@@ -37,7 +37,7 @@ struct NeighbourhoodSearch {
   }
 
   /// Solves one neighbourhood and keeps the result if it is better.
-  mutating func improve(stop: () -> Bool) {
+  mutating func improve(stop: () -> Bool, remaining: Double = .infinity) {
     let model = state.model
     guard !stop() else { return }
     let (blocks, days) = chooseNeighbourhood()
@@ -52,7 +52,11 @@ struct NeighbourhoodSearch {
       return
     }
     solved += 1
-    var options = SolveOptions(timeLimit: timeLimit, mipGap: 0.0)
+    guard remaining > 0.2 else {
+      state.restore(snapshot)
+      return
+    }
+    var options = SolveOptions(timeLimit: min(timeLimit, remaining), mipGap: 0.0)
     options.nodeLimit = 400
     let env = ProcessInfo.processInfo.environment
     if env["SABAQ_MIP_CUTS"] != nil { options.cuts = true }

@@ -1,0 +1,120 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Builds a small element tree with line numbers from XML bytes, with Foundation's SAX `XMLParser`.
+/// The first XML error stops reading and becomes a `FETFormatError` ("the XML is broken: …").
+enum FETXMLTree {
+  static func parse(_ data: Data, source: String) throws -> FETElement {
+    let builder = TreeBuilder()
+    let parser = XMLParser(data: data)
+    parser.delegate = builder
+    parser.shouldProcessNamespaces = false
+    parser.shouldReportNamespacePrefixes = false
+    parser.shouldResolveExternalEntities = false
+    let finished = parser.parse()
+    if let failure = builder.failure {
+      throw FETFormatError(file: source, line: failure.line, message: "the XML is broken: \(failure.message)")
+    }
+    // XMLParser may report an error without calling the delegate, or finish "successfully" with
+    // an error set (a file cut short).
+    if !finished || parser.parserError != nil {
+      let code = (parser.parserError as NSError?)?.code ?? 0
+      throw FETFormatError(
+        file: source, line: max(parser.lineNumber, 1),
+        message: "the XML is broken: \(builder.describe(code: code))")
+    }
+    if !builder.stack.isEmpty {
+      let open = builder.stack[builder.stack.count - 1]
+      throw FETFormatError(
+        file: source, line: max(parser.lineNumber, 1),
+        message: "the XML is broken: the file ends before </\(open.name)> (opened on line \(open.line))")
+    }
+    guard let root = builder.root else {
+      throw FETFormatError(file: source, line: nil, message: "the XML is broken: the file has no element")
+    }
+    return root
+  }
+
+  private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var stack: [FETElement] = []
+    var root: FETElement?
+    var failure: (line: Int, message: String)?
+
+    func parser(
+      _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
+      guard failure == nil else { return }
+      if root != nil && stack.isEmpty {
+        failure = (parser.lineNumber, "a second top-level element <\(elementName)> after the root element")
+        parser.abortParsing()
+        return
+      }
+      stack.append(FETElement(name: elementName, attributes: attributes, line: max(parser.lineNumber, 1)))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      guard failure == nil, !stack.isEmpty else { return }
+      stack[stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+      guard failure == nil, !stack.isEmpty else { return }
+      stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(
+      _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+      guard failure == nil, let element = stack.popLast() else { return }
+      if stack.isEmpty {
+        root = element
+      } else {
+        stack[stack.count - 1].children.append(element)
+      }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+      guard failure == nil else { return }
+      failure = (max(parser.lineNumber, 1), describe(code: (parseError as NSError).code))
+      parser.abortParsing()
+    }
+
+    /// A readable explanation of a libxml2 / XMLParser error code, using the open elements.
+    func describe(code: Int) -> String {
+      let open = stack.last.map { "<\($0.name)> (opened on line \($0.line))" }
+      switch code {
+      case 4: return "the file is empty"
+      case 5:
+        if let open { return "the file ends before \(open) is closed" }
+        return "the file ends too early"
+      case 9: return "a character that XML does not allow"
+      case 6, 7, 8: return "an invalid character reference (&#…;)"
+      case 23: return "an entity reference without its ';'"
+      case 22, 68: return "a name is expected (a stray '<' or '&'? write &lt; and &amp;)"
+      case 26, 27: return "an unknown entity (only &amp; &lt; &gt; &quot; &apos; exist in XML)"
+      case 31, 32, 81: return "an unknown or wrong text encoding"
+      case 38: return "'<' inside an attribute value"
+      case 39, 40, 41: return "a malformed attribute"
+      case 42: return "an attribute given twice"
+      case 45: return "a comment is not closed (--> missing)"
+      case 63: return "a CDATA section is not closed (]]> missing)"
+      case 64: return "a misplaced XML declaration (<?xml …?> must come first)"
+      case 73: return "'>' expected"
+      case 74: return "'</' expected"
+      case 76:
+        if let open { return "an end tag does not match its start tag \(open)" }
+        return "an end tag does not match its start tag"
+      case 77:
+        if let open { return "an element is not closed: \(open)" }
+        return "an element is not closed"
+      case 85: return "the elements are not properly nested"
+      case 86: return "extra content after the root element"
+      default: return "XML parser error \(code)"
+      }
+    }
+  }
+}
