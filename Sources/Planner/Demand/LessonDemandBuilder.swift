@@ -72,15 +72,56 @@ public enum LessonDemandBuilder {
       }
       pairHalfHourLessons()
       addRules()
+      // Student sets and activities given directly (FET's years, groups, subgroups, activities).
+      let setUnits = org.studentSetUnits()
+      let firstShift = org.shifts.min { $0.firstPeriod < $1.firstPeriod }
+      for set in org.studentSets ?? [] where set.kind == .year {
+        classes.append(
+          ProblemClass(
+            id: set.id, name: set.id, grade: Int(set.id.prefix { $0.isNumber }) ?? 0, shift: firstShift?.id ?? "",
+            firstPeriod: 1, lastPeriod: periodsPerDay, units: setUnits[set.id] ?? [set.id],
+            maxLessonsPerDay: periodsPerDay, compactDay: false))
+      }
+      addActivities(setUnits: setUnits, classes: classes)
+      constraints += org.constraints ?? []
+      let studentSets = (org.studentSets ?? []).map { ProblemStudentSet(id: $0.id, units: setUnits[$0.id] ?? [$0.id]) }
+      let dayNames = org.settings.dayNames.flatMap { $0.count == days.count ? $0 : nil }
+      let periodNames = org.shifts.count == 1 ? org.shifts[0].periodNames.flatMap { $0.count == periodsPerDay ? $0 : nil } : nil
       return TimetableProblem(
-        organisation: org.id, name: org.name, period: period.id, days: days, periodsPerDay: periodsPerDay,
-        classes: classes,
+        organisation: org.id, name: org.name, period: period.id, days: days, dayNames: dayNames,
+        periodsPerDay: periodsPerDay, periodNames: periodNames, classes: classes,
         teachers: org.teachers.map { ProblemTeacher(id: $0.id, name: $0.name, unavailable: $0.unavailable ?? []) },
         rooms: org.rooms.map {
           ProblemRoom(id: $0.id, name: $0.name, type: $0.type, capacity: $0.capacity, unavailable: $0.unavailable ?? [])
         },
         subjects: org.subjects.map { ProblemSubject(id: $0.id, name: $0.name) },
-        lessons: lessons, constraints: constraints)
+        lessons: lessons, constraints: constraints, studentSets: studentSets.isEmpty ? nil : studentSets)
+    }
+
+    /// Activities become lessons of their own: their students are the units of the sets (or
+    /// classes) they name; the classes shown are the years (or classes) those units belong to.
+    mutating func addActivities(setUnits: [StudentSetID: [String]], classes: [ProblemClass]) {
+      let sizes = Dictionary((org.studentSets ?? []).map { ($0.id, $0.students ?? 0) }, uniquingKeysWith: { a, _ in a })
+      for activity in org.activities ?? [] where activity.isActive {
+        var units: [String] = []
+        var seen = Set<String>()
+        for name in activity.students {
+          let found = setUnits[name] ?? classes.first { $0.id == name }?.units ?? [name]
+          for unit in found where seen.insert(unit).inserted { units.append(unit) }
+        }
+        let owners = classes.filter { c in c.units.contains { seen.contains($0) } }.map(\.id)
+        let size =
+          activity.size
+          ?? activity.students.reduce(0) { total, name in
+            total + (sizes[name] ?? index.schoolClass(name)?.students ?? 0)
+          }
+        lessons.append(
+          Lesson(
+            id: activity.id, subject: activity.subject, classes: owners,
+            group: activity.students.joined(separator: ", "), teachers: activity.teachers, students: units, size: size,
+            duration: activity.duration, rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: $0) },
+            difficult: isDifficult(activity.subject)))
+      }
     }
 
     /// The divisions a class is split by in this period (halves, boys/girls …), in a fixed order.

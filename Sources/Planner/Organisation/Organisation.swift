@@ -15,6 +15,8 @@ public struct OrganisationSettings: Codable, Hashable, Sendable {
   public var timeZone: String?
   /// The last grade; its classes graduate at the transition to the next year (11 by default).
   public var finalGrade: Int?
+  /// How the school days are called when not by their weekday (FET files name their days).
+  public var dayNames: [String]?
 
   public init(
     country: String? = nil, normHours: WeeklyHours? = nil, schoolDays: [Weekday] = [.mon, .tue, .wed, .thu, .fri],
@@ -153,6 +155,13 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
   public var assignments: [TeachingAssignment]
   public var streams: [Stream]?
   public var distributionOverrides: [DistributionOverride]?
+  /// Named student sets (FET's years, groups, subgroups) for activities and rules.
+  public var studentSets: [StudentSet]?
+  /// Lessons given directly (electives, clubs, activities imported from FET).
+  public var activities: [Activity]?
+  /// Timetable rules given explicitly (imported from FET), besides those the organisation's
+  /// `rules` produce.
+  public var constraints: [TimetableConstraint]?
 
   public init(
     id: OrganisationID, name: String, kind: OrganisationKind = .school, settings: OrganisationSettings,
@@ -184,6 +193,9 @@ public struct Organisation: Codable, Hashable, Sendable, Identifiable {
     self.assignments = assignments
     self.streams = streams
     self.distributionOverrides = distributionOverrides
+    self.studentSets = nil
+    self.activities = nil
+    self.constraints = nil
   }
 
   public var effectiveRules: TimetableRules { rules ?? TimetableRules() }

@@ -31,13 +31,19 @@ public struct Shift: Codable, Hashable, Sendable, Identifiable {
   /// Lesson numbers after which a long break (for meals) comes; a double lesson may not
   /// span one when the rules say so.
   public var longBreaksAfter: [Int]?
+  /// How the lessons are called when not by number ("08:00–08:45" in a FET file).
+  public var periodNames: [String]?
 
-  public init(id: ShiftID, name: String, firstPeriod: Int = 1, lessonsPerDay: Int, longBreaksAfter: [Int]? = nil) {
+  public init(
+    id: ShiftID, name: String, firstPeriod: Int = 1, lessonsPerDay: Int, longBreaksAfter: [Int]? = nil,
+    periodNames: [String]? = nil
+  ) {
     self.id = id
     self.name = name
     self.firstPeriod = firstPeriod
     self.lessonsPerDay = lessonsPerDay
     self.longBreaksAfter = longBreaksAfter
+    self.periodNames = periodNames
   }
 
   /// The school-day periods of this shift's lessons.

@@ -262,6 +262,59 @@ public struct OrganisationValidator {
         error("stream-across-shifts", "\(path).classes", "the classes of the stream \(stream.name) study in different shifts, so its groups can never meet at the same time")
       }
     }
+    // Student sets, activities and explicit rules (imported from FET).
+    checkUnique(org.studentSets ?? [], list: "studentSets", kind: "student set", id: \.id)
+    checkUnique(org.activities ?? [], list: "activities", kind: "activity", id: \.id)
+    let setIDs = Set((org.studentSets ?? []).map(\.id))
+    for (i, set) in (org.studentSets ?? []).enumerated() {
+      for (k, member) in (set.members ?? []).enumerated() where !setIDs.contains(member) {
+        error("unknown-student-set", "\(o).studentSets[\(i)].members[\(k)]", "no student set \"\(member)\"")
+      }
+    }
+    let activityIDs = Set((org.activities ?? []).map(\.id))
+    for (i, activity) in (org.activities ?? []).enumerated() {
+      let path = "\(o).activities[\(i)]"
+      if !subjectIDs.contains(activity.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(activity.subject)\"") }
+      for (k, t) in activity.teachers.enumerated() where !teacherIDs.contains(t) {
+        error("unknown-teacher", "\(path).teachers[\(k)]", "no teacher \"\(t)\"")
+      }
+      for (k, st) in activity.students.enumerated() where !setIDs.contains(st) && !classIDs.contains(st) {
+        error("unknown-student-set", "\(path).students[\(k)]", "no student set or class \"\(st)\"")
+      }
+      if activity.duration < 1 || activity.duration > periodsPerDay {
+        error("bad-duration", "\(path).duration", "expected a duration from 1 to \(periodsPerDay) periods, found \(activity.duration)")
+      }
+      for (k, list) in (activity.rooms ?? []).enumerated() {
+        if list.isEmpty { error("empty-room-choice", "\(path).rooms[\(k)]", "a room requirement needs at least one room") }
+        for (m, room) in list.enumerated() where !roomIDs.contains(room) {
+          error("unknown-room", "\(path).rooms[\(k)][\(m)]", "no room \"\(room)\"")
+        }
+      }
+    }
+    for (i, constraint) in (org.constraints ?? []).enumerated() {
+      let path = "\(o).constraints[\(i)].rule"
+      let refs = constraint.rule.references
+      for lesson in refs.lessons where !activityIDs.contains(lesson) {
+        error("unknown-activity", path, "the rule names no activity \"\(lesson)\"")
+      }
+      for t in refs.teachers where !teacherIDs.contains(t) { error("unknown-teacher", path, "the rule names no teacher \"\(t)\"") }
+      for st in refs.students where !setIDs.contains(st) && !classIDs.contains(st) {
+        error("unknown-student-set", path, "the rule names no student set \"\(st)\"")
+      }
+      for room in refs.rooms where !roomIDs.contains(room) { error("unknown-room", path, "the rule names no room \"\(room)\"") }
+      for c in refs.classes where !classIDs.contains(c) { error("unknown-class", path, "the rule names no class \"\(c)\"") }
+      for slot in refs.slots where !days.contains(slot.day) || slot.period < 1 || slot.period > periodsPerDay {
+        error("slot-out-of-grid", path, "the rule names \(slot.day.rawValue) \(slot.period), outside the grid")
+      }
+    }
+    if let names = org.settings.dayNames, names.count != days.count {
+      error("day-names", "\(o).settings.dayNames", "expected \(days.count) day names (one per school day), found \(names.count)")
+    }
+    for (i, shift) in org.shifts.enumerated() {
+      if let names = shift.periodNames, names.count != shift.lessonsPerDay {
+        error("period-names", "\(o).shifts[\(i)].periodNames", "expected \(shift.lessonsPerDay) names, found \(names.count)")
+      }
+    }
     for (i, change) in (org.distributionOverrides ?? []).enumerated() {
       let path = "\(o).distributionOverrides[\(i)]"
       if !classIDs.contains(change.class) { error("unknown-class", "\(path).class", "no class \"\(change.class)\"") }

@@ -40,6 +40,12 @@ final class SearchState {
   private var unitDayCost: [Cost]
   private var groupCost: [Cost]
   private var spreadCost: [Cost]
+  private var ruleCost: [Cost]
+  /// Daily rules' cost per resource and day (index r × days + d), weekly rules' per resource.
+  private var resourceDayCost: [Cost]
+  private var resourceWeekCost: [Cost]
+  private var endsDayCost: [Cost]
+  private let unitsMatter: Bool
   /// Cost of moving lessons away from a previous timetable (a re-solve keeps what it can).
   private var previousStart: [Int32]?
   private var perturbationWeight = 0
@@ -61,11 +67,25 @@ final class SearchState {
     unitDayCost = Array(repeating: .zero, count: model.unitCount * model.days)
     groupCost = Array(repeating: .zero, count: model.dailyGroups.count)
     spreadCost = Array(repeating: .zero, count: model.spreadGroups.count)
+    ruleCost = Array(repeating: .zero, count: model.groupRules.count)
+    resourceDayCost = Array(repeating: .zero, count: (model.teacherCount + model.unitCount) * model.days)
+    resourceWeekCost = Array(repeating: .zero, count: model.teacherCount + model.unitCount)
+    endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
+    unitsMatter = model.studentGapWeight > 0 || model.hasResourceRules || model.endsDayOfUnit.contains { !$0.isEmpty }
     unplaced = model.lessonIDs.count
     cost = Cost(hard: unplacedWeight * unplaced, soft: 0)
     // Empty days of classes with a compact rule cost nothing; spreads start unmet.
     for g in model.spreadGroups.indices { spreadCost[g] = computeSpread(g) }
     cost += spreadCost.reduce(.zero, +)
+    // Rules that cost something before anything is placed (a minimum of days or hours).
+    for g in model.groupRules.indices { ruleCost[g] = computeRule(g) }
+    cost += ruleCost.reduce(.zero, +)
+    for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
+      for d in 0..<D { resourceDayCost[r * D + d] = computeResourceDay(r, d) }
+      resourceWeekCost[r] = computeResourceWeek(r)
+      cost += resourceWeekCost[r]
+      for d in 0..<D { cost += resourceDayCost[r * D + d] }
+    }
   }
 
   /// Hard weight of one unplaced lesson, above a clash so that placing with a clash is progress.
@@ -98,6 +118,7 @@ final class SearchState {
       let lesson = Int(l)
       chooseRooms(lesson, at: slot)
       occupy(lesson, at: slot, delta: 1)
+      if !model.startPenalty[lesson].isEmpty { cost.soft += Int(model.startPenalty[lesson][slot]) }
     }
     unplaced -= model.blockLessons[block].count
     cost.hard -= unplacedWeight * model.blockLessons[block].count
@@ -111,7 +132,10 @@ final class SearchState {
   func remove(_ block: Int) {
     let slot = Int(start[block])
     precondition(slot >= 0)
-    for l in model.blockLessons[block] { occupy(Int(l), at: slot, delta: -1) }
+    for l in model.blockLessons[block] {
+      occupy(Int(l), at: slot, delta: -1)
+      if !model.startPenalty[Int(l)].isEmpty { cost.soft -= Int(model.startPenalty[Int(l)][slot]) }
+    }
     start[block] = -1
     unplaced += model.blockLessons[block].count
     cost.hard += unplacedWeight * model.blockLessons[block].count
@@ -135,6 +159,7 @@ final class SearchState {
     if slot >= 0 {
       occupy(lesson, at: slot, delta: 1)
       refreshTeacherRooms(lesson: lesson, day: model.day(of: slot))
+      for g in model.groupRulesOfLesson[lesson] { refreshRule(Int(g)) }
     }
   }
 
@@ -157,7 +182,10 @@ final class SearchState {
   /// Places a block with the rooms its lessons hold now (to undo a trial).
   func placeKeepingRooms(_ block: Int, at slot: Int) {
     start[block] = Int32(slot)
-    for l in model.blockLessons[block] { occupy(Int(l), at: slot, delta: 1) }
+    for l in model.blockLessons[block] {
+      occupy(Int(l), at: slot, delta: 1)
+      if !model.startPenalty[Int(l)].isEmpty { cost.soft += Int(model.startPenalty[Int(l)][slot]) }
+    }
     unplaced -= model.blockLessons[block].count
     cost.hard -= unplacedWeight * model.blockLessons[block].count
     if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
@@ -243,13 +271,15 @@ final class SearchState {
     var units: [Int32] = []
     var groups: [Int32] = []
     var spreads: [Int32] = []
+    var rules: [Int32] = []
     for l in model.blockLessons[block] {
       let lesson = Int(l)
       for c in model.classesOf[lesson] where !classes.contains(c) { classes.append(c) }
       for t in model.teachers[lesson] where !teachers.contains(t) { teachers.append(t) }
-      if model.studentGapWeight > 0 { for u in model.units[lesson] where !units.contains(u) { units.append(u) } }
+      if unitsMatter { for u in model.units[lesson] where !units.contains(u) { units.append(u) } }
       for g in model.groupsOfLesson[lesson] where !groups.contains(g) { groups.append(g) }
       for g in model.spreadOfLesson[lesson] where !spreads.contains(g) { spreads.append(g) }
+      for g in model.groupRulesOfLesson[lesson] where !rules.contains(g) { rules.append(g) }
     }
     for d in days {
       for c in classes {
@@ -282,6 +312,140 @@ final class SearchState {
       cost += new - spreadCost[Int(g)]
       spreadCost[Int(g)] = new
     }
+    for g in rules { refreshRule(Int(g)) }
+    if model.hasResourceRules {
+      for t in teachers where !model.resourceRules[Int(t)].isEmpty { refreshResource(Int(t), days: days) }
+      for u in units where !model.resourceRules[Int(u)].isEmpty { refreshResource(Int(u), days: days) }
+    }
+    // Lessons that must end their students' day, among those sharing a unit with this block.
+    for u in units {
+      for l in model.endsDayOfUnit[Int(u) - model.teacherCount] {
+        let new = computeEndsDay(Int(l))
+        cost += new - endsDayCost[Int(l)]
+        endsDayCost[Int(l)] = new
+      }
+    }
+  }
+
+  private func refreshRule(_ g: Int) {
+    let new = computeRule(g)
+    cost += new - ruleCost[g]
+    ruleCost[g] = new
+  }
+
+  private func refreshResource(_ r: Int, days: [Int]) {
+    for d in days {
+      let new = computeResourceDay(r, d)
+      cost += new - resourceDayCost[r * D + d]
+      resourceDayCost[r * D + d] = new
+    }
+    if model.resourceRules[r].contains(where: \.isWeekly) {
+      let new = computeResourceWeek(r)
+      cost += new - resourceWeekCost[r]
+      resourceWeekCost[r] = new
+    }
+  }
+
+  // MARK: - Rules of the kinds FET files use
+
+  func computeResourceDay(_ r: Int, _ d: Int) -> Cost {
+    let mask = resourceMask(r, d)
+    let excused = model.excused[r * D + d]
+    var total = Cost.zero
+    for rule in model.resourceRules[r] where !rule.isWeekly {
+      // A teacher's minimum counts only for teachers with lessons.
+      if case .minHoursDaily = rule.kind, r < model.teacherCount, model.teacherLessons[r].isEmpty { continue }
+      total += weighted(rule.dayUnits(mask: mask, excused: excused), rule.weight)
+    }
+    return total
+  }
+
+  func computeResourceWeek(_ r: Int) -> Cost {
+    let rules = model.resourceRules[r].filter(\.isWeekly)
+    guard !rules.isEmpty else { return .zero }
+    let masks = (0..<D).map { resourceMask(r, $0) }
+    let excused = (0..<D).map { model.excused[r * D + $0] }
+    let lessons = r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]
+    var total = Cost.zero
+    for rule in rules {
+      total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight)
+    }
+    return total
+  }
+
+  func computeEndsDay(_ lesson: Int) -> Cost {
+    let s = Int(start[Int(model.blockOf[lesson])])
+    guard s >= 0 else { return .zero }
+    let d = s / P
+    let end = s % P + model.duration[lesson] - 1
+    let later: UInt32 = end >= 31 ? 0 : ~((UInt32(1) << UInt32(end + 1)) - 1)
+    for u in model.units[lesson] where resourceMask(Int(u), d) & later != 0 {
+      return weighted(1, model.endsDayWeight[lesson])
+    }
+    return .zero
+  }
+
+  func computeRule(_ g: Int) -> Cost {
+    let rule = model.groupRules[g]
+    var placed: [(lesson: Int, slot: Int)] = []
+    for l in rule.lessons {
+      let s = Int(start[Int(model.blockOf[Int(l)])])
+      if s >= 0 { placed.append((Int(l), s)) }
+    }
+    var units = 0
+    switch rule.kind {
+    case .minDays(let minDays, let consecutiveIfSameDay):
+      for i in 0..<placed.count {
+        for j in (i + 1)..<max(placed.count, i + 1) {
+          let a = placed[i]
+          let b = placed[j]
+          let apart = abs(a.slot / P - b.slot / P)
+          if apart < minDays {
+            units += 1
+            if consecutiveIfSameDay, apart == 0,
+              a.slot + model.duration[a.lesson] != b.slot, b.slot + model.duration[b.lesson] != a.slot
+            {
+              units += 1
+            }
+          }
+        }
+      }
+    case .sameStart:
+      if let first = placed.first { units = placed.dropFirst().filter { $0.slot != first.slot }.count }
+    case .notOverlapping:
+      for i in 0..<placed.count {
+        for j in (i + 1)..<max(placed.count, i + 1) {
+          let a = placed[i]
+          let b = placed[j]
+          if a.slot / P == b.slot / P, a.slot < b.slot + model.duration[b.lesson], b.slot < a.slot + model.duration[a.lesson] {
+            units += 1
+          }
+        }
+      }
+    case .consecutive:
+      if placed.count == 2 {
+        let a = placed[0]
+        let b = placed[1]
+        if !(a.slot / P == b.slot / P && a.slot + model.duration[a.lesson] == b.slot) { units = 1 }
+      }
+    case .grouped:
+      if placed.count == rule.lessons.count, placed.count > 1 {
+        let sorted = placed.sorted { $0.slot < $1.slot }
+        var ok = Set(sorted.map { $0.slot / P }).count == 1
+        for k in 1..<sorted.count where sorted[k].slot != sorted[k - 1].slot + model.duration[sorted[k - 1].lesson] { ok = false }
+        if !ok { units = 1 }
+      }
+    case .occupyMax(let selected, let most):
+      var used = Set<Int>()
+      for p in placed { for q in 0..<model.duration[p.lesson] where selected[p.slot + q] { used.insert(p.slot + q) } }
+      units = max(0, used.count - most)
+    case .preferredRooms(let rooms):
+      for p in placed {
+        let room = model.roomLayout[p.lesson].first.map { $0 >= 0 ? $0 : chosenRooms[p.lesson][Int(-1 - $0)] }
+        if room == nil || !rooms.contains(room!) { units += 1 }
+      }
+    }
+    return weighted(units, rule.weight)
   }
 
   private func refreshTeacherRooms(lesson: Int, day: Int) {
@@ -490,6 +654,13 @@ final class SearchState {
       }
       for c in model.classesOf[lesson] where classDayCost[Int(c) * D + s / P].hard > 0 { return true }
       for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 { return true }
+      for g in model.groupRulesOfLesson[lesson] where ruleCost[Int(g)].hard > 0 { return true }
+      if endsDayCost[lesson].hard > 0 { return true }
+      if model.hasResourceRules {
+        for r in model.teachers[lesson] + model.units[lesson] where !model.resourceRules[Int(r)].isEmpty {
+          if resourceDayCost[Int(r) * D + s / P].hard > 0 || resourceWeekCost[Int(r)].hard > 0 { return true }
+        }
+      }
     }
     return false
   }
@@ -502,6 +673,15 @@ final class SearchState {
     if model.studentGapWeight > 0 { for u in 0..<model.unitCount { for d in 0..<D { total += computeUnitDay(u, d) } } }
     for g in model.dailyGroups.indices { total += computeGroup(g) }
     for g in model.spreadGroups.indices { total += computeSpread(g) }
+    for g in model.groupRules.indices { total += computeRule(g) }
+    for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
+      for d in 0..<D { total += computeResourceDay(r, d) }
+      total += computeResourceWeek(r)
+    }
+    for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff { total += computeEndsDay(l) }
+    for b in start.indices where start[b] >= 0 {
+      for l in model.blockLessons[b] where !model.startPenalty[Int(l)].isEmpty { total.soft += Int(model.startPenalty[Int(l)][Int(start[b])]) }
+    }
     total.soft += perturbationCostNow
     return total
   }

@@ -87,6 +87,22 @@ struct TimetableModel {
   let daysOff: [(mask: UInt32, weight: Int)]
   let teacherMax: [(max: Int, weight: Int)]
 
+  // Rules of the kinds FET files use.
+  /// Soft cost of each lesson starting at each slot (breaks, not-available times and preferred
+  /// times that are soft); empty for a lesson without any.
+  let startPenalty: [[Int32]]
+  let groupRules: [GroupRule]
+  let groupRulesOfLesson: [[Int32]]
+  /// Rules on each teacher (index t) and student unit (index teachers + u).
+  let resourceRules: [[ResourceRule]]
+  /// Periods of each day that are not gaps for a teacher or unit (hard breaks, hard not-available
+  /// times): index r × days + d.
+  let excused: [UInt32]
+  /// The weight of "ends its students' day" for each lesson (`.off` for most).
+  let endsDayWeight: [Weight]
+  let endsDayOfUnit: [[Int32]]
+  let hasResourceRules: Bool
+
   /// A rule's weight as the search sees it.
   struct Weight: Equatable {
     var hard: Bool
@@ -233,6 +249,46 @@ struct TimetableModel {
     var daysOff = Array(repeating: (mask: UInt32(0), weight: 0), count: T)
     var teacherMax = Array(repeating: (max: Int.max, weight: 0), count: T)
     func lessonList(_ ids: [String]) -> [Int32] { ids.compactMap { lessonIndex[$0].map(Int32.init) } }
+    let lessonCount = duration.count
+    // Occupancy bans (hard) and prices (soft) per slot, before they become domains and penalties.
+    var breakOff = Array(repeating: false, count: slots)
+    var breakPrice = Array(repeating: 0, count: slots)
+    var teacherBan = Array(repeating: [Bool](), count: T)
+    var teacherPrice = Array(repeating: [Int](), count: T)
+    var unitBan = Array(repeating: [Bool](), count: U)
+    var unitPrice = Array(repeating: [Int](), count: U)
+    var roomBan = Array(repeating: [Bool](), count: roomCount)
+    var roomPrice = Array(repeating: [Int](), count: roomCount)
+    var startAllowed = Array(repeating: [Bool](), count: lessonCount)
+    var occupyAllowed = Array(repeating: [Bool](), count: lessonCount)
+    var startPrice = Array(repeating: [Int](), count: lessonCount)
+    var groupRules: [GroupRule] = []
+    var resourceRules = Array(repeating: [ResourceRule](), count: T + U)
+    var endsDayWeight = Array(repeating: Weight.off, count: lessonCount)
+    var sameStartGroups: [[Int32]] = []
+    let unitNumber = unitIndex
+    func unitsOf(_ students: String?) -> [Int] { problem.units(of: students).compactMap { unitNumber[$0] } }
+    func slotList(_ list: [TimeSlot]) -> [Int] { list.compactMap(slotOf) }
+    func mark(_ array: inout [Bool], _ list: [Int]) {
+      if array.isEmpty { array = Array(repeating: false, count: slots) }
+      for k in list { array[k] = true }
+    }
+    func price(_ array: inout [Int], _ list: [Int], _ weight: Int) {
+      if array.isEmpty { array = Array(repeating: 0, count: slots) }
+      for k in list { array[k] += weight }
+    }
+    func restrict(_ array: inout [Bool], to list: [Int]) {
+      var allowedNow = Array(repeating: false, count: slots)
+      for k in list { allowedNow[k] = true }
+      if array.isEmpty { array = allowedNow } else { for k in 0..<slots { array[k] = array[k] && allowedNow[k] } }
+    }
+    func addResourceRule(teacher: TeacherID?, _ kind: ResourceRule.Kind, _ weight: Weight) {
+      let targets = teacher.map { teacherIndex[$0].map { [$0] } ?? [] } ?? Array(0..<T)
+      for t in targets { resourceRules[t].append(ResourceRule(kind: kind, weight: weight)) }
+    }
+    func addResourceRule(students: String?, _ kind: ResourceRule.Kind, _ weight: Weight) {
+      for u in unitsOf(students) { resourceRules[T + u].append(ResourceRule(kind: kind, weight: weight)) }
+    }
     for constraint in problem.constraints {
       let weight = Weight(constraint.weight)
       switch constraint.rule {
@@ -264,7 +320,72 @@ struct TimetableModel {
         spreadGroups.append(SpreadGroup(lessons: lessonList(ids), weight: constraint.weight.isHard ? 1000 : constraint.weight.softWeight))
       case .difficultNotFirstLast: difficultWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
       case .teacherRoomChanges: roomChangeWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
-      default: break
+      case .breakTimes(let list):
+        if weight.hard { mark(&breakOff, slotList(list)) } else { price(&breakPrice, slotList(list), weight.soft) }
+      case .teacherNotAvailable(let id, let list):
+        guard let t = teacherIndex[id] else { break }
+        if weight.hard { mark(&teacherBan[t], slotList(list)) } else { price(&teacherPrice[t], slotList(list), weight.soft) }
+      case .studentsNotAvailable(let set, let list):
+        for u in unitsOf(set) {
+          if weight.hard { mark(&unitBan[u], slotList(list)) } else { price(&unitPrice[u], slotList(list), weight.soft) }
+        }
+      case .roomNotAvailable(let id, let list):
+        guard let r = roomIndex[id] else { break }
+        if weight.hard { mark(&roomBan[r], slotList(list)) } else { price(&roomPrice[r], slotList(list), weight.soft) }
+      case .preferredStartingTimes(let ids, let list):
+        let allowedSlots = slotList(list)
+        for l in lessonList(ids).map(Int.init) {
+          if weight.hard {
+            restrict(&startAllowed[l], to: allowedSlots)
+          } else {
+            let inList = Set(allowedSlots)
+            price(&startPrice[l], (0..<slots).filter { !inList.contains($0) }, weight.soft)
+          }
+        }
+      case .preferredTimeSlots(let ids, let list):
+        let allowedSlots = slotList(list)
+        for l in lessonList(ids).map(Int.init) {
+          if weight.hard {
+            restrict(&occupyAllowed[l], to: allowedSlots)
+          } else {
+            let inList = Set(allowedSlots)
+            let length = duration[l]
+            let bad = (0..<slots).filter { s in (0..<length).contains { q in s % P + q >= P || !inList.contains(s + q) } }
+            price(&startPrice[l], bad, weight.soft)
+          }
+        }
+      case .sameStartingTime(let ids):
+        if weight.hard { sameStartGroups.append(lessonList(ids)) } else { groupRules.append(GroupRule(kind: .sameStart, lessons: lessonList(ids), weight: weight)) }
+      case .minDaysBetween(let ids, let minDays, let consecutive):
+        groupRules.append(GroupRule(kind: .minDays(minDays, consecutiveIfSameDay: consecutive), lessons: lessonList(ids), weight: weight))
+      case .notOverlapping(let ids): groupRules.append(GroupRule(kind: .notOverlapping, lessons: lessonList(ids), weight: weight))
+      case .consecutive(let a, let b):
+        if let i = lessonIndex[a], let j = lessonIndex[b] {
+          groupRules.append(GroupRule(kind: .consecutive, lessons: [Int32(i), Int32(j)], weight: weight))
+        }
+      case .grouped(let ids): groupRules.append(GroupRule(kind: .grouped, lessons: lessonList(ids), weight: weight))
+      case .occupyMaxSlotsFromSelection(let ids, let list, let most):
+        var selected = Array(repeating: false, count: slots)
+        for k in slotList(list) { selected[k] = true }
+        groupRules.append(GroupRule(kind: .occupyMax(selected, most), lessons: lessonList(ids), weight: weight))
+      case .preferredRooms(let ids, let rooms):
+        let set = Set(rooms.compactMap { roomIndex[$0].map { Int32(T + U + $0) } })
+        for l in lessonList(ids) { groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight)) }
+      case .endsStudentsDay(let ids):
+        for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
+      case .studentsMaxGapsPerWeek(let set, let most): addResourceRule(students: set, .maxGapsPerWeek(most), weight)
+      case .studentsMaxGapsPerDay(let set, let most): addResourceRule(students: set, .maxGapsPerDay(most), weight)
+      case .studentsEarlyMaxBeginningsAtSecondHour(let set, let most): addResourceRule(students: set, .earlyBeginnings(most), weight)
+      case .studentsMaxHoursDaily(let set, let most): addResourceRule(students: set, .maxHoursDaily(most), weight)
+      case .studentsMinHoursDaily(let set, let least, let empty): addResourceRule(students: set, .minHoursDaily(least, allowEmptyDays: empty), weight)
+      case .studentsMaxHoursContinuously(let set, let most): addResourceRule(students: set, .maxHoursContinuously(most), weight)
+      case .teachersMaxGapsPerWeek(let t, let most): addResourceRule(teacher: t, .maxGapsPerWeek(most), weight)
+      case .teachersMaxGapsPerDay(let t, let most): addResourceRule(teacher: t, .maxGapsPerDay(most), weight)
+      case .teachersMaxHoursDaily(let t, let most): addResourceRule(teacher: t, .maxHoursDaily(most), weight)
+      case .teachersMinHoursDaily(let t, let least, let empty): addResourceRule(teacher: t, .minHoursDaily(least, allowEmptyDays: empty), weight)
+      case .teachersMaxDaysPerWeek(let t, let most): addResourceRule(teacher: t, .maxDaysPerWeek(most), weight)
+      case .teachersMinDaysPerWeek(let t, let least): addResourceRule(teacher: t, .minDaysPerWeek(least), weight)
+      case .teachersMaxHoursContinuously(let t, let most): addResourceRule(teacher: t, .maxHoursContinuously(most), weight)
       }
     }
     self.compactWeight = compactWeight
@@ -289,23 +410,95 @@ struct TimetableModel {
     // Unavailable slots.
     var teacherOff = Array(repeating: Array(repeating: false, count: slots), count: T)
     for (t, teacher) in problem.teachers.enumerated() { for s in teacher.unavailable { if let k = slotOf(s) { teacherOff[t][k] = true } } }
+    for t in 0..<T where !teacherBan[t].isEmpty { for k in 0..<slots where teacherBan[t][k] { teacherOff[t][k] = true } }
     var classOff = Array(repeating: Array(repeating: false, count: slots), count: classCount)
     for (c, schoolClass) in problem.classes.enumerated() { for s in schoolClass.unavailable { if let k = slotOf(s) { classOff[c][k] = true } } }
     var roomOff = Array(repeating: Array(repeating: false, count: slots), count: roomCount)
     for (r, room) in problem.rooms.enumerated() { for s in room.unavailable { if let k = slotOf(s) { roomOff[r][k] = true } } }
+    for r in 0..<roomCount where !roomBan[r].isEmpty { for k in 0..<slots where roomBan[r][k] { roomOff[r][k] = true } }
     unavailableRoomSlots = roomOff
     let longBreaks = problem.classes.map { Set($0.longBreaksAfter.map { $0 - 1 }) }
 
-    // Blocks: a lesson with its partner.
-    var blockLessons: [[Int32]] = []
-    var blockOf = Array(repeating: Int32(-1), count: duration.count)
-    for (i, lesson) in problem.lessons.enumerated() where blockOf[i] < 0 {
-      var members = [Int32(i)]
-      if let partner = lesson.partner, let j = lessonIndex[partner], blockOf[j] < 0, j != i {
-        members.append(Int32(j))
+    // Soft prices of time: what a lesson pays for starting at each slot.
+    var startPenalty = Array(repeating: [Int32](), count: lessonCount)
+    let anyPrice = breakPrice.contains { $0 > 0 } || teacherPrice.contains { !$0.isEmpty } || unitPrice.contains { !$0.isEmpty }
+      || roomPrice.contains { !$0.isEmpty } || startPrice.contains { !$0.isEmpty }
+    if anyPrice {
+      for l in 0..<lessonCount {
+        let length = duration[l]
+        var row = Array(repeating: Int32(0), count: slots)
+        var any = false
+        for start in 0..<slots {
+          var total = startPrice[l].isEmpty ? 0 : startPrice[l][start]
+          for q in 0..<length where start % P + q < P {
+            let k = start + q
+            total += breakPrice[k]
+            for t in teachers[l] where !teacherPrice[Int(t)].isEmpty { total += teacherPrice[Int(t)][k] }
+            for u in units[l] where !unitPrice[Int(u) - T].isEmpty { total += unitPrice[Int(u) - T][k] }
+            for r in fixedResources[l] where Int(r) >= T + U && !roomPrice[Int(r) - T - U].isEmpty { total += roomPrice[Int(r) - T - U][k] }
+          }
+          row[start] = Int32(total)
+          if total > 0 { any = true }
+        }
+        if any { startPenalty[l] = row }
       }
-      for m in members { blockOf[Int(m)] = Int32(blockLessons.count) }
-      blockLessons.append(members)
+    }
+    self.startPenalty = startPenalty
+
+    // Rules on groups of lessons, on teachers and units, and lessons that end the day.
+    self.groupRules = groupRules
+    var groupRulesOfLesson = Array(repeating: [Int32](), count: lessonCount)
+    for (g, rule) in groupRules.enumerated() { for l in rule.lessons { groupRulesOfLesson[Int(l)].append(Int32(g)) } }
+    self.groupRulesOfLesson = groupRulesOfLesson
+    self.resourceRules = resourceRules
+    hasResourceRules = resourceRules.contains { !$0.isEmpty }
+    var excused = Array(repeating: UInt32(0), count: (T + U) * Dn)
+    for r in 0..<(T + U) {
+      let ban = r < T ? teacherBan[r] : unitBan[r - T]
+      for d in 0..<Dn {
+        var mask: UInt32 = 0
+        for p in 0..<P where breakOff[d * P + p] || (!ban.isEmpty && ban[d * P + p]) { mask |= 1 << UInt32(p) }
+        excused[r * Dn + d] = mask
+      }
+    }
+    self.excused = excused
+    self.endsDayWeight = endsDayWeight
+    var endsDayOfUnit = Array(repeating: [Int32](), count: U)
+    for l in 0..<lessonCount where !endsDayWeight[l].isOff { for u in units[l] { endsDayOfUnit[Int(u) - T].append(Int32(l)) } }
+    self.endsDayOfUnit = endsDayOfUnit
+
+    // Blocks: lessons that start together (odd/even partners, hard same starting times).
+    var parent = Array(0..<lessonCount)
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let ra = find(a)
+      let rb = find(b)
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    for (i, lesson) in problem.lessons.enumerated() {
+      if let partner = lesson.partner, let j = lessonIndex[partner], j != i { union(i, j) }
+    }
+    for group in sameStartGroups { for l in group.dropFirst() { union(Int(group[0]), Int(l)) } }
+    var blockLessons: [[Int32]] = []
+    var blockOf = Array(repeating: Int32(-1), count: lessonCount)
+    var blockOfRoot: [Int: Int] = [:]
+    for i in 0..<lessonCount {
+      let root = find(i)
+      if let b = blockOfRoot[root] {
+        blockLessons[b].append(Int32(i))
+        blockOf[i] = Int32(b)
+      } else {
+        blockOfRoot[root] = blockLessons.count
+        blockOf[i] = Int32(blockLessons.count)
+        blockLessons.append([Int32(i)])
+      }
     }
     self.blockLessons = blockLessons
     self.blockOf = blockOf
@@ -333,17 +526,26 @@ struct TimetableModel {
           }
           var ok = true
           check: for m in members.map(Int.init) {
+            let own = duration[m]
+            if !startAllowed[m].isEmpty && !startAllowed[m][start] { ok = false; break check }
+            for q in 0..<own {
+              if breakOff[start + q] { ok = false; break check }
+              if !occupyAllowed[m].isEmpty && !occupyAllowed[m][start + q] { ok = false; break check }
+            }
             for c in classesOf[m] {
               let ci = Int(c)
-              if p < classFirst[ci] || p + length - 1 > classLast[ci] { ok = false; break check }
-              if !doublesRule.isOff, doublesRule.hard, length > 1 {
-                for q in p..<(p + length - 1) where longBreaks[ci].contains(q) { ok = false; break check }
+              if p < classFirst[ci] || p + own - 1 > classLast[ci] { ok = false; break check }
+              if !doublesRule.isOff, doublesRule.hard, own > 1 {
+                for q in p..<(p + own - 1) where longBreaks[ci].contains(q) { ok = false; break check }
               }
-              for q in 0..<length where classOff[ci][start + q] { ok = false; break check }
+              for q in 0..<own where classOff[ci][start + q] { ok = false; break check }
             }
-            for t in teachers[m] { for q in 0..<length where teacherOff[Int(t)][start + q] { ok = false; break check } }
+            for t in teachers[m] { for q in 0..<own where teacherOff[Int(t)][start + q] { ok = false; break check } }
+            for u in units[m] where !unitBan[Int(u) - T].isEmpty {
+              for q in 0..<own where unitBan[Int(u) - T][start + q] { ok = false; break check }
+            }
             for r in fixedResources[m] where Int(r) >= T + U {
-              for q in 0..<length where roomOff[Int(r) - T - U][start + q] { ok = false; break check }
+              for q in 0..<own where roomOff[Int(r) - T - U][start + q] { ok = false; break check }
             }
           }
           if ok { starts.append(Int32(start)) }

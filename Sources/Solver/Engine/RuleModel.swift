@@ -1,0 +1,108 @@
+/// A rule over a few lessons, priced from where they are.
+struct GroupRule {
+  enum Kind {
+    case minDays(Int, consecutiveIfSameDay: Bool)
+    case sameStart
+    case notOverlapping
+    case consecutive
+    case grouped
+    /// Slots that count (by slot index) and the most of them the lessons may occupy.
+    case occupyMax([Bool], Int)
+    /// Rooms (resource numbers) the lesson's first room should be.
+    case preferredRooms(Set<Int32>)
+  }
+
+  var kind: Kind
+  var lessons: [Int32]
+  var weight: TimetableModel.Weight
+}
+
+/// A rule on one teacher or student unit, priced from the periods it is busy each day.
+struct ResourceRule {
+  enum Kind {
+    case maxGapsPerWeek(Int)
+    case maxGapsPerDay(Int)
+    case earlyBeginnings(Int)
+    case maxHoursDaily(Int)
+    case minHoursDaily(Int, allowEmptyDays: Bool)
+    case maxHoursContinuously(Int)
+    case maxDaysPerWeek(Int)
+    case minDaysPerWeek(Int)
+  }
+
+  var kind: Kind
+  var weight: TimetableModel.Weight
+
+  /// Units of violation for one day of the resource: `mask` busy periods, `excused` periods
+  /// that are not gaps, `periods` in a day. Weekly rules count their daily parts here and are
+  /// finished by `weekUnits`.
+  static func gaps(_ mask: UInt32, excused: UInt32) -> Int {
+    guard mask != 0 else { return 0 }
+    let low = mask.trailingZeroBitCount
+    let high = 31 - mask.leadingZeroBitCount
+    let span: UInt32 = high - low + 1 >= 32 ? ~0 : ((1 << UInt32(high - low + 1)) - 1) << UInt32(low)
+    return (span & ~mask & ~excused).nonzeroBitCount
+  }
+
+  static func longestRunExcess(_ mask: UInt32, max: Int) -> Int {
+    var excess = 0
+    var run = 0
+    var m = mask
+    while m != 0 || run > 0 {
+      if m & 1 != 0 {
+        run += 1
+      } else {
+        if run > max { excess += run - max }
+        run = 0
+      }
+      m >>= 1
+      if m == 0 && run == 0 { break }
+    }
+    if run > max { excess += run - max }
+    return excess
+  }
+
+  /// The day's units of a daily rule.
+  func dayUnits(mask: UInt32, excused: UInt32) -> Int {
+    switch kind {
+    case .maxGapsPerDay(let most): return max(0, ResourceRule.gaps(mask, excused: excused) - most)
+    case .maxHoursDaily(let most): return max(0, mask.nonzeroBitCount - most)
+    case .minHoursDaily(let least, let allowEmpty):
+      if mask == 0 { return allowEmpty ? 0 : least }
+      return max(0, least - mask.nonzeroBitCount)
+    case .maxHoursContinuously(let most): return ResourceRule.longestRunExcess(mask, max: most)
+    default: return 0
+    }
+  }
+
+  /// Units of a weekly rule from the days' masks.
+  func weekUnits(masks: [UInt32], excused: [UInt32], busyAtAll: Bool) -> Int {
+    switch kind {
+    case .maxGapsPerWeek(let most):
+      var total = 0
+      for (d, mask) in masks.enumerated() { total += ResourceRule.gaps(mask, excused: excused[d]) }
+      return max(0, total - most)
+    case .earlyBeginnings(let most):
+      var late = 0
+      var second = 0
+      for (d, mask) in masks.enumerated() where mask != 0 {
+        let firstOpen = (~excused[d]).trailingZeroBitCount
+        let first = mask.trailingZeroBitCount
+        if first > firstOpen + 1 { late += 1 } else if first == firstOpen + 1 { second += 1 }
+      }
+      return late + max(0, second - most)
+    case .maxDaysPerWeek(let most): return max(0, masks.filter { $0 != 0 }.count - most)
+    case .minDaysPerWeek(let least):
+      guard busyAtAll else { return 0 }
+      return max(0, least - masks.filter { $0 != 0 }.count)
+    default: return 0
+    }
+  }
+
+  var isWeekly: Bool {
+    switch kind {
+    case .maxGapsPerWeek, .earlyBeginnings, .maxDaysPerWeek, .minDaysPerWeek: return true
+    default: return false
+    }
+  }
+}

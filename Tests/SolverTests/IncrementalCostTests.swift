@@ -1,0 +1,92 @@
+import Planner
+import Testing
+
+@testable import Solver
+
+/// The search prices moves incrementally; after any sequence of moves its running cost must equal
+/// a recomputation from scratch.
+@Suite struct IncrementalCostTests {
+  /// A problem with every kind of rule: curriculum rules and the FET kinds, hard and soft.
+  static func problem() -> TimetableProblem {
+    var b = ProblemFixture.Builder()
+    b.periods = 6
+    b.addClass("A", units: ["A/1", "A/2"])
+    b.addClass("B")
+    b.addClass("C", compact: false)
+    for t in ["t1", "t2", "t3", "t4"] { b.addTeacher(t) }
+    b.addRoom("r1")
+    b.addRoom("r2")
+    b.addRoom("lab", type: .laboratory)
+    b.addLessons(4, subject: "math", class: "A", teacher: "t1", rooms: [["r1", "r2"]])
+    b.addLessons(3, subject: "eng", class: "A", teacher: "t2", units: ["A/1"], group: "1")
+    b.addLessons(3, subject: "eng", class: "A", teacher: "t3", units: ["A/2"], group: "2")
+    b.addLessons(4, subject: "math", class: "B", teacher: "t1", rooms: [["r1"]])
+    b.addLessons(2, subject: "chem", class: "B", teacher: "t4", duration: 2, rooms: [["lab"]])
+    b.addLessons(5, subject: "art", class: "C", teacher: "t2", oncePerDay: false)
+    b.addLessons(3, subject: "bio", class: "C", teacher: "t4", rooms: [["lab", "r2"]])
+    let c = b.lessons.filter { $0.classes == ["C"] }.map(\.id)
+    let a = b.lessons.filter { $0.classes == ["A"] }.map(\.id)
+    let slots = [TimeSlot(day: .mon, period: 1), TimeSlot(day: .tue, period: 2), TimeSlot(day: .fri, period: 6)]
+    b.constraints += [
+      TimetableConstraint(.teacherGaps, weight: .soft(3)),
+      TimetableConstraint(.studentGaps, weight: .soft(2)),
+      TimetableConstraint(.teacherRoomChanges, weight: .soft(1)),
+      TimetableConstraint(.breakTimes(slots: [TimeSlot(day: .wed, period: 4)]), weight: .soft(7)),
+      TimetableConstraint(.teacherNotAvailable(teacher: "t2", slots: slots), weight: .soft(5)),
+      TimetableConstraint(.studentsNotAvailable(students: "C", slots: slots), weight: .hard),
+      TimetableConstraint(.preferredStartingTimes(lessons: Array(c.prefix(2)), slots: slots), weight: .soft(4)),
+      TimetableConstraint(.preferredTimeSlots(lessons: Array(a.prefix(3)), slots: slots + [TimeSlot(day: .thu, period: 3)]), weight: .soft(2)),
+      TimetableConstraint(.minDaysBetween(lessons: Array(c.prefix(4)), minDays: 1, consecutiveIfSameDay: true), weight: .soft(9)),
+      TimetableConstraint(.notOverlapping(lessons: [c[0], a[0]]), weight: .hard),
+      TimetableConstraint(.consecutive(first: c[2], second: c[3]), weight: .soft(6)),
+      TimetableConstraint(.grouped(lessons: [a[4], a[5]]), weight: .soft(5)),
+      TimetableConstraint(.endsStudentsDay(lessons: [c[4]]), weight: .hard),
+      TimetableConstraint(.sameStartingTime(lessons: [a[4], a[7]]), weight: .soft(3)),
+      TimetableConstraint(.studentsMaxGapsPerWeek(students: nil, max: 1), weight: .soft(8)),
+      TimetableConstraint(.studentsMaxGapsPerDay(students: "A", max: 0), weight: .hard),
+      TimetableConstraint(.studentsEarlyMaxBeginningsAtSecondHour(students: "C", max: 1), weight: .soft(4)),
+      TimetableConstraint(.studentsMaxHoursDaily(students: nil, max: 4), weight: .hard),
+      TimetableConstraint(.studentsMinHoursDaily(students: "B", min: 2, allowEmptyDays: true), weight: .soft(3)),
+      TimetableConstraint(.studentsMaxHoursContinuously(students: nil, max: 3), weight: .soft(2)),
+      TimetableConstraint(.teachersMaxGapsPerWeek(teacher: nil, max: 2), weight: .soft(5)),
+      TimetableConstraint(.teachersMaxGapsPerDay(teacher: "t1", max: 1), weight: .hard),
+      TimetableConstraint(.teachersMaxHoursDaily(teacher: nil, max: 5), weight: .hard),
+      TimetableConstraint(.teachersMinHoursDaily(teacher: "t4", min: 2, allowEmptyDays: true), weight: .soft(2)),
+      TimetableConstraint(.teachersMaxDaysPerWeek(teacher: "t3", max: 2), weight: .soft(9)),
+      TimetableConstraint(.teachersMinDaysPerWeek(teacher: "t1", min: 4), weight: .soft(2)),
+      TimetableConstraint(.teachersMaxHoursContinuously(teacher: nil, max: 3), weight: .soft(1)),
+      TimetableConstraint(.occupyMaxSlotsFromSelection(lessons: c, slots: slots, max: 1), weight: .soft(4)),
+      TimetableConstraint(.preferredRooms(lessons: b.lessons.filter { $0.subject == "bio" }.map(\.id), rooms: ["lab"]), weight: .soft(3)),
+    ]
+    return b.problem
+  }
+
+  @Test func theRunningCostAlwaysEqualsARecomputation() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let state = SearchState(model: model)
+    #expect(state.cost == state.recomputedCost())
+    var random = SeededGenerator(seed: 11)
+    for step in 0..<3000 {
+      let b = random.below(model.blockLessons.count)
+      let domain = model.domain[b]
+      guard !domain.isEmpty else { continue }
+      if state.isPlaced(b), random.below(7) == 0 {
+        state.remove(b)
+      } else {
+        _ = state.delta(moving: b, to: Int(domain[random.below(domain.count)]))
+        state.move(b, to: Int(domain[random.below(domain.count)]))
+      }
+      if step % 50 == 0 { #expect(state.cost == state.recomputedCost(), "step \(step)") }
+    }
+    #expect(state.cost == state.recomputedCost())
+  }
+
+  @Test func aHardStudentsNotAvailableRuleNarrowsTheDomain() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let cLessons = model.lessonIDs.enumerated().filter { $0.element.hasPrefix("C-") }.map { $0.offset }
+    for l in cLessons {
+      let b = Int(model.blockOf[l])
+      #expect(!model.allowed[b][0])  // Monday 1 is not available for class C
+    }
+  }
+}
