@@ -24,7 +24,33 @@ extension ConstraintRule {
     case .subjectSpread: "subject-spread"
     case .difficultNotFirstLast: "difficult-first-last"
     case .teacherRoomChanges: "teacher-room-changes"
-    default: "other"
+    case .breakTimes: "break-times"
+    case .teacherNotAvailable: "teacher-not-available"
+    case .studentsNotAvailable: "students-not-available"
+    case .roomNotAvailable: "room-not-available"
+    case .preferredStartingTimes: "preferred-starting-times"
+    case .preferredTimeSlots: "preferred-time-slots"
+    case .minDaysBetween: "min-days-between"
+    case .sameStartingTime: "same-starting-time"
+    case .notOverlapping: "not-overlapping"
+    case .consecutive: "consecutive"
+    case .grouped: "grouped"
+    case .endsStudentsDay: "ends-students-day"
+    case .studentsMaxGapsPerWeek: "students-max-gaps-per-week"
+    case .studentsMaxGapsPerDay: "students-max-gaps-per-day"
+    case .studentsEarlyMaxBeginningsAtSecondHour: "students-early-max-beginnings-at-second-hour"
+    case .studentsMaxHoursDaily: "students-max-hours-daily"
+    case .studentsMinHoursDaily: "students-min-hours-daily"
+    case .studentsMaxHoursContinuously: "students-max-hours-continuously"
+    case .teachersMaxGapsPerWeek: "teachers-max-gaps-per-week"
+    case .teachersMaxGapsPerDay: "teachers-max-gaps-per-day"
+    case .teachersMaxHoursDaily: "teachers-max-hours-daily"
+    case .teachersMinHoursDaily: "teachers-min-hours-daily"
+    case .teachersMaxDaysPerWeek: "teachers-max-days-per-week"
+    case .teachersMinDaysPerWeek: "teachers-min-days-per-week"
+    case .teachersMaxHoursContinuously: "teachers-max-hours-continuously"
+    case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
+    case .preferredRooms: "preferred-rooms"
     }
   }
 
@@ -42,7 +68,33 @@ extension ConstraintRule {
     case .subjectSpread: "subjectSpread"
     case .difficultNotFirstLast: "difficultNotFirstLast"
     case .teacherRoomChanges: "teacherRoomChanges"
-    default: "other"
+    case .breakTimes: "breakTimes"
+    case .teacherNotAvailable: "teacherNotAvailable"
+    case .studentsNotAvailable: "studentsNotAvailable"
+    case .roomNotAvailable: "roomNotAvailable"
+    case .preferredStartingTimes: "preferredStartingTimes"
+    case .preferredTimeSlots: "preferredTimeSlots"
+    case .minDaysBetween: "minDaysBetween"
+    case .sameStartingTime: "sameStartingTime"
+    case .notOverlapping: "notOverlapping"
+    case .consecutive: "consecutive"
+    case .grouped: "grouped"
+    case .endsStudentsDay: "endsStudentsDay"
+    case .studentsMaxGapsPerWeek: "studentsMaxGapsPerWeek"
+    case .studentsMaxGapsPerDay: "studentsMaxGapsPerDay"
+    case .studentsEarlyMaxBeginningsAtSecondHour: "studentsEarlyMaxBeginningsAtSecondHour"
+    case .studentsMaxHoursDaily: "studentsMaxHoursDaily"
+    case .studentsMinHoursDaily: "studentsMinHoursDaily"
+    case .studentsMaxHoursContinuously: "studentsMaxHoursContinuously"
+    case .teachersMaxGapsPerWeek: "teachersMaxGapsPerWeek"
+    case .teachersMaxGapsPerDay: "teachersMaxGapsPerDay"
+    case .teachersMaxHoursDaily: "teachersMaxHoursDaily"
+    case .teachersMinHoursDaily: "teachersMinHoursDaily"
+    case .teachersMaxDaysPerWeek: "teachersMaxDaysPerWeek"
+    case .teachersMinDaysPerWeek: "teachersMinDaysPerWeek"
+    case .teachersMaxHoursContinuously: "teachersMaxHoursContinuously"
+    case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
+    case .preferredRooms: "preferredRooms"
     }
   }
 }
@@ -52,7 +104,21 @@ extension ConstraintRule {
 struct ConstraintRules {
   let schedule: Schedule
   let wording: Wording
+  /// The periods the gap and early-beginning rules of FET kinds excuse.
+  let excused: Excused
+  /// Every teacher of the problem and of its lessons, and those who teach a lesson of the demand.
+  let allTeachers: [TeacherID]
+  let teaching: Set<TeacherID>
   var problem: TimetableProblem { schedule.problem }
+
+  init(schedule: Schedule, wording: Wording) {
+    self.schedule = schedule
+    self.wording = wording
+    excused = Excused(problem: schedule.problem)
+    let teaching = schedule.problem.lessons.flatMap(\.teachers)
+    allTeachers = unique(schedule.problem.teachers.map(\.id) + teaching)
+    self.teaching = Set(teaching)
+  }
 
   /// The findings of one rule.
   func findings(_ rule: ConstraintRule) -> [Finding] {
@@ -68,14 +134,46 @@ struct ConstraintRules {
     case .subjectSpread(let lessons): subjectSpread(lessons)
     case .difficultNotFirstLast: difficultNotFirstLast()
     case .teacherRoomChanges: teacherRoomChanges()
-    default: []
+    case .breakTimes(let slots): breakTimes(slots)
+    case .teacherNotAvailable(let teacher, let slots): teacherNotAvailable(teacher, slots: slots)
+    case .studentsNotAvailable(let students, let slots): studentsNotAvailable(students, slots: slots)
+    case .roomNotAvailable(let room, let slots): roomNotAvailable(room, slots: slots)
+    case .preferredStartingTimes(let lessons, let slots): preferredStartingTimes(lessons, slots: slots)
+    case .preferredTimeSlots(let lessons, let slots): preferredTimeSlots(lessons, slots: slots)
+    case .minDaysBetween(let lessons, let minDays, let consecutiveIfSameDay):
+      minDaysBetween(lessons, minDays: minDays, consecutiveIfSameDay: consecutiveIfSameDay)
+    case .sameStartingTime(let lessons): sameStartingTime(lessons)
+    case .notOverlapping(let lessons): notOverlapping(lessons)
+    case .consecutive(let first, let second): consecutive(first, second)
+    case .grouped(let lessons): grouped(lessons)
+    case .endsStudentsDay(let lessons): endsStudentsDay(lessons)
+    case .studentsMaxGapsPerWeek(let students, let max): maxGapsPerWeek(studentUnits(students), max: max)
+    case .studentsMaxGapsPerDay(let students, let max): maxGapsPerDay(studentUnits(students), max: max)
+    case .studentsEarlyMaxBeginningsAtSecondHour(let students, let max):
+      studentsEarlyMaxBeginningsAtSecondHour(students, max: max)
+    case .studentsMaxHoursDaily(let students, let max): maxHoursDaily(studentUnits(students), max: max)
+    case .studentsMinHoursDaily(let students, let min, let allowEmptyDays):
+      minHoursDaily(studentUnits(students), min: min, allowEmptyDays: allowEmptyDays)
+    case .studentsMaxHoursContinuously(let students, let max):
+      maxHoursContinuously(studentUnits(students), max: max)
+    case .teachersMaxGapsPerWeek(let teacher, let max): maxGapsPerWeek(teachers(teacher), max: max)
+    case .teachersMaxGapsPerDay(let teacher, let max): maxGapsPerDay(teachers(teacher), max: max)
+    case .teachersMaxHoursDaily(let teacher, let max): maxHoursDaily(teachers(teacher), max: max)
+    case .teachersMinHoursDaily(let teacher, let min, let allowEmptyDays):
+      minHoursDaily(teachers(teacher, withLessons: true), min: min, allowEmptyDays: allowEmptyDays)
+    case .teachersMaxDaysPerWeek(let teacher, let max): teachersMaxDaysPerWeek(teacher, max: max)
+    case .teachersMinDaysPerWeek(let teacher, let min): teachersMinDaysPerWeek(teacher, min: min)
+    case .teachersMaxHoursContinuously(let teacher, let max): maxHoursContinuously(teachers(teacher), max: max)
+    case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
+      occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
+    case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)
     }
   }
 
   private func schoolClass(_ id: ClassID) -> ProblemClass? { problem.classes.first { $0.id == id } }
 
   /// The placed lessons of the rule's lesson ids, ignoring ids not in the demand and repeats.
-  private func placedLessons(_ ids: [String]) -> [PlacedLesson] {
+  func placedLessons(_ ids: [String]) -> [PlacedLesson] {
     unique(ids).compactMap { schedule.placed($0) }
   }
 

@@ -52,12 +52,21 @@ struct Schedule {
   private(set) var byTeacherDay: [DayKey: [Int]] = [:]
   private(set) var byClassDay: [DayKey: [Int]] = [:]
   private(set) var byUnitDay: [DayKey: [Int]] = [:]
+  /// The occupied in-grid periods (busy periods) of each teacher and student unit on each school
+  /// day, ascending, whatever the week pattern.
+  private(set) var teacherBusy: [DayKey: [Int]] = [:]
+  private(set) var unitBusy: [DayKey: [Int]] = [:]
+  /// The position of each school day in `problem.days` (the first, should a day repeat).
+  let dayIndex: [Weekday: Int]
 
   init(problem: TimetableProblem, timetable: Timetable) {
     self.problem = problem
     var order: [String: Int] = [:]
     for (i, lesson) in problem.lessons.enumerated() where order[lesson.id] == nil { order[lesson.id] = i }
     lessonOrder = order
+    var dayIndex: [Weekday: Int] = [:]
+    for (i, day) in problem.days.enumerated() where dayIndex[day] == nil { dayIndex[day] = i }
+    self.dayIndex = dayIndex
     placedIndex = Array(repeating: nil, count: problem.lessons.count)
     let schoolDays = Set(problem.days)
     let grid = 1...max(problem.periodsPerDay, 1)
@@ -89,6 +98,8 @@ struct Schedule {
       }
       for unit in unique(entry.lesson.students) { byUnitDay[DayKey(name: unit, day: entry.day), default: []].append(p) }
     }
+    teacherBusy = byTeacherDay.mapValues { Self.occupied($0, in: placed) }
+    unitBusy = byUnitDay.mapValues { Self.occupied($0, in: placed) }
   }
 
   /// The placed lesson of a lesson id, if the id is in the demand and placed.
@@ -98,7 +109,9 @@ struct Schedule {
   }
 
   /// The in-grid periods the given placed lessons occupy, ascending, each once.
-  func occupied(_ indices: [Int]) -> [Int] {
+  func occupied(_ indices: [Int]) -> [Int] { Self.occupied(indices, in: placed) }
+
+  private static func occupied(_ indices: [Int], in placed: [PlacedLesson]) -> [Int] {
     Array(Set(indices.flatMap { placed[$0].periods })).sorted()
   }
 }

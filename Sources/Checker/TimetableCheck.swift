@@ -72,7 +72,14 @@ public struct TimetableCheck: Sendable {
     "class-unavailable", "room-unavailable", "teacher-clash", "student-clash", "room-clash", "room-count",
     "room-not-allowed", "partner-slot", "class-compact-day", "class-max-lessons-per-day", "lessons-max-per-day",
     "double-across-long-break", "teacher-gaps", "student-gaps", "teacher-days-off", "teacher-max-lessons-per-day",
-    "subject-spread", "difficult-first-last", "teacher-room-changes",
+    "subject-spread", "difficult-first-last", "teacher-room-changes", "break-times", "teacher-not-available",
+    "students-not-available", "room-not-available", "preferred-starting-times", "preferred-time-slots",
+    "min-days-between", "same-starting-time", "not-overlapping", "consecutive", "grouped", "ends-students-day",
+    "students-max-gaps-per-week", "students-max-gaps-per-day", "students-early-max-beginnings-at-second-hour",
+    "students-max-hours-daily", "students-min-hours-daily", "students-max-hours-continuously",
+    "teachers-max-gaps-per-week", "teachers-max-gaps-per-day", "teachers-max-hours-daily", "teachers-min-hours-daily",
+    "teachers-max-days-per-week", "teachers-min-days-per-week", "teachers-max-hours-continuously",
+    "occupy-max-slots-from-selection", "preferred-rooms",
   ]
 
   /// Sorts violations by kind, then day and period, keeping the rules' own order otherwise.

@@ -11,6 +11,7 @@ struct Wording {
   /// The class each student unit belongs to, and whether it is the class's only unit.
   private let unitOwners: [String: (classID: ClassID, only: Bool)]
   private let unitsOfClass: [ClassID: Set<String>]
+  private let studentSetIDs: Set<String>
 
   init(problem: TimetableProblem) {
     teacherNames = Dictionary(problem.teachers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -32,6 +33,7 @@ struct Wording {
     }
     unitOwners = owners
     unitsOfClass = units
+    studentSetIDs = Set((problem.studentSets ?? []).map(\.id))
   }
 
   /// "Teacher Иванов Сергей Петрович".
@@ -114,6 +116,30 @@ struct Wording {
     }
     return parts.joined(separator: ", ")
   }
+
+  /// A student set a constraint names: a set of the problem by its id, a class by its name, a unit
+  /// as `unit(_:)` names it; "all students" for `nil`.
+  func studentSet(_ id: String?) -> String {
+    guard let id else { return "all students" }
+    if studentSetIDs.contains(id) { return id }
+    if classNames[id] != nil { return schoolClass(id) }
+    return unit(id)
+  }
+
+  /// Slots by name: "Mon 1, Mon 2 and Tue 1", at most `limit` of them and "…" for the rest.
+  func slots(_ slots: [TimeSlot], limit: Int = 6) -> String {
+    let names = slots.prefix(limit).map { slot($0.day, $0.period) }
+    return slots.count > limit ? names.joined(separator: ", ") + ", …" : list(names)
+  }
+
+  /// "A", "A and B", "A, B and C".
+  func list(_ names: [String]) -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " and " + names.last!
+  }
+
+  /// "1 gap", "3 gaps".
+  func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
   /// Names of a list of occupied periods by runs: "1–3 and 5–6", "1, 3 and 5".
   func runs(_ runs: [ClosedRange<Int>]) -> String {
