@@ -156,7 +156,8 @@ enum FETValue {
     let text = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
     guard let value = Double(text), value.isFinite else {
       throw FETFormatError(
-        file: source, line: field.line, message: "\(field.name) of \(owner): expected a number, found \(fetQuoted(field.value))")
+        file: source, line: field.line,
+        message: "\(field.name) of \(owner): expected a number, found \(fetQuoted(field.value))")
     }
     return value
   }

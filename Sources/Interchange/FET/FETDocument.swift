@@ -194,7 +194,8 @@ public struct FETActivityTag: Sendable, Equatable {
   /// Child elements not modelled above, flattened.
   public var otherFields: [FETField]
 
-  public init(name: String, printable: Bool? = nil, comments: String = "", line: Int = 0, otherFields: [FETField] = []) {
+  public init(name: String, printable: Bool? = nil, comments: String = "", line: Int = 0, otherFields: [FETField] = [])
+  {
     self.name = name
     self.printable = printable
     self.comments = comments
@@ -270,7 +271,9 @@ public struct FETSubgroup: Sendable, Equatable {
   /// Child elements not modelled above, flattened.
   public var otherFields: [FETField]
 
-  public init(name: String, numberOfStudents: Int = 0, comments: String = "", line: Int = 0, otherFields: [FETField] = []) {
+  public init(
+    name: String, numberOfStudents: Int = 0, comments: String = "", line: Int = 0, otherFields: [FETField] = []
+  ) {
     self.name = name
     self.numberOfStudents = numberOfStudents
     self.comments = comments
@@ -391,7 +394,9 @@ public struct FETElement: Sendable, Equatable {
   public var line: Int
   public var children: [FETElement]
 
-  public init(name: String, attributes: [String: String] = [:], text: String = "", line: Int, children: [FETElement] = []) {
+  public init(
+    name: String, attributes: [String: String] = [:], text: String = "", line: Int, children: [FETElement] = []
+  ) {
     self.name = name
     self.attributes = attributes
     self.text = text

@@ -87,7 +87,8 @@ struct DocumentReader {
             let name = try requiredName(item, what: "an Activity_Tag")
             document.activityTags.append(
               FETActivityTag(
-                name: name, printable: try item.child("Printable").map { try bool($0, of: "activity tag \(fetQuoted(name))") },
+                name: name,
+                printable: try item.child("Printable").map { try bool($0, of: "activity tag \(fetQuoted(name))") },
                 comments: item.child("Comments")?.text ?? "", line: item.line,
                 otherFields: otherFields(item, known: ["Name", "Printable", "Comments"])))
           } else {
@@ -146,7 +147,8 @@ struct DocumentReader {
       throw failure(root.line, "the file has no Days_List (expected <Days_List> with <Number_of_Days> and <Day> names)")
     }
     guard sawHours else {
-      throw failure(root.line, "the file has no Hours_List (expected <Hours_List> with <Number_of_Hours> and <Hour> names)")
+      throw failure(
+        root.line, "the file has no Hours_List (expected <Hours_List> with <Number_of_Hours> and <Hour> names)")
     }
     return document
   }
@@ -208,7 +210,8 @@ struct DocumentReader {
       separator: element.child("Separator")?.text, comments: element.child("Comments")?.text ?? "",
       line: element.line,
       otherFields: otherFields(
-        element, known: ["Name", "Number_of_Students", "Group", "Separator", "Number_of_Categories", "Category", "Comments"]))
+        element,
+        known: ["Name", "Number_of_Students", "Group", "Separator", "Number_of_Categories", "Category", "Comments"]))
     for child in element.children {
       switch child.name {
       case "Group": year.groups.append(try group(child))
@@ -251,7 +254,9 @@ struct DocumentReader {
     }
     let duration = try int(durationElement, of: owner)
     guard duration >= 1 else {
-      throw failure(durationElement.line, "Duration of \(owner): expected a whole number of at least 1, found \(fetQuoted(durationElement.text))")
+      throw failure(
+        durationElement.line,
+        "Duration of \(owner): expected a whole number of at least 1, found \(fetQuoted(durationElement.text))")
     }
     guard let subject = element.child("Subject") else {
       throw failure(element.line, "activity \(id) has no Subject (expected <Subject>…</Subject>)")
@@ -283,19 +288,23 @@ struct DocumentReader {
       comments: element.child("Comments")?.text ?? "", line: element.line,
       otherFields: otherFields(
         element,
-        known: ["Name", "Building", "Capacity", "Virtual", "Number_of_Sets_of_Real_Rooms", "Set_of_Real_Rooms", "Comments"]))
+        known: [
+          "Name", "Building", "Capacity", "Virtual", "Number_of_Sets_of_Real_Rooms", "Set_of_Real_Rooms", "Comments",
+        ]))
     for set in element.children("Set_of_Real_Rooms") {
       let realRooms = set.children("Real_Room").map(\.text)
       if let count = set.child("Number_of_Real_Rooms"), try int(count, of: owner) != realRooms.count {
         throw failure(
-          count.line, "Number_of_Real_Rooms of \(owner) is \(count.text) but the set lists \(realRooms.count) Real_Room")
+          count.line, "Number_of_Real_Rooms of \(owner) is \(count.text) but the set lists \(realRooms.count) Real_Room"
+        )
       }
       room.realRoomSets.append(realRooms)
     }
     if let count = element.child("Number_of_Sets_of_Real_Rooms"), try int(count, of: owner) != room.realRoomSets.count {
       throw failure(
         count.line,
-        "Number_of_Sets_of_Real_Rooms of \(owner) is \(count.text) but the room has \(room.realRoomSets.count) Set_of_Real_Rooms")
+        "Number_of_Sets_of_Real_Rooms of \(owner) is \(count.text) but the room has \(room.realRoomSets.count) Set_of_Real_Rooms"
+      )
     }
     return room
   }
@@ -307,7 +316,8 @@ struct DocumentReader {
     var constraint = FETConstraint(
       kind: element.name, list: list, index: index, line: element.line, source: source, fields: fields)
     guard let weight = try constraint.double("Weight_Percentage") else {
-      throw failure(element.line, "\(element.name) has no Weight_Percentage (expected <Weight_Percentage>…</Weight_Percentage>)")
+      throw failure(
+        element.line, "\(element.name) has no Weight_Percentage (expected <Weight_Percentage>…</Weight_Percentage>)")
     }
     constraint.weight = weight
     constraint.active = try constraint.bool("Active") ?? true
@@ -334,7 +344,8 @@ struct DocumentReader {
   private func appendLeaves(of element: FETElement, block: String, blockIndex: Int, to fields: inout [FETField]) {
     for child in element.children {
       if child.children.isEmpty {
-        fields.append(FETField(name: child.name, value: child.text, line: child.line, block: block, blockIndex: blockIndex))
+        fields.append(
+          FETField(name: child.name, value: child.text, line: child.line, block: block, blockIndex: blockIndex))
       } else {
         appendLeaves(of: child, block: block, blockIndex: blockIndex, to: &fields)
       }

@@ -70,7 +70,8 @@ extension FETDocument {
 
     for teacher in teachers {
       for subject in teacher.qualifiedSubjects ?? [] where !subjectNames.contains(subject) {
-        report(teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))")
+        report(
+          teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))")
       }
     }
     for room in rooms {
@@ -133,7 +134,8 @@ extension FETDocument {
         let blocks = Set(constraint.fields.filter { $0.block == listField }.compactMap(\.blockIndex)).count
         let actual = leaves + blocks
         guard let declared = Int(count.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-          report(count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))")
+          report(
+            count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))")
           continue
         }
         if declared != actual {

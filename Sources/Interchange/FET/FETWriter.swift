@@ -35,7 +35,8 @@ public enum FETWriter {
     let bytes = [UInt8](original)
     let spans = FETTextScanner.spans(bytes, maxDepth: 2)
     guard let root = spans.first(where: { $0.depth == 0 }), root.name == "fet" || root.name == "FET" else {
-      throw FETFormatError(file: "original", line: nil, message: "not a FET file: no <fet> root element found")
+      throw FETFormatError(
+        file: "(original)", line: nil, message: "not a FET file: no <fet> root element found to add locks to")
     }
     let newline = FETTextScanner.newline(bytes)
     var edits: [FETTextScanner.Edit] = []
@@ -78,7 +79,8 @@ public enum FETWriter {
     let timeList = spans.first { $0.depth == 1 && $0.name == FETConstraint.List.time.rawValue }
     let spaceList = spans.first { $0.depth == 1 && $0.name == FETConstraint.List.space.rawValue }
     for (list, items, name) in [
-      (timeList, timeItems, FETConstraint.List.time.rawValue), (spaceList, spaceItems, FETConstraint.List.space.rawValue),
+      (timeList, timeItems, FETConstraint.List.time.rawValue),
+      (spaceList, spaceItems, FETConstraint.List.space.rawValue),
     ] where !items.isEmpty {
       if let list {
         let children = spans.filter { $0.depth == 2 && $0.start > list.start && $0.end <= list.end }
@@ -86,7 +88,8 @@ public enum FETWriter {
           FETTextScanner.append(items: items, to: list, firstChild: children.first, in: bytes, newline: newline))
       } else {
         // A missing list: before the space list when only the time list is missing, else before </fet>.
-        let anchor = (name == FETConstraint.List.time.rawValue ? spaceList?.start : nil) ?? root.closeTagStart ?? root.end
+        let anchor =
+          (name == FETConstraint.List.time.rawValue ? spaceList?.start : nil) ?? root.closeTagStart ?? root.end
         edits.append(FETTextScanner.newList(name: name, items: items, before: anchor, in: bytes, newline: newline))
       }
     }
@@ -113,7 +116,8 @@ public enum FETWriter {
       guard let kind = FETConstraint.List(rawValue: list.name) else { continue }
       let children = spans.filter { $0.depth == 2 && $0.start > list.start && $0.end <= list.end }
       for (index, child) in children.enumerated() {
-        let position = FETConstraintPosition(list: kind, index: index, kind: child.name, line: lines.line(at: child.start))
+        let position = FETConstraintPosition(
+          list: kind, index: index, kind: child.name, line: lines.line(at: child.start))
         if shouldRemove(position) {
           edits.append(FETTextScanner.removal(of: child, in: bytes))
         }
@@ -301,7 +305,8 @@ enum FETTextScanner {
   }
 
   /// Adds a whole new list element before `offset` (the start of a sibling or of `</fet>`).
-  static func newList(name: String, items: [[String]], before offset: Int, in bytes: [UInt8], newline: [UInt8]) -> Edit {
+  static func newList(name: String, items: [[String]], before offset: Int, in bytes: [UInt8], newline: [UInt8]) -> Edit
+  {
     let (lineStart, indent) = indentation(before: offset, in: bytes)
     let itemIndent = indent.isEmpty ? [] : indent + [tab]
     let list =
