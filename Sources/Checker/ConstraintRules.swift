@@ -374,8 +374,9 @@ struct ConstraintRules {
   /// The room of teacher *i* of a lesson: its *i*-th room, or its only room.
   private func room(of teacher: TeacherID, in entry: PlacedLesson) -> RoomID? {
     let rooms = entry.placement.rooms
-    if rooms.count == 1 { return rooms[0] }
-    guard let i = entry.lesson.teachers.firstIndex(of: teacher), i < rooms.count else { return nil }
+    // An empty id is an optional room the lesson went without.
+    if rooms.count == 1 { return rooms[0].isEmpty ? nil : rooms[0] }
+    guard let i = entry.lesson.teachers.firstIndex(of: teacher), i < rooms.count, !rooms[i].isEmpty else { return nil }
     return rooms[i]
   }
 

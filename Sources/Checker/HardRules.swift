@@ -110,7 +110,7 @@ struct HardRules {
   // No occupied period is an unavailable slot of a room the placement uses.
   func roomUnavailable() -> [HardViolation] {
     let unavailable = slotSets(problem.rooms.map { ($0.id, $0.unavailable) })
-    return perLessonSlot(kind: "room-unavailable", who: { unique($0.placement.rooms) }, unavailable: unavailable) {
+    return perLessonSlot(kind: "room-unavailable", who: { unique($0.placement.rooms.filter { !$0.isEmpty }) }, unavailable: unavailable) {
       entry, rooms, slot in
       let what = rooms.count == 1 ? "the room is" : "the rooms are"
       return "\(wording.lesson(entry.lesson)) is in \(wording.rooms(rooms)) at \(slot), when \(what) not available"
@@ -176,7 +176,7 @@ struct HardRules {
               + "\(wording.lesson(b.lesson)) at \(when)",
             lessons: [a.lesson.id, b.lesson.id], day: slot.day, period: slot.period))
       }
-      for (room, pair) in pairs(in: here, sharing: { unique($0.placement.rooms) })
+      for (room, pair) in pairs(in: here, sharing: { unique($0.placement.rooms.filter { !$0.isEmpty }) })
       where seenRoom.insert(PairKey(pair, room)).inserted {
         let (a, b) = (schedule.placed[pair.0], schedule.placed[pair.1])
         result.append(
@@ -227,7 +227,7 @@ struct HardRules {
         message =
           "\(what) at \(wording.slot(entry.day, entry.start, entry.end)) needs \(rooms) but is given \(given.count)"
           + (given.isEmpty ? "" : " (\(given.map { wording.room($0) }.joined(separator: ", ")))")
-      } else if let twice = given.first(where: { room in given.filter { $0 == room }.count > 1 }) {
+      } else if let twice = given.first(where: { room in !room.isEmpty && given.filter { $0 == room }.count > 1 }) {
         message = "\(what) at \(wording.slot(entry.day, entry.start, entry.end)) is given \(wording.room(twice)) twice"
       } else {
         return nil
@@ -241,8 +241,9 @@ struct HardRules {
   func roomNotAllowed() -> [HardViolation] {
     var result: [HardViolation] = []
     for entry in schedule.placed {
+      // An optional requirement may go without its room (an empty room id).
       for (room, requirement) in zip(entry.placement.rooms, entry.lesson.rooms)
-      where !requirement.allowed.contains(room) {
+      where !requirement.allowed.contains(room) && !(room.isEmpty && requirement.isOptional) {
         let allowed = requirement.allowed.prefix(3).map { wording.room($0) }.joined(separator: ", ")
         let more = requirement.allowed.count > 3 ? " …" : ""
         let choice = requirement.allowed.isEmpty ? "no room is allowed" : "allowed: \(allowed)\(more)"

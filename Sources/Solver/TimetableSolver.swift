@@ -202,7 +202,7 @@ enum TimetableWriter {
         let lesson = Int(l)
         let rooms = model.roomLayout[lesson].map { entry -> RoomID in
           let room = entry >= 0 ? Int(entry) : Int(state.chosenRooms[lesson][Int(-1 - entry)])
-          return problem.rooms[room - base].id
+          return room < base ? "" : problem.rooms[room - base].id  // "": an optional room gone without
         }
         let id = model.lessonIDs[lesson]
         placements.append(

@@ -15,11 +15,17 @@ public struct RoomRequirement: Codable, Hashable, Sendable {
   public var allowed: [RoomID]
   /// Rooms that are better than the others (the teacher's or the class's own).
   public var preferred: [RoomID]?
+  /// Whether the lesson may go without this room (a FET room wish below 100%): its placement
+  /// then gives an empty room id `""` for it.
+  public var optional: Bool?
 
-  public init(allowed: [RoomID], preferred: [RoomID]? = nil) {
+  public init(allowed: [RoomID], preferred: [RoomID]? = nil, optional: Bool? = nil) {
     self.allowed = allowed
     self.preferred = preferred
+    self.optional = optional
   }
+
+  public var isOptional: Bool { optional ?? false }
 }
 
 /// A lesson (сабақ / урок) the timetable must place once a week: who teaches whom, for how many

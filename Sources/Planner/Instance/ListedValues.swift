@@ -11,9 +11,6 @@ where T.RawValue == String {
   return value
 }
 
-extension Weekday {
-  public init(from decoder: Decoder) throws { self = try decodeListedValue(Weekday.self, from: decoder) }
-}
 extension StudyPeriodKind {
   public init(from decoder: Decoder) throws { self = try decodeListedValue(StudyPeriodKind.self, from: decoder) }
 }

@@ -70,9 +70,11 @@ struct RoomMatching {
         var seen = Set<Int32>()
         _ = augment(i, &seen)
       }
-      for (i, requirement) in requirements.enumerated() where assigned[i] >= 0 {
-        if state.chosenRooms[requirement.lesson][requirement.choice] != assigned[i] {
-          state.setRoom(lesson: requirement.lesson, choice: requirement.choice, room: assigned[i])
+      for (i, requirement) in requirements.enumerated() {
+        // An optional room left unmatched is given up rather than shared.
+        let room = assigned[i] >= 0 ? assigned[i] : (model.roomOptional[requirement.lesson][requirement.choice] ? -1 : nil)
+        if let room, state.chosenRooms[requirement.lesson][requirement.choice] != room {
+          state.setRoom(lesson: requirement.lesson, choice: requirement.choice, room: room)
         }
       }
     }

@@ -258,6 +258,8 @@ final class SearchState {
           if busy == 0 { break }
         }
       }
+      // A lesson may go without an optional room rather than share it.
+      if bestLoad > 0, model.roomOptional[lesson][k] { best = -1 }
       chosenRooms[lesson][k] = best
       taken.append(best)
     }

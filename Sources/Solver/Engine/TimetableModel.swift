@@ -31,6 +31,8 @@ struct TimetableModel {
   let fixedResources: [[Int32]]
   /// For each room requirement with a choice, the rooms allowed (resource numbers), preferred first.
   let roomChoices: [[[Int32]]]
+  /// For each choice, whether the lesson may go without a room.
+  let roomOptional: [[Bool]]
   /// For each room requirement of the lesson, in order: the fixed room, or -1-k for choice k.
   let roomLayout: [[Int32]]
   let difficult: [Bool]
@@ -131,15 +133,48 @@ struct TimetableModel {
     let teacherIndex = Dictionary(problem.teachers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let roomIndex = Dictionary(problem.rooms.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let classIndex = Dictionary(problem.classes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    var unitIndex: [String: Int] = [:]
+    // Student units that take exactly the same lessons and rules are one resource for the search
+    // (a FET year divided into thousands of subgroups has far fewer distinct ones).
+    var unitNames: [String] = []
+    var lessonsOfUnit: [String: [Int]] = [:]
     for schoolClass in problem.classes {
-      for unit in schoolClass.units where unitIndex[unit] == nil { unitIndex[unit] = unitIndex.count }
+      for unit in schoolClass.units where lessonsOfUnit[unit] == nil {
+        lessonsOfUnit[unit] = []
+        unitNames.append(unit)
+      }
     }
-    for lesson in problem.lessons {
-      for unit in lesson.students where unitIndex[unit] == nil { unitIndex[unit] = unitIndex.count }
+    for (i, lesson) in problem.lessons.enumerated() {
+      for unit in lesson.students {
+        if lessonsOfUnit[unit] == nil { unitNames.append(unit) }
+        lessonsOfUnit[unit, default: []].append(i)
+      }
+    }
+    var rulesOfUnit: [String: [Int]] = [:]
+    for (c, constraint) in problem.constraints.enumerated() {
+      let students: String?
+      switch constraint.rule {
+      case .studentsNotAvailable(let set, _): students = set
+      case .studentsMaxGapsPerWeek(let set?, _), .studentsMaxGapsPerDay(let set?, _),
+        .studentsEarlyMaxBeginningsAtSecondHour(let set?, _), .studentsMaxHoursDaily(let set?, _),
+        .studentsMinHoursDaily(let set?, _, _), .studentsMaxHoursContinuously(let set?, _):
+        students = set
+      default: students = nil
+      }
+      if let students { for unit in problem.units(of: students) { rulesOfUnit[unit, default: []].append(c) } }
+    }
+    var unitIndex: [String: Int] = [:]
+    var representative: [String: Int] = [:]
+    for unit in unitNames {
+      let key = "\(lessonsOfUnit[unit] ?? [])|\(rulesOfUnit[unit] ?? [])"
+      if let k = representative[key] {
+        unitIndex[unit] = k
+      } else {
+        representative[key] = representative.count
+        unitIndex[unit] = representative.count - 1
+      }
     }
     teacherCount = problem.teachers.count
-    unitCount = unitIndex.count
+    unitCount = representative.count
     roomCount = problem.rooms.count
     let T = teacherCount
     let U = unitCount
@@ -160,6 +195,7 @@ struct TimetableModel {
     var fixedResources: [[Int32]] = []
     var roomChoices: [[[Int32]]] = []
     var roomLayout: [[Int32]] = []
+    var roomOptional: [[Bool]] = []
     var difficult: [Bool] = []
     for (i, lesson) in problem.lessons.enumerated() {
       guard lessonIndex[lesson.id] == nil else { throw SolverError.invalidProblem("the lesson id \(lesson.id) is used twice") }
@@ -173,13 +209,14 @@ struct TimetableModel {
         guard let k = teacherIndex[id] else { throw SolverError.invalidProblem("the lesson \(lesson.id) names no known teacher \(id)") }
         return Int32(k)
       }
-      let u = lesson.students.map { Int32(T + unitIndex[$0]!) }
+      let u = Array(Set(lesson.students.map { Int32(T + unitIndex[$0]!) })).sorted()
       let c = try lesson.classes.map { id -> Int32 in
         guard let k = classIndex[id] else { throw SolverError.invalidProblem("the lesson \(lesson.id) names no known class \(id)") }
         return Int32(k)
       }
       var fixed = Array(Set(t)).sorted() + Array(Set(u)).sorted()
       var choices: [[Int32]] = []
+      var optional: [Bool] = []
       var layout: [Int32] = []
       for requirement in lesson.rooms {
         let preferred = Set(requirement.preferred ?? [])
@@ -192,12 +229,13 @@ struct TimetableModel {
           let pb = preferred.contains(requirement.allowed[b.offset])
           return pa != pb ? pa : a.offset < b.offset
         }.map(\.element)
-        if ordered.count == 1 {
+        if ordered.count == 1 && !requirement.isOptional {
           if !fixed.contains(ordered[0]) { fixed.append(ordered[0]) }
           layout.append(ordered[0])
         } else {
           layout.append(Int32(-1 - choices.count))
           choices.append(ordered)
+          optional.append(requirement.isOptional)
         }
       }
       teachers.append(t)
@@ -206,6 +244,7 @@ struct TimetableModel {
       fixedResources.append(fixed)
       roomChoices.append(choices)
       roomLayout.append(layout)
+      roomOptional.append(optional)
       difficult.append(lesson.difficult ?? false)
     }
     self.lessonIDs = problem.lessons.map(\.id)
@@ -218,6 +257,7 @@ struct TimetableModel {
     self.fixedResources = fixedResources
     self.roomChoices = roomChoices
     self.roomLayout = roomLayout
+    self.roomOptional = roomOptional
     self.difficult = difficult
 
     // Classes.
@@ -267,7 +307,7 @@ struct TimetableModel {
     var endsDayWeight = Array(repeating: Weight.off, count: lessonCount)
     var sameStartGroups: [[Int32]] = []
     let unitNumber = unitIndex
-    func unitsOf(_ students: String?) -> [Int] { problem.units(of: students).compactMap { unitNumber[$0] } }
+    func unitsOf(_ students: String?) -> [Int] { Array(Set(problem.units(of: students).compactMap { unitNumber[$0] })).sorted() }
     func slotList(_ list: [TimeSlot]) -> [Int] { list.compactMap(slotOf) }
     func mark(_ array: inout [Bool], _ list: [Int]) {
       if array.isEmpty { array = Array(repeating: false, count: slots) }
