@@ -15,7 +15,12 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
     .target(name: "Planner"),
-    .target(name: "Solver", dependencies: ["Planner", "CGLPK"]),
+    .target(
+      name: "Solver", dependencies: ["Planner", "CGLPK"],
+      // The search state is one class whose arrays are read and written millions of times a
+      // second; its accesses never overlap, so the dynamic exclusivity checks (a third of the
+      // time) are switched off in optimised builds.
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
     .target(name: "Checker", dependencies: ["Planner"]),
     .target(name: "Interchange", dependencies: ["Planner"]),
     .target(

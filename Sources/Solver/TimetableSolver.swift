@@ -131,6 +131,10 @@ public enum TimetableSolver {
     var rounds = 0
     var stale = 0
     var mipSeconds = 0.0
+    let environment = ProcessInfo.processInfo.environment
+    let repairStart = environment["SABAQ_T0"].flatMap(Double.init) ?? 400
+    let repairEnd = environment["SABAQ_T1"].flatMap(Double.init) ?? 30
+    let stepsPerBlock = environment["SABAQ_STEPS"].flatMap(Int.init) ?? 40
     var best = state.snapshot()
     let blocks = model.blockLessons.count
     while !stop() {
@@ -147,8 +151,8 @@ public enum TimetableSolver {
       } else {
         search.hardWeight = 1000
         search.anneal(
-          steps: blocks * 40, startTemperature: calm ? Double(settings.perturbationWeight) : 400,
-          endTemperature: calm ? 2 : 30, stop: stop)
+          steps: blocks * stepsPerBlock, startTemperature: calm ? Double(settings.perturbationWeight) : repairStart,
+          endTemperature: calm ? 2 : repairEnd, stop: stop)
       }
       if search.best.cost < state.cost { state.restore(search.best) }
       report(feasible ? "optimising" : "repairing")

@@ -17,17 +17,23 @@ struct Sabaq: ParsableCommand {
     subcommands: [
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
-      GenerateCommand.self, BenchCommand.self,
+      ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self,
     ])
 }
 
 /// The instance file a command reads.
 struct InstanceInput: ParsableArguments {
-  @Argument(help: "The instance file (JSON).")
+  @Argument(help: "The instance file (JSON), or a FET file (.fet) to import on the fly.")
   var file: String
 
-  /// Reads the organisation; on failure prints every problem and exits with status 1.
+  /// Reads the organisation (a FET file is imported, and what it leaves out is said on standard
+  /// error); on failure prints every problem and exits with status 1.
   func organisation() throws -> Organisation {
+    if file.lowercased().hasSuffix(".fet") {
+      let (organisation, report) = importFET(file)
+      if !report.isComplete { printError("FET import: " + report.summary.replacingOccurrences(of: "\n", with: "; ")) }
+      return organisation
+    }
     do {
       return try InstanceFile.read(file)
     } catch {

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     discussion: "Exit status 0 when the timetable has no hard violation, 2 when it has some, 1 on bad input.")
 
   @OptionGroup var input: InstanceInput
-  @Argument(help: "The timetable (JSON, as `sabaq solve` writes it).") var timetable: String
+  @Argument(help: "The timetable (JSON, as `sabaq solve` writes it; or fet-cl's …_activities.xml for a .fet file).") var timetable: String
   @Option(help: "The study period (default: the timetable's, else the first).") var period: String?
   @Option(help: "text or json.") var format: ReportFormat = .text
 
@@ -21,7 +21,12 @@ struct CheckCommand: ParsableCommand {
     let organisation = try input.organisation()
     let placed: Timetable
     do {
-      placed = try TimetableFile.read(timetable)
+      if timetable.lowercased().hasSuffix(".xml") {
+        // fet-cl's own result (…_activities.xml), judged on the same terms.
+        placed = FETTimetable.timetable(from: try FETActivitiesTimetable.read(path: timetable), organisation: organisation)
+      } else {
+        placed = try TimetableFile.read(timetable)
+      }
     } catch {
       fail(error)
     }

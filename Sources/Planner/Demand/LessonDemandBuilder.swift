@@ -119,7 +119,8 @@ public enum LessonDemandBuilder {
           Lesson(
             id: activity.id, subject: activity.subject, classes: owners,
             group: activity.students.joined(separator: ", "), teachers: activity.teachers, students: units, size: size,
-            duration: activity.duration, rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: $0) },
+            duration: activity.duration,
+            rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: $0, optional: activity.roomsOptional) },
             difficult: isDifficult(activity.subject)))
       }
     }

@@ -40,10 +40,13 @@ public struct Activity: Codable, Hashable, Sendable, Identifiable {
   public var size: Int?
   /// Room requirements: one room from each list (empty: no room needed).
   public var rooms: [[RoomID]]?
+  /// Whether the activity may go without its rooms (only a wish asks for them).
+  public var roomsOptional: Bool?
 
   public init(
     id: ActivityID, subject: SubjectID, teachers: [TeacherID], students: [String], duration: Int = 1,
-    tags: [String]? = nil, group: String? = nil, active: Bool? = nil, size: Int? = nil, rooms: [[RoomID]]? = nil
+    tags: [String]? = nil, group: String? = nil, active: Bool? = nil, size: Int? = nil, rooms: [[RoomID]]? = nil,
+    roomsOptional: Bool? = nil
   ) {
     self.id = id
     self.subject = subject
@@ -55,6 +58,7 @@ public struct Activity: Codable, Hashable, Sendable, Identifiable {
     self.active = active
     self.size = size
     self.rooms = rooms
+    self.roomsOptional = roomsOptional
   }
 
   public var isActive: Bool { active ?? true }

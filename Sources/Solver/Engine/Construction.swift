@@ -1,3 +1,4 @@
+import Foundation
 /// Builds a first complete timetable: blocks in order of difficulty, each at its cheapest slot;
 /// when every slot clashes, the block takes the slot whose occupants are cheapest to move and
 /// they go back to the queue (FET's idea of placing with eviction), with a growing price on
@@ -7,23 +8,41 @@ struct Construction {
   var random: SeededGenerator
   let shouldStop: () -> Bool
 
-  mutating func run() {
+  /// Places every unplaced block; with eviction for up to `budget` placements (30 per block by
+  /// default), then at the cheapest slot.
+  mutating func run(budget evictionBudget: Int? = nil) {
     let model = state.model
     let hardWeight = 100
+    // Breaking a rule costs more than moving lessons out of the way (which are placed again).
+    let ruleWeight = ProcessInfo.processInfo.environment["SABAQ_CRULE"].flatMap(Int.init) ?? 1000
     var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
     let teacherLoad = model.teacherLessons.map(\.count)
-    func difficulty(_ b: Int) -> (Int, Int, Int, Int) {
+    // How full a teacher's possible week is: periods of lessons over the periods they may work
+    // (a teacher limited to 3 days of 5 periods with 15 lessons is full).
+    let tightness: [Double] = (0..<model.teacherCount).map { t in
+      let periods = model.teacherLessons[t].reduce(0) { $0 + model.duration[Int($1)] }
+      var days = model.days
+      for rule in model.resourceRules[t] { if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) } }
+      let open = max(1, days * model.periods)
+      return Double(periods) / Double(open)
+    }
+    var difficultyKey: [Int: (Int, Int, Int, Int, Int)] = [:]
+    for b in order {
       let lessons = model.blockLessons[b].map(Int.init)
       let busiest = lessons.flatMap { model.teachers[$0] }.map { teacherLoad[Int($0)] }.max() ?? 0
+      let tightest = lessons.flatMap { model.teachers[$0] }.map { tightness[Int($0)] }.max() ?? 0
       let resources = lessons.reduce(0) { $0 + model.fixedResources[$1].count + model.roomChoices[$1].count }
-      return (model.locked[b] ? 0 : 1, model.domain[b].count * 4 - resources - model.blockDuration[b] * 3, -busiest, b)
+      difficultyKey[b] = (
+        model.locked[b] ? 0 : 1, -Int(tightest * 20), model.domain[b].count * 4 - resources - model.blockDuration[b] * 3,
+        -busiest, b
+      )
     }
-    order.sort { difficulty($0) < difficulty($1) }
+    order.sort { difficultyKey[$0]! < difficultyKey[$1]! }
     var queue = order
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
-    let budget = model.blockLessons.count * 30
+    let budget = evictionBudget ?? model.blockLessons.count * 30
     while head < queue.count {
       if steps % 64 == 0, shouldStop() { return }
       steps += 1
@@ -43,10 +62,10 @@ struct Construction {
         let delta = state.delta(moving: block, to: slot)
         var score: Int
         if conflicts.isEmpty || !allowEviction {
-          score = delta.scalar(hardWeight: hardWeight)
+          score = allowEviction ? (delta.hard - state.lastClashDelta) * ruleWeight + state.lastClashDelta * hardWeight + delta.soft : delta.scalar(hardWeight: hardWeight)
         } else {
           // Evicting frees the resources: price the eviction instead of the clash.
-          score = (delta.hard - state.lastClashDelta) * hardWeight + delta.soft
+          score = (delta.hard - state.lastClashDelta) * ruleWeight + delta.soft
           for c in conflicts { score += hardWeight * (4 + 3 * evictions[c]) }
         }
         if score < bestScore {

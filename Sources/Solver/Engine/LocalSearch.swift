@@ -13,6 +13,12 @@ struct LocalSearch {
   var best: SearchState.Snapshot
   private(set) var moves = 0
   private(set) var accepted = 0
+  /// Recent trials and acceptances of each kind of move: move, swap, chain, ruin and recreate.
+  private var tried: [Double] = [10, 10, 10, 10, 10]
+  private var succeeded: [Double] = [4, 4, 2, 1, 4]
+  private let base: [Double] = [4, 4, 2, 0.3, 1]
+  /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
+  private var tabu: [Int: Int] = [:]
 
   init(state: SearchState, seed: UInt64) {
     self.state = state
@@ -47,17 +53,43 @@ struct LocalSearch {
       } else {
         block = movable[random.below(movable.count)]
       }
-      let kind = random.below(10)
-      if kind < 4 {
-        tryMove(block, temperature: temperature)
-      } else if kind < 8 {
-        trySwap(block, temperature: temperature)
-      } else {
-        tryKempe(block, temperature: temperature)
+      // Moves are chosen in proportion to how often each has been accepted lately: in a school
+      // where every class is full, plain moves always clash and swaps and chains do the work.
+      let kind = chooseMove(repairing: state.cost.hard > 0)
+      let acceptedBefore = accepted
+      switch kind {
+      case 0: tryMove(block, temperature: temperature)
+      case 1: trySwap(block, temperature: temperature)
+      case 2: tryKempe(block, temperature: temperature)
+      case 3: ruinAndRecreate(around: block, temperature: temperature)
+      default: bestSwap(block, step: step, temperature: temperature)
+      }
+      tried[kind] += 1
+      if accepted > acceptedBefore { succeeded[kind] += 1 }
+      if step % 2000 == 1999 {
+        for k in 0..<5 {
+          tried[k] *= 0.5
+          succeeded[k] *= 0.5
+        }
       }
       moves += 1
       if state.cost < best.cost { best = state.snapshot() }
     }
+  }
+
+  private mutating func chooseMove(repairing: Bool) -> Int {
+    var weights = (0..<5).map { k in base[k] * max(0.05, (succeeded[k] + 0.5) / (tried[k] + 1)) }
+    if !repairing {
+      weights[3] = 0
+      weights[4] = 0
+    }
+    let total = weights.reduce(0, +)
+    var pick = random.unit() * total
+    for k in 0..<5 {
+      pick -= weights[k]
+      if pick <= 0 { return k }
+    }
+    return 1
   }
 
   private mutating func accept(_ delta: Int, _ temperature: Double) -> Bool {
@@ -106,6 +138,67 @@ struct LocalSearch {
     exchange([block], [other], from: s1, to: s2, temperature: temperature)
   }
 
+  /// The best exchange of slots between a block and another block of its class or teacher (or a
+  /// move to a free slot of its domain), tabu for slots left recently: a directed step for a
+  /// lesson in trouble.
+  private mutating func bestSwap(_ block: Int, step: Int, temperature: Double) {
+    let model = state.model
+    let s1 = Int(state.start[block])
+    guard s1 >= 0 else { return }
+    var candidates: [Int] = []
+    let lesson = Int(model.blockLessons[block][0])
+    for c in model.classesOf[lesson] {
+      for l in model.classLessons[Int(c)] {
+        let b = Int(model.blockOf[Int(l)])
+        if b != block, !candidates.contains(b) { candidates.append(b) }
+      }
+    }
+    for t in model.teachers[lesson] {
+      for l in model.teacherLessons[Int(t)] {
+        let b = Int(model.blockOf[Int(l)])
+        if b != block, !candidates.contains(b) { candidates.append(b) }
+      }
+    }
+    var bestDelta = Int.max
+    var bestPartner = -1
+    let before = state.cost.scalar(hardWeight: hardWeight)
+    for other in candidates {
+      let s2 = Int(state.start[other])
+      guard s2 >= 0, s2 != s1, !model.locked[other], model.allowed[block][s2], model.allowed[other][s1] else { continue }
+      if let until = tabu[block * state.S + s2], until > step { continue }
+      let rooms = [block, other].map { b in model.blockLessons[b].map { state.chosenRooms[Int($0)] } }
+      state.remove(block)
+      state.remove(other)
+      state.place(block, at: s2)
+      state.place(other, at: s1)
+      let delta = state.cost.scalar(hardWeight: hardWeight) - before
+      state.remove(block)
+      state.remove(other)
+      for (k, b) in [block, other].enumerated() {
+        for (m, l) in model.blockLessons[b].enumerated() {
+          for (choice, room) in rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
+            state.setRoom(lesson: Int(l), choice: choice, room: room)
+          }
+        }
+      }
+      state.placeKeepingRooms(block, at: s1)
+      state.placeKeepingRooms(other, at: s2)
+      if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
+        bestDelta = delta
+        bestPartner = other
+      }
+    }
+    guard bestPartner >= 0, bestDelta <= 0 || accept(bestDelta, temperature) else { return }
+    let s2 = Int(state.start[bestPartner])
+    state.remove(block)
+    state.remove(bestPartner)
+    state.place(block, at: s2)
+    state.place(bestPartner, at: s1)
+    tabu[block * state.S + s1] = step + 30
+    tabu[bestPartner * state.S + s2] = step + 30
+    accepted += 1
+  }
+
   /// Moves `a` from s1 to s2 and `b` from s2 to s1 as one move, undone unless accepted.
   private mutating func exchange(_ a: [Int], _ b: [Int], from s1: Int, to s2: Int, temperature: Double) {
     let before = state.cost.scalar(hardWeight: hardWeight)
@@ -128,6 +221,51 @@ struct LocalSearch {
     }
     for block in a { state.placeKeepingRooms(block, at: s1) }
     for block in b { state.placeKeepingRooms(block, at: s2) }
+  }
+
+  /// Takes a block and the lessons around it (of its classes and teachers that day, and a few
+  /// more of its classes) out of the timetable and puts them back one by one, each at its
+  /// cheapest slot: a larger step than a move when the search is stuck near a violation.
+  private mutating func ruinAndRecreate(around block: Int, temperature: Double) {
+    let model = state.model
+    let slot = Int(state.start[block])
+    guard slot >= 0 else { return }
+    let day = slot / model.periods
+    var ruined = [block]
+    func consider(_ lessons: [Int32], sameDay: Bool) {
+      for l in lessons {
+        let b = Int(model.blockOf[Int(l)])
+        let s = Int(state.start[b])
+        guard s >= 0, !model.locked[b], !ruined.contains(b) else { continue }
+        if sameDay && s / model.periods != day { continue }
+        ruined.append(b)
+      }
+    }
+    for l in model.blockLessons[block] {
+      for c in model.classesOf[Int(l)] { consider(model.classLessons[Int(c)], sameDay: true) }
+      for t in model.teachers[Int(l)] {
+        // A teacher whose week breaks a rule has the whole week redone.
+        consider(model.teacherLessons[Int(t)], sameDay: !state.teacherWeekInTrouble(Int(t)))
+      }
+    }
+    // A few lessons of the same classes on other days, to give the day room.
+    if let c = model.classesOf[Int(model.blockLessons[block][0])].first {
+      let pool = model.classLessons[Int(c)]
+      for _ in 0..<4 where !pool.isEmpty { consider([pool[random.below(pool.count)]], sameDay: false) }
+    }
+    if ruined.count > 40 { ruined = Array(ruined.prefix(40)) }
+    let before = state.cost.scalar(hardWeight: hardWeight)
+    let snapshotBefore = state.snapshot()
+    for b in ruined { state.remove(b) }
+    // Put them back as the construction does, moving others out of the way when it must.
+    var rebuild = Construction(state: state, random: SeededGenerator(seed: random.next()), shouldStop: { false })
+    rebuild.run(budget: ruined.count * 8)
+    let delta = state.cost.scalar(hardWeight: hardWeight) - before
+    if accept(delta, temperature) {
+      accepted += 1
+      return
+    }
+    state.restore(snapshotBefore)
   }
 
   /// Swaps the chain of lessons linked by shared resources between the block's slot and another.

@@ -73,7 +73,7 @@ struct NeighbourhoodSearch {
       return
     }
     if solution.status == .optimal && solution.seconds < timeLimit / 3 {
-      targetSize = min(4000, Int(Double(targetSize) * 1.25))
+      targetSize = min(8000, Int(Double(targetSize) * 1.25))
     } else if solution.status != .optimal {
       targetSize = max(400, Int(Double(targetSize) * 0.85))
     }
@@ -112,13 +112,18 @@ struct NeighbourhoodSearch {
     let troubled = state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
     if let seed = troubled.isEmpty ? nil : troubled[random.below(troubled.count)] {
       // Around a lesson in trouble: its classes and those sharing a teacher with it, all days.
+      // Around a lesson in trouble: its classes, then the classes linked to them by teachers,
+      // as many as the sub-problem's size allows.
       let lesson = Int(model.blockLessons[seed][0])
       classes = model.classesOf[lesson].map(Int.init)
+      // All classes of its teachers (a teacher's rule needs their whole week free).
       for t in model.teachers[lesson] {
-        let pool = model.teacherLessons[Int(t)]
-        if let other = pool.isEmpty ? nil : pool[random.below(pool.count)], let c = model.classesOf[Int(other)].first {
-          if !classes.contains(Int(c)) { classes.append(Int(c)) }
+        for l in model.teacherLessons[Int(t)] {
+          for c in model.classesOf[Int(l)] where !classes.contains(Int(c)) { classes.append(Int(c)) }
         }
+      }
+      if let first = classes.first {
+        for c in linkedClasses(from: first) where !classes.contains(c) { classes.append(c) }
       }
     } else if kind < 2 && model.days > 2 && model.classCount > 0 {
       // Two days for a group of classes linked by their teachers.
@@ -476,6 +481,19 @@ struct NeighbourhoodSearch {
         let used = try lp.addVariable(.continuous, lower: 0, upper: 1, cost: -Double(group.weight))
         try lp.addConstraint([(used, 1)] + terms.map { ($0.0, -1.0) }, .lessOrEqual, 0)
       }
+    }
+    // Soft prices of times (breaks, not-available times, preferred times that are soft).
+    for (i, b) in blocks.enumerated() {
+      for (slot, x) in placements[i] {
+        let extra = model.blockLessons[b].reduce(0) { $0 + (model.startPenalty[Int($1)].isEmpty ? 0 : Int(model.startPenalty[Int($1)][slot])) }
+        if extra > 0 { try lp.setCost(x, try lp.cost(of: x) + Double(extra)) }
+      }
+    }
+    // Rules of the kinds FET files use, on the touched teachers and units.
+    if !model.groupRules.isEmpty || model.hasResourceRules || model.endsDayOfUnit.contains(where: { !$0.isEmpty }) {
+      var rules = NeighbourhoodRules(
+        state: state, lp: lp, hardPrice: hardPrice, placements: placements, blocks: blocks, cover: cover, days: touchedDays)
+      try rules.addAll(resources: touchedTeachers.sorted() + touchedUnits.sorted())
     }
     // The current placement completed into a starting solution: fix it, solve the LP, unfix.
     var start: [Double]?

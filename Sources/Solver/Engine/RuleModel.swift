@@ -75,6 +75,53 @@ struct ResourceRule {
     }
   }
 
+  /// What a weekly rule needs to know of one day of a resource.
+  struct DayStats: Equatable {
+    var gaps: Int = 0
+    var late = false
+    var second = false
+    var busy = false
+
+    init() {}
+
+    init(mask: UInt32, excused: UInt32) {
+      gaps = ResourceRule.gaps(mask, excused: excused)
+      busy = mask != 0
+      if busy {
+        let firstOpen = (~excused).trailingZeroBitCount
+        let first = mask.trailingZeroBitCount
+        late = first > firstOpen + 1
+        second = first == firstOpen + 1
+      }
+    }
+  }
+
+  /// Sums of the day statistics over the week.
+  struct WeekStats {
+    var gaps = 0
+    var late = 0
+    var second = 0
+    var busyDays = 0
+
+    mutating func add(_ day: DayStats, _ sign: Int) {
+      gaps += sign * day.gaps
+      late += sign * (day.late ? 1 : 0)
+      second += sign * (day.second ? 1 : 0)
+      busyDays += sign * (day.busy ? 1 : 0)
+    }
+  }
+
+  /// Units of a weekly rule from the week's sums.
+  func weekUnits(_ week: WeekStats, busyAtAll: Bool) -> Int {
+    switch kind {
+    case .maxGapsPerWeek(let most): return max(0, week.gaps - most)
+    case .earlyBeginnings(let most): return week.late + max(0, week.second - most)
+    case .maxDaysPerWeek(let most): return max(0, week.busyDays - most)
+    case .minDaysPerWeek(let least): return busyAtAll ? max(0, least - week.busyDays) : 0
+    default: return 0
+    }
+  }
+
   /// Units of a weekly rule from the days' masks.
   func weekUnits(masks: [UInt32], excused: [UInt32], busyAtAll: Bool) -> Int {
     switch kind {

@@ -30,6 +30,18 @@ final class SearchState {
   private var occupancy: [UInt8]
   /// How many lessons of class c are at slot s: index c × S + s.
   private var classOccupancy: [UInt8]
+  /// The periods each resource is busy each day (either parity), kept with the counts: r × D + d.
+  private var busyMasks: [UInt32]
+  /// The periods each class has lessons each day: c × D + d.
+  private var classMasks: [UInt32]
+  /// Scratch lists reused by `refresh`, so that pricing a move allocates nothing.
+  private var scratchClasses: [Int32] = []
+  private var scratchTeachers: [Int32] = []
+  private var scratchUnits: [Int32] = []
+  private var scratchGroups: [Int32] = []
+  private var scratchSpreads: [Int32] = []
+  private var scratchRules: [Int32] = []
+  private var scratchPlaced: [(lesson: Int, slot: Int)] = []
   private(set) var clashes = 0
   /// The change in clashes of the last `delta` trial.
   private(set) var lastClashDelta = 0
@@ -45,6 +57,9 @@ final class SearchState {
   private var resourceDayCost: [Cost]
   private var resourceWeekCost: [Cost]
   private var endsDayCost: [Cost]
+  /// Per resource and day, what weekly rules need; per resource, their sums over the week.
+  private var dayStats: [ResourceRule.DayStats]
+  private var weekStats: [ResourceRule.WeekStats]
   private let unitsMatter: Bool
   /// Cost of moving lessons away from a previous timetable (a re-solve keeps what it can).
   private var previousStart: [Int32]?
@@ -62,6 +77,8 @@ final class SearchState {
     chosenRooms = model.roomChoices.map { $0.map { $0.first ?? -1 } }
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
+    busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
+    classMasks = Array(repeating: 0, count: model.classCount * model.days)
     classDayCost = Array(repeating: .zero, count: model.classCount * model.days)
     teacherDayCost = Array(repeating: .zero, count: model.teacherCount * model.days)
     unitDayCost = Array(repeating: .zero, count: model.unitCount * model.days)
@@ -71,6 +88,8 @@ final class SearchState {
     resourceDayCost = Array(repeating: .zero, count: (model.teacherCount + model.unitCount) * model.days)
     resourceWeekCost = Array(repeating: .zero, count: model.teacherCount + model.unitCount)
     endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
+    dayStats = Array(repeating: ResourceRule.DayStats(), count: (model.teacherCount + model.unitCount) * model.days)
+    weekStats = Array(repeating: ResourceRule.WeekStats(), count: model.teacherCount + model.unitCount)
     unitsMatter = model.studentGapWeight > 0 || model.hasResourceRules || model.endsDayOfUnit.contains { !$0.isEmpty }
     unplaced = model.lessonIDs.count
     cost = Cost(hard: unplacedWeight * unplaced, soft: 0)
@@ -81,7 +100,12 @@ final class SearchState {
     for g in model.groupRules.indices { ruleCost[g] = computeRule(g) }
     cost += ruleCost.reduce(.zero, +)
     for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
-      for d in 0..<D { resourceDayCost[r * D + d] = computeResourceDay(r, d) }
+      for d in 0..<D {
+        resourceDayCost[r * D + d] = computeResourceDay(r, d)
+        let stats = ResourceRule.DayStats(mask: 0, excused: model.excused[r * D + d])
+        dayStats[r * D + d] = stats
+        weekStats[r].add(stats, 1)
+      }
       resourceWeekCost[r] = computeResourceWeek(r)
       cost += resourceWeekCost[r]
       for d in 0..<D { cost += resourceDayCost[r * D + d] }
@@ -209,7 +233,10 @@ final class SearchState {
       for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, parity, delta) }
       for c in model.classesOf[lesson] {
         let index = Int(c) * S + s
-        classOccupancy[index] = UInt8(Int(classOccupancy[index]) + delta)
+        let count = Int(classOccupancy[index]) + delta
+        classOccupancy[index] = UInt8(count)
+        let bit = UInt32(1) << UInt32(s % P)
+        if count > 0 { classMasks[Int(c) * D + s / P] |= bit } else { classMasks[Int(c) * D + s / P] &= ~bit }
       }
     }
   }
@@ -224,6 +251,13 @@ final class SearchState {
         if count >= 2 { clashes -= 1; cost.hard -= 1 }
       }
       occupancy[index] = UInt8(count + delta)
+    }
+    let base = cell(resource, slot, 0)
+    let bit = UInt32(1) << UInt32(slot % P)
+    if occupancy[base] > 0 || occupancy[base + 1] > 0 {
+      busyMasks[resource * D + slot / P] |= bit
+    } else {
+      busyMasks[resource * D + slot / P] &= ~bit
     }
   }
 
@@ -268,21 +302,27 @@ final class SearchState {
   // MARK: - Rule costs
 
   private func refresh(block: Int, days: [Int]) {
-    var classes: [Int32] = []
-    var teachers: [Int32] = []
-    var units: [Int32] = []
-    var groups: [Int32] = []
-    var spreads: [Int32] = []
-    var rules: [Int32] = []
+    scratchClasses.removeAll(keepingCapacity: true)
+    scratchTeachers.removeAll(keepingCapacity: true)
+    scratchUnits.removeAll(keepingCapacity: true)
+    scratchGroups.removeAll(keepingCapacity: true)
+    scratchSpreads.removeAll(keepingCapacity: true)
+    scratchRules.removeAll(keepingCapacity: true)
     for l in model.blockLessons[block] {
       let lesson = Int(l)
-      for c in model.classesOf[lesson] where !classes.contains(c) { classes.append(c) }
-      for t in model.teachers[lesson] where !teachers.contains(t) { teachers.append(t) }
-      if unitsMatter { for u in model.units[lesson] where !units.contains(u) { units.append(u) } }
-      for g in model.groupsOfLesson[lesson] where !groups.contains(g) { groups.append(g) }
-      for g in model.spreadOfLesson[lesson] where !spreads.contains(g) { spreads.append(g) }
-      for g in model.groupRulesOfLesson[lesson] where !rules.contains(g) { rules.append(g) }
+      for c in model.classesOf[lesson] where !scratchClasses.contains(c) { scratchClasses.append(c) }
+      for t in model.teachers[lesson] where !scratchTeachers.contains(t) { scratchTeachers.append(t) }
+      if unitsMatter { for u in model.units[lesson] where !scratchUnits.contains(u) { scratchUnits.append(u) } }
+      for g in model.groupsOfLesson[lesson] where !scratchGroups.contains(g) { scratchGroups.append(g) }
+      for g in model.spreadOfLesson[lesson] where !scratchSpreads.contains(g) { scratchSpreads.append(g) }
+      for g in model.groupRulesOfLesson[lesson] where !scratchRules.contains(g) { scratchRules.append(g) }
     }
+    let classes = scratchClasses
+    let teachers = scratchTeachers
+    let units = scratchUnits
+    let groups = scratchGroups
+    let spreads = scratchSpreads
+    let rules = scratchRules
     for d in days {
       for c in classes {
         let index = Int(c) * D + d
@@ -341,7 +381,13 @@ final class SearchState {
       cost += new - resourceDayCost[r * D + d]
       resourceDayCost[r * D + d] = new
     }
-    if model.resourceRules[r].contains(where: \.isWeekly) {
+    if !model.weeklyResourceRules[r].isEmpty {
+      for d in days {
+        let stats = ResourceRule.DayStats(mask: resourceMask(r, d), excused: model.excused[r * D + d])
+        weekStats[r].add(dayStats[r * D + d], -1)
+        weekStats[r].add(stats, 1)
+        dayStats[r * D + d] = stats
+      }
       let new = computeResourceWeek(r)
       cost += new - resourceWeekCost[r]
       resourceWeekCost[r] = new
@@ -351,10 +397,12 @@ final class SearchState {
   // MARK: - Rules of the kinds FET files use
 
   func computeResourceDay(_ r: Int, _ d: Int) -> Cost {
+    let rules = model.dailyResourceRules[r]
+    guard !rules.isEmpty else { return .zero }
     let mask = resourceMask(r, d)
     let excused = model.excused[r * D + d]
     var total = Cost.zero
-    for rule in model.resourceRules[r] where !rule.isWeekly {
+    for rule in rules {
       // A teacher's minimum counts only for teachers with lessons.
       if case .minHoursDaily = rule.kind, r < model.teacherCount, model.teacherLessons[r].isEmpty { continue }
       total += weighted(rule.dayUnits(mask: mask, excused: excused), rule.weight)
@@ -363,15 +411,23 @@ final class SearchState {
   }
 
   func computeResourceWeek(_ r: Int) -> Cost {
-    let rules = model.resourceRules[r].filter(\.isWeekly)
+    let rules = model.weeklyResourceRules[r]
+    guard !rules.isEmpty else { return .zero }
+    let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]).isEmpty
+    var total = Cost.zero
+    for rule in rules { total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight) }
+    return total
+  }
+
+  /// The weekly rules' cost computed from the masks (for checks of the running sums).
+  func computeResourceWeekFromMasks(_ r: Int) -> Cost {
+    let rules = model.weeklyResourceRules[r]
     guard !rules.isEmpty else { return .zero }
     let masks = (0..<D).map { resourceMask(r, $0) }
     let excused = (0..<D).map { model.excused[r * D + $0] }
     let lessons = r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]
     var total = Cost.zero
-    for rule in rules {
-      total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight)
-    }
+    for rule in rules { total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight) }
     return total
   }
 
@@ -389,11 +445,12 @@ final class SearchState {
 
   func computeRule(_ g: Int) -> Cost {
     let rule = model.groupRules[g]
-    var placed: [(lesson: Int, slot: Int)] = []
+    scratchPlaced.removeAll(keepingCapacity: true)
     for l in rule.lessons {
       let s = Int(start[Int(model.blockOf[Int(l)])])
-      if s >= 0 { placed.append((Int(l), s)) }
+      if s >= 0 { scratchPlaced.append((Int(l), s)) }
     }
+    let placed = scratchPlaced
     var units = 0
     switch rule.kind {
     case .minDays(let minDays, let consecutiveIfSameDay):
@@ -460,21 +517,10 @@ final class SearchState {
   }
 
   /// The periods of a day a class has lessons in, as a bit mask.
-  func classMask(_ c: Int, _ d: Int) -> UInt32 {
-    var mask: UInt32 = 0
-    let base = c * S + d * P
-    for p in 0..<P where classOccupancy[base + p] > 0 { mask |= 1 << UInt32(p) }
-    return mask
-  }
+  @inline(__always) func classMask(_ c: Int, _ d: Int) -> UInt32 { classMasks[c * D + d] }
 
-  func resourceMask(_ r: Int, _ d: Int) -> UInt32 {
-    var mask: UInt32 = 0
-    for p in 0..<P {
-      let index = (r * S + d * P + p) * 2
-      if occupancy[index] > 0 || occupancy[index + 1] > 0 { mask |= 1 << UInt32(p) }
-    }
-    return mask
-  }
+  /// The periods of a day a resource is busy in (either parity), as a bit mask.
+  @inline(__always) func resourceMask(_ r: Int, _ d: Int) -> UInt32 { busyMasks[r * D + d] }
 
   static func gaps(_ mask: UInt32) -> Int {
     guard mask != 0 else { return 0 }
@@ -667,6 +713,9 @@ final class SearchState {
     return false
   }
 
+  /// Whether a teacher's weekly rules (days, gaps in the week) are broken as hard rules.
+  func teacherWeekInTrouble(_ t: Int) -> Bool { resourceWeekCost[t].hard > 0 }
+
   /// Recomputes every cost from scratch (for checks in tests and after bulk changes).
   func recomputedCost() -> Cost {
     var total = Cost(hard: unplacedWeight * unplaced + clashes, soft: 0)
@@ -678,7 +727,7 @@ final class SearchState {
     for g in model.groupRules.indices { total += computeRule(g) }
     for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
       for d in 0..<D { total += computeResourceDay(r, d) }
-      total += computeResourceWeek(r)
+      total += computeResourceWeekFromMasks(r)
     }
     for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff { total += computeEndsDay(l) }
     for b in start.indices where start[b] >= 0 {

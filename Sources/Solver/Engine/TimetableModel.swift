@@ -97,6 +97,9 @@ struct TimetableModel {
   let groupRulesOfLesson: [[Int32]]
   /// Rules on each teacher (index t) and student unit (index teachers + u).
   let resourceRules: [[ResourceRule]]
+  /// The same, split into rules priced day by day and rules priced over the week.
+  let dailyResourceRules: [[ResourceRule]]
+  let weeklyResourceRules: [[ResourceRule]]
   /// Periods of each day that are not gaps for a teacher or unit (hard breaks, hard not-available
   /// times): index r × days + d.
   let excused: [UInt32]
@@ -491,6 +494,8 @@ struct TimetableModel {
     for (g, rule) in groupRules.enumerated() { for l in rule.lessons { groupRulesOfLesson[Int(l)].append(Int32(g)) } }
     self.groupRulesOfLesson = groupRulesOfLesson
     self.resourceRules = resourceRules
+    dailyResourceRules = resourceRules.map { $0.filter { !$0.isWeekly } }
+    weeklyResourceRules = resourceRules.map { $0.filter(\.isWeekly) }
     hasResourceRules = resourceRules.contains { !$0.isEmpty }
     var excused = Array(repeating: UInt32(0), count: (T + U) * Dn)
     for r in 0..<(T + U) {

@@ -79,6 +79,12 @@ public final class LinearProgram {
     columns[variable.index].cost = cost
   }
 
+  /// A variable's cost in the objective.
+  public func cost(of variable: Variable) throws -> Double {
+    try check(variable)
+    return columns[variable.index].cost
+  }
+
   /// Changes a variable's bounds (to fix it, give equal bounds).
   public func setBounds(_ variable: Variable, lower: Double?, upper: Double?) throws {
     try check(variable)

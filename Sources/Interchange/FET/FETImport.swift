@@ -1,0 +1,487 @@
+import Foundation
+import Planner
+
+/// What an import from FET kept, approximated and left out. Nothing is dropped silently: every
+/// constraint kind the importer does not support is listed by name with its count.
+public struct FETImportReport: Codable, Sendable {
+  /// Constraints imported, by FET kind.
+  public var supported: [String: Int] = [:]
+  /// Constraints not imported, by FET kind.
+  public var unsupported: [String: Int] = [:]
+  /// Inactive constraints (FET ignores them too).
+  public var inactive = 0
+  /// Activities FET marks inactive (not placed).
+  public var inactiveActivities = 0
+  /// Where the import had to approximate FET.
+  public var notes: [String] = []
+  /// For activities placed in a FET virtual room: the virtual room (to write it back to FET).
+  public var virtualRooms: [String: String] = [:]
+
+  /// Whether every active constraint of the file was imported.
+  public var isComplete: Bool { unsupported.isEmpty }
+
+  /// A short readable account.
+  public var summary: String {
+    var lines: [String] = []
+    let imported = supported.values.reduce(0, +)
+    lines.append("imported \(imported) constraints of \(supported.count) kinds")
+    if unsupported.isEmpty {
+      lines.append("every constraint is supported")
+    } else {
+      lines.append("not supported (left out): " + unsupported.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
+    }
+    if inactive > 0 { lines.append("\(inactive) inactive constraints ignored, as FET does") }
+    if inactiveActivities > 0 { lines.append("\(inactiveActivities) inactive activities not placed, as FET does") }
+    lines += notes
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// A FET file that cannot be imported: a mode, a size or references that do not hold.
+public struct FETImportError: Error, CustomStringConvertible, Sendable {
+  public var problems: [FETFormatError]
+  public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Imports a FET file into Sabaq's model.
+///
+/// - Days and hours become the time grid: up to seven days are weekdays, longer cycles numbered
+///   days (`d1` …), with FET's names kept for display; hours are the periods of one shift.
+/// - Years, groups and subgroups become student sets (a subgroup is a student unit; a set with
+///   members is made of them; FET's names are shared across years).
+/// - Each active (sub)activity is one activity placed once a week, with its teachers, students,
+///   duration and tags; its id is FET's id.
+/// - Rooms and buildings are kept; a room constraint at 100% makes the activity's room
+///   requirement (activity, subject and tag rooms first, then home rooms of its only students set
+///   or teacher, as FET chooses); below 100% the room is optional and a soft wish.
+/// - Time constraints map onto the rules of docs/timetable-rules.md; the weight maps as
+///   docs/fet-import.md says (100% hard; below, soft with weight w / (100 − w)).
+public enum FETImport {
+  /// The kinds of FET constraints the importer maps (each to a rule or to room requirements).
+  public static let supportedKinds: Set<String> = [
+    "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace", "ConstraintBreakTimes",
+    "ConstraintTeacherNotAvailableTimes", "ConstraintStudentsSetNotAvailableTimes", "ConstraintRoomNotAvailableTimes",
+    "ConstraintActivityPreferredStartingTime", "ConstraintActivityPreferredStartingTimes",
+    "ConstraintActivitiesPreferredStartingTimes", "ConstraintActivityPreferredTimeSlots",
+    "ConstraintActivitiesPreferredTimeSlots", "ConstraintMinDaysBetweenActivities", "ConstraintActivitiesSameStartingTime",
+    "ConstraintActivitiesNotOverlapping", "ConstraintTwoActivitiesConsecutive", "ConstraintTwoActivitiesGrouped",
+    "ConstraintThreeActivitiesGrouped", "ConstraintActivityEndsStudentsDay", "ConstraintActivitiesEndStudentsDay",
+    "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek", "ConstraintStudentsMaxGapsPerDay",
+    "ConstraintStudentsSetMaxGapsPerDay", "ConstraintStudentsEarlyMaxBeginningsAtSecondHour",
+    "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour", "ConstraintStudentsMaxHoursDaily",
+    "ConstraintStudentsSetMaxHoursDaily", "ConstraintStudentsMinHoursDaily", "ConstraintStudentsSetMinHoursDaily",
+    "ConstraintStudentsMaxHoursContinuously", "ConstraintStudentsSetMaxHoursContinuously",
+    "ConstraintTeachersMaxGapsPerWeek", "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerDay",
+    "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxHoursDaily", "ConstraintTeacherMaxHoursDaily",
+    "ConstraintTeachersMinHoursDaily", "ConstraintTeacherMinHoursDaily", "ConstraintTeachersMaxDaysPerWeek",
+    "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMinDaysPerWeek", "ConstraintTeacherMinDaysPerWeek",
+    "ConstraintTeachersMaxHoursContinuously", "ConstraintTeacherMaxHoursContinuously",
+    "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection", "ConstraintSubjectPreferredRoom",
+    "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
+    "ConstraintStudentsSetHomeRoom", "ConstraintStudentsSetHomeRooms", "ConstraintTeacherHomeRoom",
+    "ConstraintTeacherHomeRooms", "ConstraintActivityTagPreferredRoom", "ConstraintActivityTagPreferredRooms",
+    "ConstraintSubjectActivityTagPreferredRoom", "ConstraintSubjectActivityTagPreferredRooms",
+  ]
+
+  /// Reads and imports a `.fet` file.
+  public static func read(path: String) throws -> (Organisation, FETImportReport) {
+    try organisation(from: FETReader.read(path: path))
+  }
+
+  /// The soft weight of a FET weight below 100%: the odds w / (100 − w), at least 1 (50% → 1,
+  /// 90% → 9, 95% → 19, 99% → 99).
+  public static func weight(_ percentage: Double) -> ConstraintWeight {
+    if percentage >= 100 { return .hard }
+    return .soft(max(1, min(100_000, Int((percentage / (100 - percentage)).rounded()))))
+  }
+
+  public static func organisation(from document: FETDocument) throws -> (Organisation, FETImportReport) {
+    var mapper = Mapper(document: document)
+    return try mapper.run()
+  }
+
+  private struct Mapper {
+    let document: FETDocument
+    var report = FETImportReport()
+    var problems: [FETFormatError] = []
+    var dayKey: [String: Weekday] = [:]
+    var hourNumber: [String: Int] = [:]
+    var activities: [FETActivity] = []
+    var constraints: [TimetableConstraint] = []
+    /// Room constraints per activity id: preferred (activity, subject, tag) and home rooms.
+    var preferredHard: [Int: [Set<String>]] = [:]
+    var preferredSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
+    var homeHard: [Int: [Set<String>]] = [:]
+    var homeSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
+
+    init(document: FETDocument) { self.document = document }
+
+    func error(_ line: Int?, _ message: String) -> FETFormatError {
+      FETFormatError(file: document.source, line: line, message: message)
+    }
+
+    mutating func run() throws -> (Organisation, FETImportReport) {
+      guard document.mode == .official else {
+        throw FETImportError(problems: [
+          error(nil, "the file is in FET's \(document.mode.rawValue) mode; only the Official mode can be imported")
+        ])
+      }
+      guard !document.days.isEmpty, document.days.count <= 64 else {
+        throw FETImportError(problems: [error(nil, "expected 1 to 64 days, found \(document.days.count)")])
+      }
+      guard !document.hours.isEmpty, document.hours.count <= 30 else {
+        throw FETImportError(problems: [error(nil, "expected 1 to 30 hours a day, found \(document.hours.count)")])
+      }
+      let references = document.referenceProblems()
+      guard references.isEmpty else { throw FETImportError(problems: references) }
+      let cycle = document.days.count > 7
+      for (i, name) in document.days.enumerated() where dayKey[name] == nil {
+        dayKey[name] = cycle ? .cycleDay(i + 1) : Weekday.allCases[i]
+      }
+      for (i, name) in document.hours.enumerated() where hourNumber[name] == nil { hourNumber[name] = i + 1 }
+      activities = document.activities.filter(\.active)
+      report.inactiveActivities = document.activities.count - activities.count
+
+      for constraint in document.timeConstraints + document.spaceConstraints {
+        guard constraint.active else {
+          report.inactive += 1
+          continue
+        }
+        guard Self.kinds.contains(constraint.kind) else {
+          report.unsupported[constraint.kind, default: 0] += 1
+          continue
+        }
+        guard constraint.weight > 0 else {
+          report.supported[constraint.kind, default: 0] += 1
+          continue  // a weight of 0% has no effect
+        }
+        do {
+          try map(constraint)
+          report.supported[constraint.kind, default: 0] += 1
+        } catch let failure as FETFormatError {
+          problems.append(failure)
+        }
+      }
+      guard problems.isEmpty else { throw FETImportError(problems: problems) }
+      return (buildOrganisation(), report)
+    }
+
+    static let kinds = FETImport.supportedKinds
+
+    // MARK: - Time
+
+    func slots(_ constraint: FETConstraint, day: String, hour: String) throws -> [TimeSlot] {
+      try constraint.timeSlots(dayField: day, hourField: hour).map { pair in
+        guard let d = dayKey[pair.day], let h = hourNumber[pair.hour] else {
+          throw error(constraint.line, "\(constraint.kind): no day \"\(pair.day)\" or hour \"\(pair.hour)\"")
+        }
+        return TimeSlot(day: d, period: h)
+      }
+    }
+
+    func number(_ constraint: FETConstraint, _ field: String) throws -> Int {
+      guard let value = try constraint.int(field) else {
+        throw error(constraint.line, "\(constraint.kind): the field \(field) is missing")
+      }
+      return value
+    }
+
+    func flag(_ constraint: FETConstraint, _ field: String, default value: Bool) throws -> Bool {
+      try constraint.bool(field) ?? value
+    }
+
+    func ids(_ constraint: FETConstraint, _ field: String = "Activity_Id") throws -> [String] {
+      try constraint.ints(field).map(String.init)
+    }
+
+    /// The active activities a filter selects (teacher, students set, subject, activity tag and
+    /// duration; an empty field selects any), as FET's "Activities …" constraints do.
+    func filtered(_ constraint: FETConstraint) throws -> [String] {
+      let teacher = constraint.string("Teacher_Name") ?? ""
+      let students = constraint.string("Students_Name") ?? ""
+      let subject = constraint.string("Subject_Name") ?? ""
+      let tag = constraint.string("Activity_Tag_Name") ?? ""
+      let duration = (constraint.string("Duration")).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+      return activities.filter { a in
+        (teacher.isEmpty || a.teachers.contains(teacher)) && (students.isEmpty || a.students.contains(students))
+          && (subject.isEmpty || a.subject == subject) && (tag.isEmpty || a.activityTags.contains(tag))
+          && (duration < 1 || a.duration == duration)
+      }.map { String($0.id) }
+    }
+
+    func optionalName(_ constraint: FETConstraint, _ field: String) -> String? {
+      constraint.string(field)
+    }
+
+    mutating func add(_ rule: ConstraintRule, _ constraint: FETConstraint) {
+      constraints.append(TimetableConstraint(rule, weight: FETImport.weight(constraint.weight)))
+    }
+
+    mutating func map(_ c: FETConstraint) throws {
+      switch c.kind {
+      case "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace": break
+      case "ConstraintBreakTimes": add(.breakTimes(slots: try slots(c, day: "Day", hour: "Hour")), c)
+      case "ConstraintTeacherNotAvailableTimes":
+        add(.teacherNotAvailable(teacher: c.string("Teacher") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
+      case "ConstraintStudentsSetNotAvailableTimes":
+        add(.studentsNotAvailable(students: c.string("Students") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
+      case "ConstraintRoomNotAvailableTimes":
+        add(.roomNotAvailable(room: c.string("Room") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
+      case "ConstraintActivityPreferredStartingTime":
+        add(.preferredStartingTimes(lessons: try ids(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      case "ConstraintActivityPreferredStartingTimes":
+        add(.preferredStartingTimes(lessons: try ids(c), slots: try slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+      case "ConstraintActivitiesPreferredStartingTimes":
+        add(.preferredStartingTimes(lessons: try filtered(c), slots: try slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+      case "ConstraintActivityPreferredTimeSlots":
+        add(.preferredTimeSlots(lessons: try ids(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      case "ConstraintActivitiesPreferredTimeSlots":
+        add(.preferredTimeSlots(lessons: try filtered(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      case "ConstraintMinDaysBetweenActivities":
+        add(
+          .minDaysBetween(
+            lessons: try ids(c), minDays: try number(c, "MinDays"),
+            consecutiveIfSameDay: try flag(c, "Consecutive_If_Same_Day", default: false)), c)
+      case "ConstraintActivitiesSameStartingTime": add(.sameStartingTime(lessons: try ids(c)), c)
+      case "ConstraintActivitiesNotOverlapping": add(.notOverlapping(lessons: try ids(c)), c)
+      case "ConstraintTwoActivitiesConsecutive":
+        add(.consecutive(first: String(try number(c, "First_Activity_Id")), second: String(try number(c, "Second_Activity_Id"))), c)
+      case "ConstraintTwoActivitiesGrouped":
+        add(.grouped(lessons: [String(try number(c, "First_Activity_Id")), String(try number(c, "Second_Activity_Id"))]), c)
+      case "ConstraintThreeActivitiesGrouped":
+        add(
+          .grouped(lessons: [
+            String(try number(c, "First_Activity_Id")), String(try number(c, "Second_Activity_Id")),
+            String(try number(c, "Third_Activity_Id")),
+          ]), c)
+      case "ConstraintActivityEndsStudentsDay": add(.endsStudentsDay(lessons: try ids(c)), c)
+      case "ConstraintActivitiesEndStudentsDay": add(.endsStudentsDay(lessons: try filtered(c)), c)
+      case "ConstraintStudentsMaxGapsPerWeek": add(.studentsMaxGapsPerWeek(students: nil, max: try number(c, "Max_Gaps")), c)
+      case "ConstraintStudentsSetMaxGapsPerWeek":
+        add(.studentsMaxGapsPerWeek(students: c.string("Students") ?? "", max: try number(c, "Max_Gaps")), c)
+      case "ConstraintStudentsMaxGapsPerDay": add(.studentsMaxGapsPerDay(students: nil, max: try number(c, "Max_Gaps")), c)
+      case "ConstraintStudentsSetMaxGapsPerDay":
+        add(.studentsMaxGapsPerDay(students: c.string("Students") ?? "", max: try number(c, "Max_Gaps")), c)
+      case "ConstraintStudentsEarlyMaxBeginningsAtSecondHour":
+        add(.studentsEarlyMaxBeginningsAtSecondHour(students: nil, max: try number(c, "Max_Beginnings_At_Second_Hour")), c)
+      case "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour":
+        add(
+          .studentsEarlyMaxBeginningsAtSecondHour(
+            students: c.string("Students") ?? "", max: try number(c, "Max_Beginnings_At_Second_Hour")), c)
+      case "ConstraintStudentsMaxHoursDaily": add(.studentsMaxHoursDaily(students: nil, max: try number(c, "Maximum_Hours_Daily")), c)
+      case "ConstraintStudentsSetMaxHoursDaily":
+        add(.studentsMaxHoursDaily(students: c.string("Students") ?? "", max: try number(c, "Maximum_Hours_Daily")), c)
+      case "ConstraintStudentsMinHoursDaily":
+        add(
+          .studentsMinHoursDaily(
+            students: nil, min: try number(c, "Minimum_Hours_Daily"), allowEmptyDays: try flag(c, "Allow_Empty_Days", default: false)), c)
+      case "ConstraintStudentsSetMinHoursDaily":
+        add(
+          .studentsMinHoursDaily(
+            students: c.string("Students") ?? "", min: try number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try flag(c, "Allow_Empty_Days", default: false)), c)
+      case "ConstraintStudentsMaxHoursContinuously":
+        add(.studentsMaxHoursContinuously(students: nil, max: try number(c, "Maximum_Hours_Continuously")), c)
+      case "ConstraintStudentsSetMaxHoursContinuously":
+        add(.studentsMaxHoursContinuously(students: c.string("Students") ?? "", max: try number(c, "Maximum_Hours_Continuously")), c)
+      case "ConstraintTeachersMaxGapsPerWeek": add(.teachersMaxGapsPerWeek(teacher: nil, max: try number(c, "Max_Gaps")), c)
+      case "ConstraintTeacherMaxGapsPerWeek":
+        add(.teachersMaxGapsPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Gaps")), c)
+      case "ConstraintTeachersMaxGapsPerDay": add(.teachersMaxGapsPerDay(teacher: nil, max: try number(c, "Max_Gaps")), c)
+      case "ConstraintTeacherMaxGapsPerDay":
+        add(.teachersMaxGapsPerDay(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Gaps")), c)
+      case "ConstraintTeachersMaxHoursDaily": add(.teachersMaxHoursDaily(teacher: nil, max: try number(c, "Maximum_Hours_Daily")), c)
+      case "ConstraintTeacherMaxHoursDaily":
+        add(.teachersMaxHoursDaily(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Maximum_Hours_Daily")), c)
+      case "ConstraintTeachersMinHoursDaily":
+        add(
+          .teachersMinHoursDaily(
+            teacher: nil, min: try number(c, "Minimum_Hours_Daily"), allowEmptyDays: try flag(c, "Allow_Empty_Days", default: true)), c)
+      case "ConstraintTeacherMinHoursDaily":
+        add(
+          .teachersMinHoursDaily(
+            teacher: c.string("Teacher_Name") ?? "", min: try number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try flag(c, "Allow_Empty_Days", default: true)), c)
+      case "ConstraintTeachersMaxDaysPerWeek": add(.teachersMaxDaysPerWeek(teacher: nil, max: try number(c, "Max_Days_Per_Week")), c)
+      case "ConstraintTeacherMaxDaysPerWeek":
+        add(.teachersMaxDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Days_Per_Week")), c)
+      case "ConstraintTeachersMinDaysPerWeek": add(.teachersMinDaysPerWeek(teacher: nil, min: try number(c, "Minimum_Days_Per_Week")), c)
+      case "ConstraintTeacherMinDaysPerWeek":
+        add(.teachersMinDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", min: try number(c, "Minimum_Days_Per_Week")), c)
+      case "ConstraintTeachersMaxHoursContinuously":
+        add(.teachersMaxHoursContinuously(teacher: nil, max: try number(c, "Maximum_Hours_Continuously")), c)
+      case "ConstraintTeacherMaxHoursContinuously":
+        add(.teachersMaxHoursContinuously(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Maximum_Hours_Continuously")), c)
+      case "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection":
+        add(
+          .occupyMaxSlotsFromSelection(
+            lessons: try ids(c), slots: try slots(c, day: "Selected_Day", hour: "Selected_Hour"),
+            max: try number(c, "Max_Number_of_Occupied_Time_Slots")), c)
+      default:
+        try mapRoom(c)
+      }
+    }
+
+    // MARK: - Rooms
+
+    mutating func mapRoom(_ c: FETConstraint) throws {
+      let rooms: Set<String>
+      if let room = c.string("Room"), c.strings("Preferred_Room").isEmpty {
+        rooms = [room]
+      } else {
+        rooms = Set(c.strings("Preferred_Room"))
+      }
+      let weight = FETImport.weight(c.weight)
+      var home = false
+      var targets: [FETActivity]
+      switch c.kind {
+      case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
+        let id = try number(c, "Activity_Id")
+        targets = activities.filter { $0.id == id }
+      case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
+        let subject = c.string("Subject") ?? ""
+        targets = activities.filter { $0.subject == subject }
+      case "ConstraintActivityTagPreferredRoom", "ConstraintActivityTagPreferredRooms":
+        let tag = c.string("Activity_Tag") ?? ""
+        targets = activities.filter { $0.activityTags.contains(tag) }
+      case "ConstraintSubjectActivityTagPreferredRoom", "ConstraintSubjectActivityTagPreferredRooms":
+        let subject = c.string("Subject") ?? ""
+        let tag = c.string("Activity_Tag") ?? ""
+        targets = activities.filter { $0.subject == subject && $0.activityTags.contains(tag) }
+      case "ConstraintStudentsSetHomeRoom", "ConstraintStudentsSetHomeRooms":
+        // FET: activities whose only students set is this one.
+        let set = c.string("Students") ?? ""
+        targets = activities.filter { $0.students == [set] }
+        home = true
+      case "ConstraintTeacherHomeRoom", "ConstraintTeacherHomeRooms":
+        let teacher = c.string("Teacher") ?? ""
+        targets = activities.filter { $0.teachers == [teacher] }
+        home = true
+      default:
+        throw error(c.line, "\(c.kind) is not supported")
+      }
+      for activity in targets {
+        switch (home, weight) {
+        case (false, .hard): preferredHard[activity.id, default: []].append(rooms)
+        case (false, _): preferredSoft[activity.id, default: []].append((rooms, weight))
+        case (true, .hard): homeHard[activity.id, default: []].append(rooms)
+        case (true, _): homeSoft[activity.id, default: []].append((rooms, weight))
+        }
+      }
+    }
+
+    /// The room requirements of an activity, as FET chooses rooms: preferred rooms (activity,
+    /// subject, tag) first — all of the 100% ones at once — and home rooms only without them; a
+    /// wish below 100% makes the room optional and costs its weight when not met.
+    mutating func roomRequirements(of activity: FETActivity) -> (requirements: [[RoomID]], optional: Bool, wishes: [(Set<String>, ConstraintWeight)]) {
+      let virtual = Dictionary(document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
+      func expand(_ allowed: Set<String>) -> [[RoomID]] {
+        let virtualOnes = allowed.filter { virtual[$0] != nil }.sorted()
+        if let room = virtualOnes.first {
+          if allowed.count > 1 {
+            report.notes.append("activity \(activity.id): a choice between a virtual room and other rooms is taken as the virtual room \(room)")
+          }
+          report.virtualRooms[String(activity.id)] = room
+          return virtual[room]!.map { $0 }
+        }
+        return [allowed.sorted()]
+      }
+      if let hard = preferredHard[activity.id] {
+        var allowed = hard[0]
+        for set in hard.dropFirst() { allowed.formIntersection(set) }
+        if allowed.isEmpty {
+          report.notes.append("activity \(activity.id): its 100% room constraints share no room; the first one is used")
+          allowed = hard[0]
+        }
+        return (expand(allowed), false, preferredSoft[activity.id] ?? [])
+      }
+      if let soft = preferredSoft[activity.id] {
+        var allowed = soft.reduce(Set<String>()) { $0.union($1.0) }
+        let homes = homeHard[activity.id]?.first ?? homeSoft[activity.id]?.first?.0
+        if let homes { allowed.formUnion(homes) }
+        return (expand(allowed), homeHard[activity.id] == nil, soft + (homeSoft[activity.id] ?? []))
+      }
+      if let hard = homeHard[activity.id] {
+        var allowed = hard[0]
+        for set in hard.dropFirst() { allowed.formIntersection(set) }
+        if allowed.isEmpty { allowed = hard[0] }
+        return (expand(allowed), false, [])
+      }
+      if let soft = homeSoft[activity.id] {
+        return (expand(soft.reduce(Set<String>()) { $0.union($1.0) }), true, soft)
+      }
+      return ([], false, [])
+    }
+
+    // MARK: - The organisation
+
+    mutating func buildOrganisation() -> Organisation {
+      let days = document.days.map { dayKey[$0]! }
+      let start = SchoolDate(year: 2025, month: 9, day: 1)!
+      let end = SchoolDate(year: 2026, month: 5, day: 31)!
+      let name = document.institutionName.isEmpty ? URL(fileURLWithPath: document.source).deletingPathExtension().lastPathComponent : document.institutionName
+      var organisation = Organisation(
+        id: Self.slug(URL(fileURLWithPath: document.source).deletingPathExtension().lastPathComponent), name: name,
+        kind: .school,
+        settings: OrganisationSettings(schoolDays: days),
+        rules: TimetableRules(
+          compactClassDays: false, subjectOncePerDay: false, doublesAcrossLongBreak: true,
+          weights: SoftWeights(
+            teacherGaps: 0, teacherDaysOff: 0, teacherMaxLessonsPerDay: 0, subjectSpread: 0, difficultFirstLast: 0,
+            teacherRoomChanges: 0, studentGaps: 0)),
+        academicYear: AcademicYear(name: "FET", start: start, end: end),
+        studyPeriods: [StudyPeriod(id: "T", name: "Timetable", kind: .other, start: start, end: end)],
+        shifts: [Shift(id: "1", name: "Day", firstPeriod: 1, lessonsPerDay: document.hours.count, periodNames: document.hours)],
+        subjects: document.subjects.map { Subject(id: $0.name, name: $0.name) },
+        buildings: document.buildings.isEmpty ? nil : document.buildings.map { Building(id: $0.name, name: $0.name) },
+        rooms: document.rooms.filter { !$0.isVirtual }.map {
+          Room(id: $0.name, name: $0.name, building: $0.building, type: .classroom, capacity: max(1, min($0.capacity ?? 30000, 30000)))
+        },
+        teachers: document.teachers.map { Teacher(id: $0.name, name: $0.name, subjects: $0.qualifiedSubjects ?? []) },
+        classes: [])
+      organisation.settings.dayNames = document.days
+      // Student sets: names are global in FET, so a set listed twice is one set.
+      var sets: [StudentSetID: StudentSet] = [:]
+      var order: [StudentSetID] = []
+      func add(_ id: String, _ kind: StudentSet.Kind, _ students: Int, _ members: [String]) {
+        if var existing = sets[id] {
+          let merged = (existing.members ?? []) + members.filter { !(existing.members ?? []).contains($0) }
+          existing.members = merged.isEmpty ? nil : merged
+          sets[id] = existing
+        } else {
+          sets[id] = StudentSet(id: id, kind: kind, students: students, members: members.isEmpty ? nil : members)
+          order.append(id)
+        }
+      }
+      for year in document.years {
+        add(year.name, .year, year.numberOfStudents, year.groups.map(\.name))
+        for group in year.groups {
+          add(group.name, .group, group.numberOfStudents, group.subgroups.map(\.name))
+          for subgroup in group.subgroups { add(subgroup.name, .subgroup, subgroup.numberOfStudents, []) }
+        }
+      }
+      organisation.studentSets = order.map { sets[$0]! }
+      var converted: [Activity] = []
+      for activity in activities {
+        let (requirements, optional, wishes) = roomRequirements(of: activity)
+        converted.append(
+          Activity(
+            id: String(activity.id), subject: activity.subject, teachers: activity.teachers, students: activity.students,
+            duration: activity.duration, tags: activity.activityTags.isEmpty ? nil : activity.activityTags,
+            group: activity.activityGroupID == 0 ? nil : String(activity.activityGroupID), size: activity.numberOfStudents,
+            rooms: requirements.isEmpty ? nil : requirements, roomsOptional: optional && !requirements.isEmpty ? true : nil))
+        for (rooms, weight) in wishes {
+          constraints.append(TimetableConstraint(.preferredRooms(lessons: [String(activity.id)], rooms: rooms.sorted()), weight: weight))
+        }
+      }
+      organisation.activities = converted
+      organisation.constraints = constraints
+      return organisation
+    }
+
+    static func slug(_ text: String) -> String {
+      let allowed = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+      return String(allowed).split(separator: "-").joined(separator: "-")
+    }
+  }
+}
