@@ -32,6 +32,7 @@ extension ConstraintRule {
     case .preferredTimeSlots: "preferred-time-slots"
     case .minDaysBetween: "min-days-between"
     case .sameStartingTime: "same-starting-time"
+    case .consecutiveIfSameDay: "consecutive-if-same-day"
     case .notOverlapping: "not-overlapping"
     case .consecutive: "consecutive"
     case .grouped: "grouped"
@@ -76,6 +77,7 @@ extension ConstraintRule {
     case .preferredTimeSlots: "preferredTimeSlots"
     case .minDaysBetween: "minDaysBetween"
     case .sameStartingTime: "sameStartingTime"
+    case .consecutiveIfSameDay: "consecutiveIfSameDay"
     case .notOverlapping: "notOverlapping"
     case .consecutive: "consecutive"
     case .grouped: "grouped"
@@ -143,6 +145,7 @@ struct ConstraintRules {
     case .minDaysBetween(let lessons, let minDays, let consecutiveIfSameDay):
       minDaysBetween(lessons, minDays: minDays, consecutiveIfSameDay: consecutiveIfSameDay)
     case .sameStartingTime(let lessons): sameStartingTime(lessons)
+    case .consecutiveIfSameDay(let lessons): consecutiveIfSameDay(lessons)
     case .notOverlapping(let lessons): notOverlapping(lessons)
     case .consecutive(let first, let second): consecutive(first, second)
     case .grouped(let lessons): grouped(lessons)

@@ -206,6 +206,21 @@ extension ConstraintRules {
     }
   }
 
+  // Each pair of placed lessons on the same day that are not one right after the other.
+  func consecutiveIfSameDay(_ ids: [String]) -> [Finding] {
+    let lessons = placedLessons(ids)
+    var result: [Finding] = []
+    for (i, a) in lessons.enumerated() {
+      for b in lessons[(i + 1)...] where a.day == b.day && a.end + 1 != b.start && b.end + 1 != a.start {
+        result.append(
+          Finding(
+            units: 1, message: "\(named(a)) at \(at(a)) and \(named(b)) at \(at(b)) are on the same day but not one right after the other",
+            lessons: [a.lesson.id, b.lesson.id], day: a.day, period: min(a.start, b.start)))
+      }
+    }
+    return result
+  }
+
   // Each pair of placed lessons that occupy a common period of the same day (any week pattern).
   func notOverlapping(_ ids: [String]) -> [Finding] {
     let lessons = placedLessons(ids)

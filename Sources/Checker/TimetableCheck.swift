@@ -74,7 +74,7 @@ public struct TimetableCheck: Sendable {
     "double-across-long-break", "teacher-gaps", "student-gaps", "teacher-days-off", "teacher-max-lessons-per-day",
     "subject-spread", "difficult-first-last", "teacher-room-changes", "break-times", "teacher-not-available",
     "students-not-available", "room-not-available", "preferred-starting-times", "preferred-time-slots",
-    "min-days-between", "same-starting-time", "not-overlapping", "consecutive", "grouped", "ends-students-day",
+    "min-days-between", "same-starting-time", "consecutive-if-same-day", "not-overlapping", "consecutive", "grouped", "ends-students-day",
     "students-max-gaps-per-week", "students-max-gaps-per-day", "students-early-max-beginnings-at-second-hour",
     "students-max-hours-daily", "students-min-hours-daily", "students-max-hours-continuously",
     "teachers-max-gaps-per-week", "teachers-max-gaps-per-day", "teachers-max-hours-daily", "teachers-min-hours-daily",

@@ -14,6 +14,10 @@ public struct SolveSettings: Sendable {
   public var perturbationWeight: Int
   /// Stop as soon as a timetable with no hard violation is found.
   public var stopWhenFeasible: Bool
+  /// Soft rules of at least this weight count as needed for `stopWhenFeasible` (and for
+  /// `secondsToAccepted`): a FET weight of 95% (soft weight 19) is one FET itself almost always
+  /// keeps, and fet-cl confirms a timetable only when they hold.
+  public var strongSoftWeight: Int?
   /// A limit on the search's work (rounds of improvement) that makes the result independent of
   /// the machine's speed: with it the same input and seed always give the same timetable, as long
   /// as the time limit is not reached first.
@@ -36,6 +40,7 @@ public struct SolveSettings: Sendable {
     self.previous = previous
     self.perturbationWeight = perturbationWeight
     self.stopWhenFeasible = stopWhenFeasible
+    self.strongSoftWeight = nil
     self.maxRounds = maxRounds
     self.useMIP = useMIP
     self.mipTimeLimit = mipTimeLimit
@@ -68,6 +73,8 @@ public struct SolveResult: Sendable {
   public var unplacedLessons: [String]
   /// Seconds until the first timetable with no hard violation, if one was found.
   public var secondsToFeasible: Double?
+  /// Seconds until the first one that also keeps every strong soft rule (see `strongSoftWeight`).
+  public var secondsToStrongFeasible: Double?
   public var elapsed: Double
   /// Lessons placed elsewhere than in the previous timetable (partial re-solve).
   public var movedLessons: Int?
@@ -95,8 +102,15 @@ public enum TimetableSolver {
     let deadline = settings.timeLimit
     func stop() -> Bool { elapsed() >= deadline || settings.cancellation?.isCancelled == true }
     var firstFeasible: Double?
+    var firstStrong: Double?
+    /// Whether the current state keeps every strong soft rule.
+    func strongFeasible() -> Bool {
+      guard let weight = settings.strongSoftWeight else { return true }
+      return state.strongSoftViolations(minimumWeight: weight) == 0
+    }
     func report(_ phase: String) {
       if state.cost.hard == 0, firstFeasible == nil { firstFeasible = elapsed() }
+      if state.cost.hard == 0, firstStrong == nil, strongFeasible() { firstStrong = elapsed() }
       settings.progress?(
         SolveProgress(
           phase: phase, placedLessons: model.lessonIDs.count - state.unplaced, totalLessons: model.lessonIDs.count,
@@ -139,7 +153,7 @@ public enum TimetableSolver {
     let blocks = model.blockLessons.count
     while !stop() {
       if let maxRounds = settings.maxRounds, rounds >= maxRounds { break }
-      if settings.stopWhenFeasible, best.cost.hard == 0 { break }
+      if settings.stopWhenFeasible, best.cost.hard == 0, strongFeasible() { break }
       rounds += 1
       let feasible = state.cost.hard == 0
       search.best = state.snapshot()
@@ -174,6 +188,7 @@ public enum TimetableSolver {
         state.restore(best)
       }
       if best.cost.hard == 0 && firstFeasible == nil { firstFeasible = elapsed() }
+      if state.cost.hard == 0, firstStrong == nil, strongFeasible() { firstStrong = elapsed() }
       // Nothing left to gain, or no progress for long: the search ends by its own rule.
       if best.cost.hard == 0 && (best.cost.soft == 0 || stale >= 12) { break }
     }
@@ -186,7 +201,8 @@ public enum TimetableSolver {
     }
     return SolveResult(
       timetable: timetable, hardViolations: state.cost.hard, softCost: state.cost.soft, unplacedLessons: unplaced,
-      secondsToFeasible: state.cost.hard == 0 ? (firstFeasible ?? elapsed()) : nil, elapsed: elapsed(),
+      secondsToFeasible: state.cost.hard == 0 ? (firstFeasible ?? elapsed()) : nil,
+      secondsToStrongFeasible: state.cost.hard == 0 && strongFeasible() ? (firstStrong ?? elapsed()) : nil, elapsed: elapsed(),
       movedLessons: settings.previous == nil ? nil : state.movedFromPrevious, rounds: rounds,
       mipNeighbourhoods: neighbourhoods.solved, mipImprovements: neighbourhoods.improved,
       diagnosis: unplaced.isEmpty && state.cost.hard == 0 ? [] : Diagnosis.afterSolve(state: state))

@@ -7,7 +7,7 @@ import SampleSchools
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: "Benchmarks that print numbers.", subcommands: [Planning.self, Solving.self])
+    commandName: "bench", abstract: "Benchmarks that print numbers.", subcommands: [Planning.self, Solving.self, FETBench.self])
 
   struct Planning: ParsableCommand {
     static let configuration = CommandConfiguration(

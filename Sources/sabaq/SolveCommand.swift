@@ -33,7 +33,9 @@ struct SolveCommand: ParsableCommand {
     } catch {
       fail(error, file: input.file)
     }
-    let outcome = try SolveRun(problem: problem, timeLimit: timeLimit, seed: seed, lock: lock, previous: previous, firstFeasible: firstFeasible, useMIP: !noMip).run()
+    var run = SolveRun(problem: problem, timeLimit: timeLimit, seed: seed, lock: lock, previous: previous, firstFeasible: firstFeasible, useMIP: !noMip)
+    run.fromFET = input.file.lowercased().hasSuffix(".fet")
+    let outcome = try run.run()
     try outcome.write(to: output)
     throw ExitCode(outcome.exitCode)
   }

@@ -16,6 +16,7 @@ struct SolveRun {
   let previous: String?
   let firstFeasible: Bool
   let useMIP: Bool
+  var fromFET = false
 
   struct Outcome {
     let problem: TimetableProblem
@@ -38,8 +39,9 @@ struct SolveRun {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       try (encoder.encode(check.report) + Data("\n".utf8)).write(to: file("check.json"), options: .atomic)
       try Data(check.text().utf8).write(to: file("check.txt"), options: .atomic)
+      let strong = result.secondsToStrongFeasible.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
       let summary = check.isFeasible
-        ? "timetable with no hard violation, soft cost \(check.softCost.total) (first found after \(String(format: "%.1f", result.secondsToFeasible ?? result.elapsed)) s)"
+        ? "timetable with no hard violation, soft cost \(check.softCost.total) (first found after \(String(format: "%.1f", result.secondsToFeasible ?? result.elapsed)) s\(strong))"
         : "no timetable without hard violations found in \(String(format: "%.0f", result.elapsed)) s: \(check.hardViolationCount) hard violations remain"
       printError("\(summary); written to \(directory)")
       if !check.isFeasible {
@@ -60,9 +62,11 @@ struct SolveRun {
     let previousTimetable = previous.map(readTimetable)
     let diagnosis = Diagnosis.beforeSolve(problem)
     for line in diagnosis { printError("diagnosis: \(line)") }
-    let settings = SolveSettings(
+    var settings = SolveSettings(
       timeLimit: timeLimit, seed: seed, locks: locks, previous: previousTimetable, stopWhenFeasible: firstFeasible,
       useMIP: useMIP, progress: { printError($0.description) })
+    // From a FET file: its 95% rules are ones FET nearly always keeps (docs/fet-import.md).
+    if fromFET { settings.strongSoftWeight = 19 }
     let result: SolveResult
     do {
       result = try TimetableSolver.solve(problem, settings: settings)

@@ -655,7 +655,7 @@ private let year5 = [ProblemStudentSet(id: "Year 5", units: ["5A", "5B/1", "5B/2
   @Test func everyHardKindOfTheFETRulesIsListedOnce() {
     let kinds = [
       "break-times", "teacher-not-available", "students-not-available", "room-not-available",
-      "preferred-starting-times", "preferred-time-slots", "min-days-between", "same-starting-time", "not-overlapping",
+      "preferred-starting-times", "preferred-time-slots", "min-days-between", "same-starting-time", "consecutive-if-same-day", "not-overlapping",
       "consecutive", "grouped", "ends-students-day", "students-max-gaps-per-week", "students-max-gaps-per-day",
       "students-early-max-beginnings-at-second-hour", "students-max-hours-daily", "students-min-hours-daily",
       "students-max-hours-continuously", "teachers-max-gaps-per-week", "teachers-max-gaps-per-day",
@@ -665,5 +665,18 @@ private let year5 = [ProblemStudentSet(id: "Year 5", units: ["5A", "5B/1", "5B/2
     ]
     #expect(Array(TimetableCheck.hardKinds.suffix(kinds.count)) == kinds)
     #expect(Set(TimetableCheck.hardKinds).count == TimetableCheck.hardKinds.count)
+  }
+}
+
+@Suite struct ConsecutiveIfSameDayTests {
+  @Test func twoLessonsOnOneDayMustBeAdjacent() {
+    let lessons = [lesson("a1", "alg", "5A", "t1"), lesson("a2", "alg", "5A", "t1"), lesson("a3", "alg", "5A", "t1")]
+    // a1 and a2 adjacent on Monday; a3 on Monday too but apart from both; different days never count.
+    let placements = [place("a1", .mon, 1, "r12"), place("a2", .mon, 2, "r12"), place("a3", .mon, 4, "r12")]
+    let hard = check(lessons, placements, .consecutiveIfSameDay(lessons: ["a1", "a2", "a3"]), weight: .hard)
+    #expect(hard.kinds == ["consecutive-if-same-day", "consecutive-if-same-day"])
+    #expect(hard.counts == [1, 1])
+    let apart = [place("a1", .mon, 1, "r12"), place("a2", .tue, 1, "r12"), place("a3", .wed, 4, "r12")]
+    #expect(check(lessons, apart, .consecutiveIfSameDay(lessons: ["a1", "a2", "a3"]), weight: .hard).isFeasible)
   }
 }

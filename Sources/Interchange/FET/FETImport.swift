@@ -151,7 +151,7 @@ public enum FETImport {
           report.unsupported[constraint.kind, default: 0] += 1
           continue
         }
-        guard constraint.weight > 0 else {
+        guard constraint.weight > 0 || constraint.kind == "ConstraintMinDaysBetweenActivities" else {
           report.supported[constraint.kind, default: 0] += 1
           continue  // a weight of 0% has no effect
         }
@@ -214,6 +214,7 @@ public enum FETImport {
     }
 
     mutating func add(_ rule: ConstraintRule, _ constraint: FETConstraint) {
+      guard constraint.weight > 0 else { return }
       constraints.append(TimetableConstraint(rule, weight: FETImport.weight(constraint.weight)))
     }
 
@@ -238,10 +239,13 @@ public enum FETImport {
       case "ConstraintActivitiesPreferredTimeSlots":
         add(.preferredTimeSlots(lessons: try filtered(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
       case "ConstraintMinDaysBetweenActivities":
-        add(
-          .minDaysBetween(
-            lessons: try ids(c), minDays: try number(c, "MinDays"),
-            consecutiveIfSameDay: try flag(c, "Consecutive_If_Same_Day", default: false)), c)
+        // FET keeps "consecutive if same day" whatever the weight: two of the lessons on one day
+        // must be adjacent (a weight of 0% asks for that alone).
+        let lessons = try ids(c)
+        if try flag(c, "Consecutive_If_Same_Day", default: false) {
+          constraints.append(TimetableConstraint(.consecutiveIfSameDay(lessons: lessons), weight: .hard))
+        }
+        add(.minDaysBetween(lessons: lessons, minDays: try number(c, "MinDays"), consecutiveIfSameDay: false), c)
       case "ConstraintActivitiesSameStartingTime": add(.sameStartingTime(lessons: try ids(c)), c)
       case "ConstraintActivitiesNotOverlapping": add(.notOverlapping(lessons: try ids(c)), c)
       case "ConstraintTwoActivitiesConsecutive":

@@ -15,7 +15,7 @@ extension ConstraintRule {
     switch self {
     case .classCompactDay(let c, _), .classMaxLessonsPerDay(let c, _): r.classes = [c]
     case .lessonsMaxPerDay(let l, _), .subjectSpread(let l), .sameStartingTime(let l), .notOverlapping(let l),
-      .grouped(let l), .endsStudentsDay(let l):
+      .grouped(let l), .endsStudentsDay(let l), .consecutiveIfSameDay(let l):
       r.lessons = l
     case .minDaysBetween(let l, _, _): r.lessons = l
     case .consecutive(let a, let b): r.lessons = [a, b]

@@ -87,6 +87,9 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   /// Any two of these lessons are at least `minDays` days apart; on the same day they must be
   /// consecutive when `consecutiveIfSameDay`.
   case minDaysBetween(lessons: [String], minDays: Int, consecutiveIfSameDay: Bool)
+  /// Any two of these lessons held on the same day are consecutive (FET's "consecutive if same
+  /// day", which holds whatever the weight of its min-days constraint).
+  case consecutiveIfSameDay(lessons: [String])
   /// These lessons start at the same day and period.
   case sameStartingTime(lessons: [String])
   /// No two of these lessons overlap in time.

@@ -15,8 +15,8 @@ struct LocalSearch {
   private(set) var accepted = 0
   /// Recent trials and acceptances of each kind of move: move, swap, chain, ruin and recreate.
   private var tried: [Double] = [10, 10, 10, 10, 10]
-  private var succeeded: [Double] = [4, 4, 2, 1, 4]
-  private let base: [Double] = [4, 4, 2, 0.3, 1]
+  private var succeeded: [Double] = [1, 1, 1, 1, 1]
+  private let base: [Double] = [4, 4, 2, 1, 1]
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -56,7 +56,7 @@ struct LocalSearch {
       // Moves are chosen in proportion to how often each has been accepted lately: in a school
       // where every class is full, plain moves always clash and swaps and chains do the work.
       let kind = chooseMove(repairing: state.cost.hard > 0)
-      let acceptedBefore = accepted
+      let costBefore = state.cost
       switch kind {
       case 0: tryMove(block, temperature: temperature)
       case 1: trySwap(block, temperature: temperature)
@@ -64,8 +64,10 @@ struct LocalSearch {
       case 3: ruinAndRecreate(around: block, temperature: temperature)
       default: bestSwap(block, step: step, temperature: temperature)
       }
-      tried[kind] += 1
-      if accepted > acceptedBefore { succeeded[kind] += 1 }
+      // A move earns its keep by improving, weighed by what it costs to try (a ruin and
+      // recreate costs as much as dozens of moves).
+      tried[kind] += kind == 3 ? 20 : 1
+      if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         for k in 0..<5 {
           tried[k] *= 0.5
@@ -146,19 +148,20 @@ struct LocalSearch {
     let s1 = Int(state.start[block])
     guard s1 >= 0 else { return }
     var candidates: [Int] = []
+    var seen = Set<Int>([block])
     let lesson = Int(model.blockLessons[block][0])
     for c in model.classesOf[lesson] {
-      for l in model.classLessons[Int(c)] {
-        let b = Int(model.blockOf[Int(l)])
-        if b != block, !candidates.contains(b) { candidates.append(b) }
+      for l in model.classLessons[Int(c)] where seen.insert(Int(model.blockOf[Int(l)])).inserted {
+        candidates.append(Int(model.blockOf[Int(l)]))
       }
     }
     for t in model.teachers[lesson] {
-      for l in model.teacherLessons[Int(t)] {
-        let b = Int(model.blockOf[Int(l)])
-        if b != block, !candidates.contains(b) { candidates.append(b) }
+      for l in model.teacherLessons[Int(t)] where seen.insert(Int(model.blockOf[Int(l)])).inserted {
+        candidates.append(Int(model.blockOf[Int(l)]))
       }
     }
+    // A sample is enough: the search comes back to this lesson if it stays in trouble.
+    if candidates.count > 30 { candidates = Array(candidates.shuffledDeterministically(&random).prefix(30)) }
     var bestDelta = Int.max
     var bestPartner = -1
     let before = state.cost.scalar(hardWeight: hardWeight)

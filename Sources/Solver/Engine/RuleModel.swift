@@ -3,6 +3,7 @@ struct GroupRule {
   enum Kind {
     case minDays(Int, consecutiveIfSameDay: Bool)
     case sameStart
+    case consecutiveIfSameDay
     case notOverlapping
     case consecutive
     case grouped

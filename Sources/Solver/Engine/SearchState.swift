@@ -42,6 +42,9 @@ final class SearchState {
   private var scratchSpreads: [Int32] = []
   private var scratchRules: [Int32] = []
   private var scratchPlaced: [(lesson: Int, slot: Int)] = []
+  /// Stamps for collecting each class, teacher, unit, group and rule once per refresh.
+  private var stamp: [UInt32]
+  private var epoch: UInt32 = 0
   private(set) var clashes = 0
   /// The change in clashes of the last `delta` trial.
   private(set) var lastClashDelta = 0
@@ -78,6 +81,10 @@ final class SearchState {
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
+    stamp = Array(
+      repeating: 0,
+      count: model.classCount + model.teacherCount + model.unitCount + model.dailyGroups.count + model.spreadGroups.count
+        + model.groupRules.count)
     classMasks = Array(repeating: 0, count: model.classCount * model.days)
     classDayCost = Array(repeating: .zero, count: model.classCount * model.days)
     teacherDayCost = Array(repeating: .zero, count: model.teacherCount * model.days)
@@ -308,14 +315,41 @@ final class SearchState {
     scratchGroups.removeAll(keepingCapacity: true)
     scratchSpreads.removeAll(keepingCapacity: true)
     scratchRules.removeAll(keepingCapacity: true)
+    // Each thing once: a stamp per kind marks what this refresh has collected already.
+    epoch &+= 1
+    let T = model.teacherCount
+    let unitBase = T
     for l in model.blockLessons[block] {
       let lesson = Int(l)
-      for c in model.classesOf[lesson] where !scratchClasses.contains(c) { scratchClasses.append(c) }
-      for t in model.teachers[lesson] where !scratchTeachers.contains(t) { scratchTeachers.append(t) }
-      if unitsMatter { for u in model.units[lesson] where !scratchUnits.contains(u) { scratchUnits.append(u) } }
-      for g in model.groupsOfLesson[lesson] where !scratchGroups.contains(g) { scratchGroups.append(g) }
-      for g in model.spreadOfLesson[lesson] where !scratchSpreads.contains(g) { scratchSpreads.append(g) }
-      for g in model.groupRulesOfLesson[lesson] where !scratchRules.contains(g) { scratchRules.append(g) }
+      for c in model.classesOf[lesson] where stamp[Int(c)] != epoch {
+        stamp[Int(c)] = epoch
+        scratchClasses.append(c)
+      }
+      for t in model.teachers[lesson] where stamp[model.classCount + Int(t)] != epoch {
+        stamp[model.classCount + Int(t)] = epoch
+        scratchTeachers.append(t)
+      }
+      if unitsMatter {
+        for u in model.units[lesson] where stamp[model.classCount + unitBase + (Int(u) - T)] != epoch {
+          stamp[model.classCount + unitBase + (Int(u) - T)] = epoch
+          scratchUnits.append(u)
+        }
+      }
+      let groupBase = model.classCount + T + model.unitCount
+      for g in model.groupsOfLesson[lesson] where stamp[groupBase + Int(g)] != epoch {
+        stamp[groupBase + Int(g)] = epoch
+        scratchGroups.append(g)
+      }
+      let spreadBase = groupBase + model.dailyGroups.count
+      for g in model.spreadOfLesson[lesson] where stamp[spreadBase + Int(g)] != epoch {
+        stamp[spreadBase + Int(g)] = epoch
+        scratchSpreads.append(g)
+      }
+      let ruleBase = spreadBase + model.spreadGroups.count
+      for g in model.groupRulesOfLesson[lesson] where stamp[ruleBase + Int(g)] != epoch {
+        stamp[ruleBase + Int(g)] = epoch
+        scratchRules.append(g)
+      }
     }
     let classes = scratchClasses
     let teachers = scratchTeachers
@@ -471,6 +505,16 @@ final class SearchState {
       }
     case .sameStart:
       if let first = placed.first { units = placed.dropFirst().filter { $0.slot != first.slot }.count }
+    case .consecutiveIfSameDay:
+      for i in 0..<placed.count {
+        for j in (i + 1)..<max(placed.count, i + 1) {
+          let a = placed[i]
+          let b = placed[j]
+          if a.slot / P == b.slot / P, a.slot + model.duration[a.lesson] != b.slot, b.slot + model.duration[b.lesson] != a.slot {
+            units += 1
+          }
+        }
+      }
     case .notOverlapping:
       for i in 0..<placed.count {
         for j in (i + 1)..<max(placed.count, i + 1) {
@@ -711,6 +755,28 @@ final class SearchState {
       }
     }
     return false
+  }
+
+  /// Violations of soft rules of at least a weight (FET's near-hard 95% rules): lesson-group
+  /// rules, rules on teachers and units, and ends of days.
+  func strongSoftViolations(minimumWeight: Int) -> Int {
+    var count = 0
+    for (g, rule) in model.groupRules.enumerated() where !rule.weight.hard && rule.weight.soft >= minimumWeight {
+      count += computeRule(g).soft / max(rule.weight.soft, 1)
+    }
+    for r in 0..<(model.teacherCount + model.unitCount) {
+      for rule in model.resourceRules[r] where !rule.weight.hard && rule.weight.soft >= minimumWeight {
+        if rule.isWeekly {
+          count += rule.weekUnits(weekStats[r], busyAtAll: true)
+        } else {
+          for d in 0..<D { count += rule.dayUnits(mask: resourceMask(r, d), excused: model.excused[r * D + d]) }
+        }
+      }
+    }
+    for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].hard && model.endsDayWeight[l].soft >= minimumWeight {
+      count += computeEndsDay(l).soft > 0 ? 1 : 0
+    }
+    return count
   }
 
   /// Whether a teacher's weekly rules (days, gaps in the week) are broken as hard rules.

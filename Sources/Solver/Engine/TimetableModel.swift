@@ -402,6 +402,8 @@ struct TimetableModel {
       case .minDaysBetween(let ids, let minDays, let consecutive):
         groupRules.append(GroupRule(kind: .minDays(minDays, consecutiveIfSameDay: consecutive), lessons: lessonList(ids), weight: weight))
       case .notOverlapping(let ids): groupRules.append(GroupRule(kind: .notOverlapping, lessons: lessonList(ids), weight: weight))
+      case .consecutiveIfSameDay(let ids):
+        groupRules.append(GroupRule(kind: .consecutiveIfSameDay, lessons: lessonList(ids), weight: weight))
       case .consecutive(let a, let b):
         if let i = lessonIndex[a], let j = lessonIndex[b] {
           groupRules.append(GroupRule(kind: .consecutive, lessons: [Int32(i), Int32(j)], weight: weight))
