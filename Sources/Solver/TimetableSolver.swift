@@ -146,10 +146,16 @@ public enum TimetableSolver {
     var stale = 0
     var mipSeconds = 0.0
     let environment = ProcessInfo.processInfo.environment
-    let repairStart = environment["SABAQ_T0"].flatMap(Double.init) ?? 400
-    let repairEnd = environment["SABAQ_T1"].flatMap(Double.init) ?? 30
+    let repairStart = environment["SABAQ_T0"].flatMap(Double.init) ?? 750
+    let repairEnd = environment["SABAQ_T1"].flatMap(Double.init) ?? 50
     let stepsPerBlock = environment["SABAQ_STEPS"].flatMap(Int.init) ?? 40
+    let repairHardWeight = environment["SABAQ_HW"].flatMap(Int.init) ?? 5000
+    let restartAfter = environment["SABAQ_RESTART"].flatMap(Int.init) ?? 4
     var best = state.snapshot()
+    /// The best over every restart.
+    var overall = best
+    var restarts = 0
+    var hardStale = 0
     let blocks = model.blockLessons.count
     while !stop() {
       if let maxRounds = settings.maxRounds, rounds >= maxRounds { break }
@@ -163,7 +169,7 @@ public enum TimetableSolver {
         search.hardWeight = 1_000_000
         search.anneal(steps: blocks * 40, startTemperature: calm ? 2 : 4, endTemperature: 0.2, stop: stop)
       } else {
-        search.hardWeight = 1000
+        search.hardWeight = repairHardWeight
         search.anneal(
           steps: blocks * stepsPerBlock, startTemperature: calm ? Double(settings.perturbationWeight) : repairStart,
           endTemperature: calm ? 2 : repairEnd, stop: stop)
@@ -180,6 +186,7 @@ public enum TimetableSolver {
         mipSeconds += Date().timeIntervalSince(started)
         report("fix-and-optimize")
       }
+      hardStale = state.cost.hard < best.cost.hard ? 0 : hardStale + 1
       if state.cost < best.cost {
         best = state.snapshot()
         stale = 0
@@ -187,11 +194,25 @@ public enum TimetableSolver {
         stale += 1
         state.restore(best)
       }
+      if best.cost < overall.cost { overall = best }
+      // Stuck on the same hard violations: start again from a new construction (a re-solve
+      // keeps its previous timetable instead).
+      if best.cost.hard > 0, hardStale >= restartAfter, settings.previous == nil, !stop() {
+        restarts += 1
+        hardStale = 0
+        stale = 0
+        for b in 0..<blocks where !model.locked[b] && state.isPlaced(b) { state.remove(b) }
+        var again = Construction(state: state, random: SeededGenerator(seed: settings.seed &+ 1000 &* UInt64(restarts)), shouldStop: stop)
+        again.run()
+        best = state.snapshot()
+        report("restart \(restarts)")
+      }
       if best.cost.hard == 0 && firstFeasible == nil { firstFeasible = elapsed() }
       if state.cost.hard == 0, firstStrong == nil, strongFeasible() { firstStrong = elapsed() }
       // Nothing left to gain, or no progress for long: the search ends by its own rule.
       if best.cost.hard == 0 && (best.cost.soft == 0 || stale >= 12) { break }
     }
+    if best.cost > overall.cost { best = overall }
     if state.cost > best.cost { state.restore(best) }
     RoomMatching(state: state).repair()
     report("done")

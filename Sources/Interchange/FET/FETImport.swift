@@ -114,7 +114,24 @@ public enum FETImport {
     var homeHard: [Int: [Set<String>]] = [:]
     var homeSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
 
-    init(document: FETDocument) { self.document = document }
+    /// The student units (subgroups, or groups and years without parts) of every students set:
+    /// FET's filters select the activities whose students share students with the named set.
+    let unitsOfSet: [String: Set<String>]
+
+    init(document: FETDocument) {
+      self.document = document
+      var units: [String: Set<String>] = [:]
+      for year in document.years {
+        for group in year.groups {
+          let leaves = group.subgroups.isEmpty ? [group.name] : group.subgroups.map(\.name)
+          units[group.name, default: []].formUnion(leaves)
+          units[year.name, default: []].formUnion(leaves)
+          for subgroup in group.subgroups { units[subgroup.name, default: []].insert(subgroup.name) }
+        }
+        if year.groups.isEmpty { units[year.name, default: []].insert(year.name) }
+      }
+      unitsOfSet = units
+    }
 
     func error(_ line: Int?, _ message: String) -> FETFormatError {
       FETFormatError(file: document.source, line: line, message: message)
@@ -202,8 +219,10 @@ public enum FETImport {
       let subject = constraint.string("Subject_Name") ?? ""
       let tag = constraint.string("Activity_Tag_Name") ?? ""
       let duration = (constraint.string("Duration")).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+      let named = students.isEmpty ? [] : unitsOfSet[students] ?? [students]
       return activities.filter { a in
-        (teacher.isEmpty || a.teachers.contains(teacher)) && (students.isEmpty || a.students.contains(students))
+        (teacher.isEmpty || a.teachers.contains(teacher))
+          && (students.isEmpty || a.students.contains { !named.isDisjoint(with: unitsOfSet[$0] ?? [$0]) })
           && (subject.isEmpty || a.subject == subject) && (tag.isEmpty || a.activityTags.contains(tag))
           && (duration < 1 || a.duration == duration)
       }.map { String($0.id) }

@@ -550,6 +550,32 @@ struct TimetableModel {
     self.blockLessons = blockLessons
     self.blockOf = blockOf
     blockDuration = blockLessons.map { $0.map { duration[Int($0)] }.max() ?? 1 }
+    // A students unit whose days must be gapless, begin at the first hour and hold at most M
+    // lessons can only have lessons in the first M hours it may use each day.
+    var unitReach = Array(repeating: [Bool](), count: U)
+    for u in 0..<U {
+      var noGaps = false
+      var startsFirst = false
+      var most = Int.max
+      for rule in resourceRules[T + u] where rule.weight.hard {
+        switch rule.kind {
+        case .maxGapsPerWeek(0), .maxGapsPerDay(0): noGaps = true
+        case .earlyBeginnings(0): startsFirst = true
+        case .maxHoursDaily(let m): most = min(most, m)
+        default: break
+        }
+      }
+      guard noGaps, startsFirst, most < P else { continue }
+      var reach = Array(repeating: false, count: slots)
+      for d in 0..<Dn {
+        var usable = 0
+        for p in 0..<P where excused[(T + u) * Dn + d] & (1 << UInt32(p)) == 0 {
+          usable += 1
+          reach[d * P + p] = usable <= most
+        }
+      }
+      unitReach[u] = reach
+    }
     var domain: [[Int32]] = []
     var allowed: [[Bool]] = []
     var locked: [Bool] = []
@@ -590,6 +616,9 @@ struct TimetableModel {
             for t in teachers[m] { for q in 0..<own where teacherOff[Int(t)][start + q] { ok = false; break check } }
             for u in units[m] where !unitBan[Int(u) - T].isEmpty {
               for q in 0..<own where unitBan[Int(u) - T][start + q] { ok = false; break check }
+            }
+            for u in units[m] where !unitReach[Int(u) - T].isEmpty {
+              for q in 0..<own where !unitReach[Int(u) - T][start + q] { ok = false; break check }
             }
             for r in fixedResources[m] where Int(r) >= T + U {
               for q in 0..<own where roomOff[Int(r) - T - U][start + q] { ok = false; break check }
