@@ -4,7 +4,7 @@ import Testing
 @testable import Interchange
 
 /// FET's example files (Debian's fet-data) and fet-cl, when installed.
-private enum FETFixtures {
+enum FETFixtures {
   static let examples = "/usr/share/doc/fet-data/examples"
   static let fetCL = "/usr/bin/fet-cl"
   static var haveExamples: Bool { FileManager.default.fileExists(atPath: examples + "/FET-5-official") }
@@ -113,7 +113,17 @@ private enum FETFixtures {
     </ConstraintBasicCompulsorySpace>
     </Space_Constraints_List>
     """,
-    numberOfDays: Int = 2
+    numberOfDays: Int = 2,
+    students: String = """
+    <Year>
+    	<Name>7</Name>
+    	<Number_of_Students>20</Number_of_Students>
+    	<Group>
+    		<Name>7a</Name>
+    		<Number_of_Students>20</Number_of_Students>
+    	</Group>
+    </Year>
+    """
   ) -> String {
     """
     <?xml version="1.0" encoding="UTF-8"?>
@@ -148,14 +158,7 @@ private enum FETFixtures {
     </Teachers_List>
 
     <Students_List>
-    <Year>
-    	<Name>7</Name>
-    	<Number_of_Students>20</Number_of_Students>
-    	<Group>
-    		<Name>7a</Name>
-    		<Number_of_Students>20</Number_of_Students>
-    	</Group>
-    </Year>
+    \(students)
     </Students_List>
 
     <Activities_List>

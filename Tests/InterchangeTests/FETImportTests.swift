@@ -1,0 +1,291 @@
+import Foundation
+import Planner
+import Testing
+
+@testable import Interchange
+
+@Suite struct FETImportTests {
+  func importing(_ text: String) throws -> (Organisation, FETImportReport) {
+    try FETImport.organisation(from: FETReader.parse(data: Data(text.utf8), source: "test.fet"))
+  }
+
+  func importError(_ text: String) -> String? {
+    do {
+      _ = try importing(text)
+      return nil
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  // MARK: Weights
+
+  @Test func weightsMapOntoHardAndSoftAsDocumented() {
+    #expect(FETImport.weight(100) == .hard)
+    #expect(FETImport.weight(99.99) == .soft(9999))
+    #expect(FETImport.weight(99) == .soft(99))
+    #expect(FETImport.weight(95) == .soft(19))
+    #expect(FETImport.weight(90) == .soft(9))
+    #expect(FETImport.weight(50) == .soft(1))
+    #expect(FETImport.weight(10) == .soft(1))
+  }
+
+  // MARK: The model
+
+  @Test func theSmallFileBecomesAnOrganisation() throws {
+    let (organisation, report) = try importing(FETFixtures.smallFile())
+    #expect(organisation.name == "Test & school")
+    #expect(organisation.settings.schoolDays.count == 2)
+    #expect(organisation.settings.dayNames == ["Mon", "Tue"])
+    #expect(organisation.shifts.map(\.lessonsPerDay) == [2])
+    #expect(organisation.teachers.map(\.id) == ["Ann", "Bob"])
+    #expect(organisation.rooms.map(\.id) == ["A&B"])
+    #expect(organisation.activities?.map(\.id) == ["1", "2"])
+    #expect(organisation.activities?.map(\.teachers) == [["Ann"], ["Bob"]])
+    #expect(organisation.studentSets?.map(\.id) == ["7", "7a"])
+    #expect(organisation.studentSets?.first?.members == ["7a"])
+    #expect(report.isComplete)
+    #expect(report.supported == ["ConstraintBasicCompulsoryTime": 1, "ConstraintBasicCompulsorySpace": 1])
+    // The imported organisation is a valid instance and survives the native file.
+    #expect(OrganisationValidator.validate(organisation).filter(\.isError).isEmpty)
+    let again = try InstanceFile.decode(InstanceFile.encode(organisation))
+    #expect(again.activities == organisation.activities)
+  }
+
+  @Test func unsupportedConstraintsAreReportedByNameAndCount() throws {
+    let interval = """
+      <ConstraintTeacherIntervalMaxDaysPerWeek>
+      	<Weight_Percentage>100</Weight_Percentage>
+      	<Teacher_Name>Ann</Teacher_Name>
+      	<Interval_Start_Hour>1</Interval_Start_Hour>
+      	<Interval_End_Hour></Interval_End_Hour>
+      	<Max_Days_Per_Week>1</Max_Days_Per_Week>
+      	<Active>%@</Active>
+      	<Comments></Comments>
+      </ConstraintTeacherIntervalMaxDaysPerWeek>
+      """
+    let text = FETFixtures.smallFile(
+      timeConstraints: """
+        <ConstraintBasicCompulsoryTime>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintBasicCompulsoryTime>
+        \(interval.replacingOccurrences(of: "%@", with: "true"))
+        \(interval.replacingOccurrences(of: "%@", with: "true"))
+        \(interval.replacingOccurrences(of: "%@", with: "false"))
+        <ConstraintActivitiesSameStartingHour>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Number_of_Activities>2</Number_of_Activities>
+        	<Activity_Id>1</Activity_Id>
+        	<Activity_Id>2</Activity_Id>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintActivitiesSameStartingHour>
+        """)
+    let (organisation, report) = try importing(text)
+    #expect(!report.isComplete)
+    #expect(report.unsupported == ["ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesSameStartingHour": 1])
+    #expect(report.inactive == 1)
+    #expect(report.summary.contains("not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherIntervalMaxDaysPerWeek × 2"))
+    #expect(report.summary.contains("1 inactive constraints ignored"))
+    #expect((organisation.constraints ?? []).isEmpty)
+  }
+
+  @Test func aConstraintOnAMissingTeacherNamesItsLine() throws {
+    let text = FETFixtures.smallFile(
+      timeConstraints: """
+        <ConstraintTeacherMaxGapsPerWeek>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Teacher_Name>Zed</Teacher_Name>
+        	<Max_Gaps>1</Max_Gaps>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintTeacherMaxGapsPerWeek>
+        """)
+    let line = FETFixtures.line(of: "<Teacher_Name>Zed", in: text)
+    let message = try #require(importError(text))
+    #expect(message.contains("test.fet:\(line):"))
+    #expect(message.contains("unknown teacher \"Zed\""))
+  }
+
+  @Test func anActivityOfAnUnknownSubjectOrStudentsIsAnError() throws {
+    let text = FETFixtures.smallFile(
+      activities: """
+        <Activity>
+        	<Teacher>Ann</Teacher>
+        	<Subject>Latin</Subject>
+        	<Students>9z</Students>
+        	<Duration>1</Duration>
+        	<Id>1</Id>
+        	<Active>true</Active>
+        </Activity>
+        """)
+    let message = try #require(importError(text))
+    #expect(message.contains("unknown subject \"Latin\""))
+    #expect(message.contains("unknown students set \"9z\""))
+  }
+
+  @Test func brokenXMLIsAnErrorWithItsLine() throws {
+    let text = FETFixtures.smallFile().replacingOccurrences(of: "<Hour><Name>2</Name></Hour>", with: "<Hour><Name>2</Hour>")
+    let path = try FETFixtures.write(text)
+    defer { FETFixtures.remove(URL(fileURLWithPath: path)) }
+    let line = FETFixtures.line(of: "<Hour><Name>2</Hour>", in: text)
+    #expect(throws: FETFormatError.self) { try FETImport.read(path: path) }
+    do {
+      _ = try FETImport.read(path: path)
+    } catch {
+      #expect("\(error)".contains("test.fet:\(line)"))
+    }
+  }
+
+  @Test func otherModesThanOfficialAreRefused() throws {
+    let text = FETFixtures.smallFile().replacingOccurrences(of: "<Mode>Official</Mode>", with: "<Mode>Mornings_Afternoons</Mode>")
+    let message = try #require(importError(text))
+    #expect(message.contains("Mornings_Afternoons mode; only the Official mode can be imported"))
+  }
+
+  // MARK: Constraints
+
+  @Test func filtersSelectTheActivitiesThatShareStudents() throws {
+    let students = """
+      <Year>
+      	<Name>7</Name>
+      	<Group>
+      		<Name>7a</Name>
+      		<Subgroup><Name>7a1</Name></Subgroup>
+      		<Subgroup><Name>7a2</Name></Subgroup>
+      	</Group>
+      	<Group>
+      		<Name>7b</Name>
+      	</Group>
+      </Year>
+      """
+    func activity(_ id: Int, _ set: String) -> String {
+      "<Activity><Teacher>Ann</Teacher><Subject>Maths</Subject><Students>\(set)</Students><Duration>1</Duration><Id>\(id)</Id><Active>true</Active></Activity>"
+    }
+    let text = FETFixtures.smallFile(
+      activities: [activity(1, "7a1"), activity(2, "7b"), activity(3, "7"), activity(4, "7a")].joined(separator: "\n"),
+      timeConstraints: """
+        <ConstraintActivitiesPreferredStartingTimes>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Teacher_Name></Teacher_Name>
+        	<Students_Name>7a</Students_Name>
+        	<Subject_Name></Subject_Name>
+        	<Activity_Tag_Name></Activity_Tag_Name>
+        	<Number_of_Preferred_Starting_Times>1</Number_of_Preferred_Starting_Times>
+        	<Preferred_Starting_Time>
+        		<Preferred_Starting_Day>Tue</Preferred_Starting_Day>
+        		<Preferred_Starting_Hour>2</Preferred_Starting_Hour>
+        	</Preferred_Starting_Time>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintActivitiesPreferredStartingTimes>
+        """,
+      students: students)
+    let (organisation, _) = try importing(text)
+    let rule = try #require(organisation.constraints?.first)
+    #expect(rule.weight == .hard)
+    // 7a1 is part of 7a, the year 7 contains it; 7b shares no student with 7a.
+    #expect(rule.rule == .preferredStartingTimes(lessons: ["1", "3", "4"], slots: [TimeSlot(day: .tue, period: 2)]))
+  }
+
+  @Test func minDaysBetweenWithConsecutiveIfSameDay() throws {
+    let text = FETFixtures.smallFile(
+      timeConstraints: """
+        <ConstraintMinDaysBetweenActivities>
+        	<Weight_Percentage>95</Weight_Percentage>
+        	<Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>
+        	<Number_of_Activities>2</Number_of_Activities>
+        	<Activity_Id>1</Activity_Id>
+        	<Activity_Id>2</Activity_Id>
+        	<MinDays>1</MinDays>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintMinDaysBetweenActivities>
+        """)
+    let (organisation, report) = try importing(text)
+    let constraints = organisation.constraints ?? []
+    #expect(constraints.contains(TimetableConstraint(.minDaysBetween(lessons: ["1", "2"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(19))))
+    // FET keeps the lessons of one day together at any weight: a hard rule of its own.
+    #expect(constraints.contains(TimetableConstraint(.consecutiveIfSameDay(lessons: ["1", "2"]), weight: .hard)))
+    #expect(report.supported["ConstraintMinDaysBetweenActivities"] == 1)
+  }
+
+  @Test func roomConstraintsBecomeRequirementsOrWishes() throws {
+    func preferred(_ id: Int, _ weight: Int) -> String {
+      """
+      <ConstraintActivityPreferredRoom>
+      	<Weight_Percentage>\(weight)</Weight_Percentage>
+      	<Activity_Id>\(id)</Activity_Id>
+      	<Room>A&amp;B</Room>
+      	<Permanently_Locked>false</Permanently_Locked>
+      	<Active>true</Active>
+      	<Comments></Comments>
+      </ConstraintActivityPreferredRoom>
+      """
+    }
+    let text = FETFixtures.smallFile(
+      spaceLists: """
+        <Space_Constraints_List>
+        <ConstraintBasicCompulsorySpace>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Active>true</Active>
+        	<Comments></Comments>
+        </ConstraintBasicCompulsorySpace>
+        \(preferred(1, 100))
+        \(preferred(2, 90))
+        </Space_Constraints_List>
+        """)
+    let (organisation, report) = try importing(text)
+    let activities = try #require(organisation.activities)
+    #expect(activities[0].rooms == [["A&B"]])
+    #expect(activities[0].roomsOptional == nil)
+    #expect(activities[1].rooms == [["A&B"]])
+    #expect(activities[1].roomsOptional == true)
+    #expect(organisation.constraints == [TimetableConstraint(.preferredRooms(lessons: ["2"], rooms: ["A&B"]), weight: .soft(9))])
+    #expect(report.supported["ConstraintActivityPreferredRoom"] == 2)
+  }
+
+  // MARK: Real files
+
+  @Test(.enabled(if: FETFixtures.haveExamples))
+  func everyOfficialExampleImports() throws {
+    let files = FETFixtures.files(under: "FET-5-official") + FETFixtures.files(under: "FET-6-official")
+    #expect(files.count >= 130)
+    var failures: [String] = []
+    var complete = 0
+    for file in files {
+      do {
+        let (organisation, report) = try FETImport.read(path: file)
+        if report.isComplete { complete += 1 }
+        // Nothing dropped silently: every active constraint is counted as imported or not.
+        let document = try FETReader.read(path: file)
+        let active = document.constraints.filter(\.active).count
+        #expect(report.supported.values.reduce(0, +) + report.unsupported.values.reduce(0, +) == active, "\(file)")
+        #expect(organisation.activities?.count == document.activities.filter(\.active).count, "\(file)")
+      } catch {
+        failures.append("\(file): \(error)")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    // Most real files use only supported constraints.
+    #expect(complete * 2 > files.count, "\(complete) of \(files.count) complete")
+  }
+
+  @Test(.enabled(if: FETFixtures.haveExamples))
+  func theDevelopmentSetImportsWithItsGapsNamed() throws {
+    let root = "FET-5-official/"
+    let (denmark, denmarkReport) = try FETImport.read(path: FETFixtures.path(root + "Denmark/small-school.fet"))
+    #expect(denmarkReport.isComplete)
+    #expect(denmark.activities?.count == 25)
+    let (_, spain) = try FETImport.read(path: FETFixtures.path(root + "Spain/1-school/school.fet"))
+    #expect(spain.unsupported.keys.contains("ConstraintTeachersIntervalMaxDaysPerWeek"))
+    let (russia, _) = try FETImport.read(path: FETFixtures.path(root + "Russia/Russian-Medical-College/timetable-ru.fet"))
+    // Cyrillic names survive the native file.
+    #expect(russia.teachers.contains { $0.id.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } })
+    let again = try InstanceFile.decode(InstanceFile.encode(russia))
+    #expect(again.teachers.map(\.id) == russia.teachers.map(\.id))
+    #expect(again.activities == russia.activities)
+  }
+}
