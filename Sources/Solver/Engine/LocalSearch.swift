@@ -14,9 +14,9 @@ struct LocalSearch {
   private(set) var moves = 0
   private(set) var accepted = 0
   /// Recent trials and acceptances of each kind of move: move, swap, chain, ruin and recreate.
-  private var tried: [Double] = [10, 10, 10, 10, 10]
-  private var succeeded: [Double] = [1, 1, 1, 1, 1]
-  private let base: [Double] = [4, 4, 2, 1, 1]
+  private var tried: [Double] = [10, 10, 10, 10, 10, 10]
+  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1]
+  private let base: [Double] = [4, 4, 2, 1, 1, 2]
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
   private let ruinFloor = ProcessInfo.processInfo.environment["SABAQ_RF"].flatMap(Double.init) ?? 0.005
@@ -64,6 +64,7 @@ struct LocalSearch {
       case 1: trySwap(block, temperature: temperature)
       case 2: tryKempe(block, temperature: temperature)
       case 3: ruinAndRecreate(around: block, temperature: temperature)
+      case 5: tryShift(block, temperature: temperature)
       default: bestSwap(block, step: step, temperature: temperature)
       }
       // A move earns its keep by improving, weighed by what it costs to try (a ruin and
@@ -71,7 +72,7 @@ struct LocalSearch {
       tried[kind] += kind == 3 ? ruinCost : 1
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
-        for k in 0..<5 {
+        for k in 0..<6 {
           tried[k] *= 0.5
           succeeded[k] *= 0.5
         }
@@ -82,7 +83,7 @@ struct LocalSearch {
   }
 
   private mutating func chooseMove(repairing: Bool) -> Int {
-    var weights: [Double] = (0..<5).map { k in
+    var weights: [Double] = (0..<6).map { k in
       let floor: Double = k == 3 ? ruinFloor : 0.05
       return base[k] * max(floor, (succeeded[k] + 0.5) / (tried[k] + 1))
     }
@@ -92,7 +93,7 @@ struct LocalSearch {
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<5 {
+    for k in 0..<6 {
       pick -= weights[k]
       if pick <= 0 { return k }
     }
@@ -305,5 +306,62 @@ struct LocalSearch {
     }
     for b in toS2 where !model.allowed[b][s2] { return }
     exchange(toS2, toS1, from: s1, to: s2, temperature: temperature)
+  }
+
+  /// Moves a lesson to the end of its students' day on another day and the last lesson of its own
+  /// day into the place it left: both days keep their shape (no gap opens, no late start), which a
+  /// plain move almost never does when every class day must be compact.
+  private mutating func tryShift(_ block: Int, temperature: Double) {
+    let model = state.model
+    guard model.blockDuration[block] == 1, model.blockLessons[block].count == 1 else { return tryMove(block, temperature: temperature) }
+    let lesson = Int(model.blockLessons[block][0])
+    guard let unit = model.units[lesson].first else { return tryMove(block, temperature: temperature) }
+    let s1 = Int(state.start[block])
+    guard s1 >= 0 else { return }
+    let periods = model.periods
+    let dayA = s1 / periods
+    let dayB = random.below(model.days)
+    guard dayB != dayA else { return }
+    let maskB = state.resourceMask(Int(unit), dayB)
+    let end = maskB == 0 ? 0 : 32 - maskB.leadingZeroBitCount
+    guard end < periods else { return }
+    let s2 = dayB * periods + end
+    guard model.allowed[block][s2] else { return }
+    var moves = [(block, s2)]
+    let maskA = state.resourceMask(Int(unit), dayA)
+    let lastA = dayA * periods + 31 - maskA.leadingZeroBitCount
+    if lastA != s1 {
+      var holders: [Int] = []
+      state.collectHolders(resource: Int(unit), slot: lastA, parity: model.parity[lesson], except: block, into: &holders)
+      guard holders.count == 1, let last = holders.first, !model.locked[last], model.blockDuration[last] == 1,
+        Int(state.start[last]) == lastA, model.allowed[last][s1]
+      else { return }
+      moves.append((last, s1))
+    }
+    relocate(moves, temperature: temperature)
+  }
+
+  /// Puts each block at its new slot as one move, undone unless accepted.
+  private mutating func relocate(_ moves: [(block: Int, to: Int)], temperature: Double) {
+    let before = state.cost.scalar(hardWeight: hardWeight)
+    let blocks = moves.map(\.block)
+    let from = blocks.map { Int(state.start[$0]) }
+    let rooms = blocks.map { block in state.model.blockLessons[block].map { state.chosenRooms[Int($0)] } }
+    for block in blocks { state.remove(block) }
+    for move in moves { state.place(move.block, at: move.to) }
+    let delta = state.cost.scalar(hardWeight: hardWeight) - before
+    if accept(delta, temperature) {
+      accepted += 1
+      return
+    }
+    for block in blocks { state.remove(block) }
+    for (k, block) in blocks.enumerated() {
+      for (m, l) in state.model.blockLessons[block].enumerated() {
+        for (choice, room) in rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
+          state.setRoom(lesson: Int(l), choice: choice, room: room)
+        }
+      }
+    }
+    for (k, block) in blocks.enumerated() { state.placeKeepingRooms(block, at: from[k]) }
   }
 }
