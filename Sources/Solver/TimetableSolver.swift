@@ -156,6 +156,7 @@ public enum TimetableSolver {
     var overall = best
     var restarts = 0
     var hardStale = 0
+    var repairMisses = 0
     let blocks = model.blockLessons.count
     while !stop() {
       if let maxRounds = settings.maxRounds, rounds >= maxRounds { break }
@@ -178,12 +179,17 @@ public enum TimetableSolver {
       report(feasible ? "optimising" : "repairing")
       // GLPK gets about a third of the time: every round while it pays, and whenever the
       // annealing has stalled.
+      // While repairing, GLPK's neighbourhoods rarely remove the last violations of rules on
+      // whole weeks: after two misses they get every fifth round only.
       if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
-        mipSeconds <= 0.5 * (elapsed() - mipSeconds) || stale >= 2
+        mipSeconds <= 0.5 * (elapsed() - mipSeconds) || stale >= 2,
+        feasible || repairMisses < 2 || rounds % 5 == 0
       {
         let started = Date()
+        let hardBefore = state.cost.hard
         neighbourhoods.improve(stop: stop, remaining: deadline - elapsed())
         mipSeconds += Date().timeIntervalSince(started)
+        if !feasible { repairMisses = state.cost.hard < hardBefore ? 0 : repairMisses + 1 }
         report("fix-and-optimize")
       }
       hardStale = state.cost.hard < best.cost.hard ? 0 : hardStale + 1
@@ -195,15 +201,22 @@ public enum TimetableSolver {
         state.restore(best)
       }
       if best.cost < overall.cost { overall = best }
-      // Stuck on the same hard violations: start again from a new construction (a re-solve
-      // keeps its previous timetable instead).
+      // Stuck on the same hard violations: kick the best timetable, or start again from a new
+      // construction (a re-solve keeps its previous timetable instead).
       if best.cost.hard > 0, hardStale >= restartAfter, settings.previous == nil, !stop() {
         restarts += 1
         hardStale = 0
         stale = 0
-        for b in 0..<blocks where !model.locked[b] && state.isPlaced(b) { state.remove(b) }
-        var again = Construction(state: state, random: SeededGenerator(seed: settings.seed &+ 1000 &* UInt64(restarts)), shouldStop: stop)
-        again.run()
+        if restarts % 2 == 0 {
+          for b in 0..<blocks where !model.locked[b] && state.isPlaced(b) { state.remove(b) }
+          var again = Construction(state: state, random: SeededGenerator(seed: settings.seed &+ 1000 &* UInt64(restarts)), shouldStop: stop)
+          again.run()
+        } else {
+          // Every other restart keeps the best timetable so far and kicks it: random exchanges
+          // of a fortieth of the lessons.
+          state.restore(overall)
+          search.kick(max(4, blocks / 40))
+        }
         best = state.snapshot()
         report("restart \(restarts)")
       }

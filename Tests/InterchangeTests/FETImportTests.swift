@@ -247,6 +247,37 @@ import Testing
     #expect(report.supported["ConstraintActivityPreferredRoom"] == 2)
   }
 
+  @Test func roomsTooSmallForTheStudentsAreNotAllowed() throws {
+    func room(_ name: String, _ capacity: Int) -> String {
+      "<Room><Name>\(name)</Name><Building></Building><Capacity>\(capacity)</Capacity><Virtual>false</Virtual></Room>"
+    }
+    var text = FETFixtures.smallFile(
+      spaceLists: """
+        <Space_Constraints_List>
+        <ConstraintBasicCompulsorySpace>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Active>true</Active>
+        </ConstraintBasicCompulsorySpace>
+        <ConstraintSubjectPreferredRooms>
+        	<Weight_Percentage>100</Weight_Percentage>
+        	<Subject>Maths</Subject>
+        	<Number_of_Preferred_Rooms>2</Number_of_Preferred_Rooms>
+        	<Preferred_Room>Small</Preferred_Room>
+        	<Preferred_Room>Big</Preferred_Room>
+        	<Active>true</Active>
+        </ConstraintSubjectPreferredRooms>
+        </Space_Constraints_List>
+        """)
+    let rooms = FETFixtures.line(of: "<Rooms_List>", in: text)
+    #expect(rooms > 0)
+    text = text.replacingOccurrences(of: "<Rooms_List>", with: "<Rooms_List>\n" + room("Small", 15) + "\n" + room("Big", 40))
+    let (organisation, _) = try importing(text)
+    #expect(organisation.activities?.first?.rooms == [["Big", "Small"]])
+    // The 20 students of 7a do not fit in the room for 15: FET would not allow it, nor does the demand.
+    let problem = try LessonDemandBuilder.problem(for: organisation)
+    #expect(problem.lessons.map { $0.rooms.map(\.allowed) } == [[["Big"]], [["Big"]]])
+  }
+
   // MARK: Real files
 
   @Test(.enabled(if: FETFixtures.haveExamples))

@@ -102,6 +102,7 @@ public enum LessonDemandBuilder {
     /// classes) they name; the classes shown are the years (or classes) those units belong to.
     mutating func addActivities(setUnits: [StudentSetID: [String]], classes: [ProblemClass]) {
       let sizes = Dictionary((org.studentSets ?? []).map { ($0.id, $0.students ?? 0) }, uniquingKeysWith: { a, _ in a })
+      let roomCapacity = Dictionary(org.rooms.map { ($0.id, $0.capacity) }, uniquingKeysWith: { a, _ in a })
       for activity in org.activities ?? [] where activity.isActive {
         var units: [String] = []
         var seen = Set<String>()
@@ -120,9 +121,16 @@ public enum LessonDemandBuilder {
             id: activity.id, subject: activity.subject, classes: owners,
             group: activity.students.joined(separator: ", "), teachers: activity.teachers, students: units, size: size,
             duration: activity.duration,
-            rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: $0, optional: activity.roomsOptional) },
+            rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: bigEnough($0, for: size, roomCapacity), optional: activity.roomsOptional) },
             difficult: isDifficult(activity.subject)))
       }
+    }
+
+    /// The rooms of a list that hold `size` students (as FET allows them); all of them when none
+    /// does, so that the diagnosis can name the lesson rather than the import failing.
+    func bigEnough(_ rooms: [RoomID], for size: Int, _ roomCapacity: [RoomID: Int]) -> [RoomID] {
+      let fitting = rooms.filter { (roomCapacity[$0] ?? Int.max) >= size }
+      return fitting.isEmpty ? rooms : fitting
     }
 
     /// The divisions a class is split by in this period (halves, boys/girls …), in a fixed order.

@@ -99,8 +99,10 @@ public enum Diagnosis {
     let subjectName = Dictionary(problem.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     func describe(_ lesson: Int) -> String {
       let l = problem.lessons[lesson]
-      let classes = model.classesOf[lesson].map { model.classNames[Int($0)] }.joined(separator: "+")
-      let group = l.group == "whole" ? "" : " (\(l.group))"
+      var classes = model.classesOf[lesson].map { model.classNames[Int($0)] }.joined(separator: "+")
+      if classes.isEmpty { classes = l.students.joined(separator: "+") }
+      if classes.isEmpty { classes = "lesson \(l.id):" }
+      let group = l.group == "whole" || l.group.isEmpty ? "" : " (\(l.group))"
       let teachers = l.teachers.isEmpty ? "" : ", " + model.teachers[lesson].map { problem.teachers[Int($0)].name }.joined(separator: ", ")
       return "\(classes) \(subjectName[l.subject] ?? l.subject)\(group)\(teachers)"
     }
@@ -119,7 +121,8 @@ public enum Diagnosis {
         let names = others.map { describe(Int(model.blockLessons[$0][0])) }
         findings.append("\(describe(lesson)) at \(when(slot)) clashes with \(names.joined(separator: "; ")).")
       } else {
-        findings.append("\(describe(lesson)) at \(when(slot)) breaks a rule of its class's day (a gap, a late start, too many lessons, or the subject twice).")
+        findings.append(
+          "\(describe(lesson)) at \(when(slot)) breaks a hard rule: of its students' or teacher's day or week (a gap, a late start, too many or too few lessons), or one on a group of lessons (days between them, the same time, not overlapping); the checker's report names it.")
       }
     }
     return findings

@@ -82,6 +82,15 @@ struct LocalSearch {
     }
   }
 
+  /// A kick out of a local minimum: `count` random exchanges of slots between lessons of a class
+  /// or teacher, whatever they cost.
+  mutating func kick(_ count: Int) {
+    let model = state.model
+    let movable = (0..<model.blockLessons.count).filter { !model.locked[$0] && model.domain[$0].count > 1 }
+    guard !movable.isEmpty else { return }
+    for _ in 0..<count { trySwap(movable[random.below(movable.count)], temperature: 1e12) }
+  }
+
   private mutating func chooseMove(repairing: Bool) -> Int {
     var weights: [Double] = (0..<6).map { k in
       let floor: Double = k == 3 ? ruinFloor : 0.05
