@@ -15,7 +15,7 @@ public struct SolveSettings: Sendable {
   /// Stop as soon as a timetable with no hard violation is found.
   public var stopWhenFeasible: Bool
   /// Soft rules of at least this weight count as needed for `stopWhenFeasible` (and for
-  /// `secondsToAccepted`): a FET weight of 95% (soft weight 19) is one FET itself almost always
+  /// `secondsToStrongFeasible`): a FET weight of 95% (soft weight 19) is one FET itself almost always
   /// keeps, and fet-cl confirms a timetable only when they hold.
   public var strongSoftWeight: Int?
   /// A limit on the search's work (rounds of improvement) that makes the result independent of
@@ -87,7 +87,8 @@ public struct SolveResult: Sendable {
 /// Builds the weekly timetable of a problem: a constructive start, simulated annealing over
 /// moves, swaps and Kempe chains, and fix-and-optimize rounds in which GLPK re-solves a
 /// neighbourhood (a few classes, a pair of days or a few teachers) as a MIP with everything else
-/// fixed; rooms are then matched slot by slot. Deterministic for the same problem, settings and
+/// fixed; rooms are then matched slot by slot. A search stuck on the same hard violations starts
+/// again, alternately from a kicked copy of its best timetable and from a new construction. Deterministic for the same problem, settings and
 /// seed when the search ends by its own rules (or `maxRounds`) rather than by the time limit.
 public enum TimetableSolver {
   public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
