@@ -75,12 +75,21 @@ public enum LessonDemandBuilder {
       // Student sets and activities given directly (FET's years, groups, subgroups, activities).
       let setUnits = org.studentSetUnits()
       let firstShift = org.shifts.min { $0.firstPeriod < $1.firstPeriod }
+      // The classes shown and searched by: the groups of a year when they divide its students
+      // (a school kept as one "year" of many groups), otherwise the year itself.
+      let setsByID = Dictionary((org.studentSets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       for set in org.studentSets ?? [] where set.kind == .year {
-        classes.append(
-          ProblemClass(
-            id: set.id, name: set.id, grade: Int(set.id.prefix { $0.isNumber }) ?? 0, shift: firstShift?.id ?? "",
-            firstPeriod: 1, lastPeriod: periodsPerDay, units: setUnits[set.id] ?? [set.id],
-            maxLessonsPerDay: periodsPerDay, compactDay: false))
+        let groups = (set.members ?? []).filter { setsByID[$0]?.kind == .group }
+        let groupUnits = groups.flatMap { setUnits[$0] ?? [$0] }
+        let divides = groups.count >= 2 && Set(groupUnits).count == groupUnits.count
+          && Set(groupUnits) == Set(setUnits[set.id] ?? [set.id])
+        for id in divides ? groups : [set.id] {
+          classes.append(
+            ProblemClass(
+              id: id, name: id, grade: Int(id.prefix { $0.isNumber }) ?? 0, shift: firstShift?.id ?? "",
+              firstPeriod: 1, lastPeriod: periodsPerDay, units: setUnits[id] ?? [id],
+              maxLessonsPerDay: periodsPerDay, compactDay: false))
+        }
       }
       addActivities(setUnits: setUnits, classes: classes)
       constraints += org.constraints ?? []
