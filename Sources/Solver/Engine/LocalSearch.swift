@@ -1,10 +1,12 @@
 import Foundation
 
-/// Improves a complete timetable by simulated annealing over three kinds of move: a block to
-/// another slot, two blocks of a class exchanging their slots, and a Kempe chain that swaps the
+/// Improves a complete timetable by simulated annealing over six kinds of move: a block to another
+/// slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps the
 /// lessons of two slots which share resources (it keeps every resource's count of lessons per
-/// slot, so a compact class day stays compact). Hard violations weigh far more than soft cost;
-/// the best state seen is kept.
+/// slot, so a compact class day stays compact); ruin and recreate around a lesson in trouble; the
+/// best exchange for a lesson in trouble, with a tabu list; and a shift of a lesson to the end of
+/// another day with the last lesson of its day into its place. Each kind is chosen as often as it
+/// has improved lately. Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
   var random: SeededGenerator
@@ -13,7 +15,8 @@ struct LocalSearch {
   var best: SearchState.Snapshot
   private(set) var moves = 0
   private(set) var accepted = 0
-  /// Recent trials and acceptances of each kind of move: move, swap, chain, ruin and recreate.
+  /// Recent trials and improvements of each kind of move: move, swap, chain, ruin and recreate,
+  /// best swap, shift.
   private var tried: [Double] = [10, 10, 10, 10, 10, 10]
   private var succeeded: [Double] = [1, 1, 1, 1, 1, 1]
   private let base: [Double] = [4, 4, 2, 1, 1, 2]
@@ -219,26 +222,7 @@ struct LocalSearch {
 
   /// Moves `a` from s1 to s2 and `b` from s2 to s1 as one move, undone unless accepted.
   private mutating func exchange(_ a: [Int], _ b: [Int], from s1: Int, to s2: Int, temperature: Double) {
-    let before = state.cost.scalar(hardWeight: hardWeight)
-    let rooms = (a + b).map { block in state.model.blockLessons[block].map { state.chosenRooms[Int($0)] } }
-    for block in a + b { state.remove(block) }
-    for block in a { state.place(block, at: s2) }
-    for block in b { state.place(block, at: s1) }
-    let delta = state.cost.scalar(hardWeight: hardWeight) - before
-    if accept(delta, temperature) {
-      accepted += 1
-      return
-    }
-    for block in a + b { state.remove(block) }
-    for (k, block) in (a + b).enumerated() {
-      for (m, l) in state.model.blockLessons[block].enumerated() {
-        for (choice, room) in rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
-          state.setRoom(lesson: Int(l), choice: choice, room: room)
-        }
-      }
-    }
-    for block in a { state.placeKeepingRooms(block, at: s1) }
-    for block in b { state.placeKeepingRooms(block, at: s2) }
+    relocate(a.map { ($0, s2) } + b.map { ($0, s1) }, temperature: temperature)
   }
 
   /// Takes a block and the lessons around it (of its classes and teachers that day, and a few
