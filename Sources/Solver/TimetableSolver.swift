@@ -146,12 +146,11 @@ public enum TimetableSolver {
     var rounds = 0
     var stale = 0
     var mipSeconds = 0.0
-    let environment = ProcessInfo.processInfo.environment
-    let repairStart = environment["SABAQ_T0"].flatMap(Double.init) ?? 750
-    let repairEnd = environment["SABAQ_T1"].flatMap(Double.init) ?? 50
-    let stepsPerBlock = environment["SABAQ_STEPS"].flatMap(Int.init) ?? 40
-    let repairHardWeight = environment["SABAQ_HW"].flatMap(Int.init) ?? 5000
-    let restartAfter = environment["SABAQ_RESTART"].flatMap(Int.init) ?? 4
+    let repairStart = SearchTuning.repairStartTemperature
+    let repairEnd = SearchTuning.repairEndTemperature
+    let stepsPerBlock = SearchTuning.repairStepsPerBlock
+    let repairHardWeight = SearchTuning.repairHardWeight
+    let restartAfter = SearchTuning.restartAfter
     var best = state.snapshot()
     /// The best over every restart.
     var overall = best

@@ -14,7 +14,7 @@ struct Construction {
     let model = state.model
     let hardWeight = 100
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
-    let ruleWeight = ProcessInfo.processInfo.environment["SABAQ_CRULE"].flatMap(Int.init) ?? 3000
+    let ruleWeight = SearchTuning.constructionRuleWeight
     var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
     let teacherLoad = model.teacherLessons.map(\.count)
     // How full a teacher's possible week is: periods of lessons over the periods they may work

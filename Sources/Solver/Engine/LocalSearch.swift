@@ -22,8 +22,6 @@ struct LocalSearch {
   private let base: [Double] = [4, 4, 2, 1, 1, 2]
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
-  private let ruinFloor = ProcessInfo.processInfo.environment["SABAQ_RF"].flatMap(Double.init) ?? 0.005
-  private let ruinCost = ProcessInfo.processInfo.environment["SABAQ_RR"].flatMap(Double.init) ?? 20
 
   init(state: SearchState, seed: UInt64) {
     self.state = state
@@ -72,7 +70,7 @@ struct LocalSearch {
       }
       // A move earns its keep by improving, weighed by what it costs to try (a ruin and
       // recreate costs as much as dozens of moves).
-      tried[kind] += kind == 3 ? ruinCost : 1
+      tried[kind] += kind == 3 ? SearchTuning.ruinCost : 1
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         for k in 0..<6 {
@@ -96,7 +94,7 @@ struct LocalSearch {
 
   private mutating func chooseMove(repairing: Bool) -> Int {
     var weights: [Double] = (0..<6).map { k in
-      let floor: Double = k == 3 ? ruinFloor : 0.05
+      let floor: Double = k == 3 ? SearchTuning.ruinFloor : 0.05
       return base[k] * max(floor, (succeeded[k] + 0.5) / (tried[k] + 1))
     }
     if !repairing {

@@ -27,13 +27,13 @@ struct NeighbourhoodSearch {
   private(set) var improved = 0
   private var kind = 0
   let hardPrice = 1000.0
-  let debug = ProcessInfo.processInfo.environment["SABAQ_DEBUG"] != nil
+  let debug = SearchTuning.debug
 
   init(state: SearchState, seed: UInt64, timeLimit: Double) {
     self.state = state
     random = SeededGenerator(seed: seed)
     self.timeLimit = timeLimit
-    if let size = ProcessInfo.processInfo.environment["SABAQ_MIP_SIZE"].flatMap(Int.init) { targetSize = size }
+    if let size = SearchTuning.neighbourhoodSize { targetSize = size }
   }
 
   /// Solves one neighbourhood and keeps the result if it is better.
@@ -58,10 +58,9 @@ struct NeighbourhoodSearch {
     }
     var options = SolveOptions(timeLimit: min(timeLimit, remaining), mipGap: 0.0)
     options.nodeLimit = 400
-    let env = ProcessInfo.processInfo.environment
-    if env["SABAQ_MIP_CUTS"] != nil { options.cuts = true }
-    if env["SABAQ_MIP_DFS"] != nil { options.depthFirst = true }
-    if env["SABAQ_MIP_FP"] != nil { options.feasibilityPump = true }
+    options.cuts = SearchTuning.mipCuts
+    options.depthFirst = SearchTuning.mipDepthFirst
+    options.feasibilityPump = SearchTuning.mipFeasibilityPump
     var result: LinearProgramSolution?
     if let start = mip.start {
       options.startingSolution = start

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The search's tuning knobs. The defaults were chosen on the shipped instances and on FET's
+/// development set; each can be overridden by an environment variable for experiments. They are
+/// read once per process, not in the search's inner loops.
+enum SearchTuning {
+  private static let environment = ProcessInfo.processInfo.environment
+
+  private static func value<T: LosslessStringConvertible>(_ name: String, _ fallback: T) -> T {
+    environment[name].flatMap(T.init) ?? fallback
+  }
+
+  private static func flag(_ name: String) -> Bool { environment[name] != nil }
+
+  /// Annealing while hard violations remain: start and end temperatures, steps per block, and
+  /// the weight of one hard violation against the soft cost.
+  static let repairStartTemperature = value("SABAQ_T0", 750.0)
+  static let repairEndTemperature = value("SABAQ_T1", 50.0)
+  static let repairStepsPerBlock = value("SABAQ_STEPS", 40)
+  static let repairHardWeight = value("SABAQ_HW", 5000)
+  /// Rounds without fewer hard violations before the search starts again.
+  static let restartAfter = value("SABAQ_RESTART", 4)
+  /// The construction's price of breaking a rule (evicting a lesson costs 400 and more).
+  static let constructionRuleWeight = value("SABAQ_CRULE", 3000)
+  /// Ruin and recreate: its least share of the moves, and what one try counts as in the moves'
+  /// statistics (it costs as much as dozens of moves).
+  static let ruinFloor = value("SABAQ_RF", 0.005)
+  static let ruinCost = value("SABAQ_RR", 20.0)
+  /// GLPK neighbourhoods: the starting size, GLPK's options, and a line per solve on stderr.
+  static let neighbourhoodSize: Int? = environment["SABAQ_MIP_SIZE"].flatMap(Int.init)
+  static let mipCuts = flag("SABAQ_MIP_CUTS")
+  static let mipDepthFirst = flag("SABAQ_MIP_DFS")
+  static let mipFeasibilityPump = flag("SABAQ_MIP_FP")
+  static let debug = flag("SABAQ_DEBUG")
+}
