@@ -114,23 +114,36 @@ public enum FETImport {
     var homeHard: [Int: [Set<String>]] = [:]
     var homeSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
 
-    /// The student units (subgroups, or groups and years without parts) of every students set:
-    /// FET's filters select the activities whose students share students with the named set.
+    /// FET's years, groups and subgroups as student sets (names are global in FET, so a set
+    /// listed twice is one set, with the members of both).
+    let studentSets: [StudentSet]
+    /// The student units of every students set: FET's filters select the activities whose
+    /// students share students with the named set.
     let unitsOfSet: [String: Set<String>]
 
     init(document: FETDocument) {
       self.document = document
-      var units: [String: Set<String>] = [:]
-      for year in document.years {
-        for group in year.groups {
-          let leaves = group.subgroups.isEmpty ? [group.name] : group.subgroups.map(\.name)
-          units[group.name, default: []].formUnion(leaves)
-          units[year.name, default: []].formUnion(leaves)
-          for subgroup in group.subgroups { units[subgroup.name, default: []].insert(subgroup.name) }
+      var sets: [StudentSetID: StudentSet] = [:]
+      var order: [StudentSetID] = []
+      func add(_ id: String, _ kind: StudentSet.Kind, _ students: Int, _ members: [String]) {
+        if var existing = sets[id] {
+          let merged = (existing.members ?? []) + members.filter { !(existing.members ?? []).contains($0) }
+          existing.members = merged.isEmpty ? nil : merged
+          sets[id] = existing
+        } else {
+          sets[id] = StudentSet(id: id, kind: kind, students: students, members: members.isEmpty ? nil : members)
+          order.append(id)
         }
-        if year.groups.isEmpty { units[year.name, default: []].insert(year.name) }
       }
-      unitsOfSet = units
+      for year in document.years {
+        add(year.name, .year, year.numberOfStudents, year.groups.map(\.name))
+        for group in year.groups {
+          add(group.name, .group, group.numberOfStudents, group.subgroups.map(\.name))
+          for subgroup in group.subgroups { add(subgroup.name, .subgroup, subgroup.numberOfStudents, []) }
+        }
+      }
+      studentSets = order.map { sets[$0]! }
+      unitsOfSet = StudentSet.units(of: studentSets).mapValues(Set.init)
     }
 
     func error(_ line: Int?, _ message: String) -> FETFormatError {
@@ -463,27 +476,7 @@ public enum FETImport {
         teachers: document.teachers.map { Teacher(id: $0.name, name: $0.name, subjects: $0.qualifiedSubjects ?? []) },
         classes: [])
       organisation.settings.dayNames = document.days
-      // Student sets: names are global in FET, so a set listed twice is one set.
-      var sets: [StudentSetID: StudentSet] = [:]
-      var order: [StudentSetID] = []
-      func add(_ id: String, _ kind: StudentSet.Kind, _ students: Int, _ members: [String]) {
-        if var existing = sets[id] {
-          let merged = (existing.members ?? []) + members.filter { !(existing.members ?? []).contains($0) }
-          existing.members = merged.isEmpty ? nil : merged
-          sets[id] = existing
-        } else {
-          sets[id] = StudentSet(id: id, kind: kind, students: students, members: members.isEmpty ? nil : members)
-          order.append(id)
-        }
-      }
-      for year in document.years {
-        add(year.name, .year, year.numberOfStudents, year.groups.map(\.name))
-        for group in year.groups {
-          add(group.name, .group, group.numberOfStudents, group.subgroups.map(\.name))
-          for subgroup in group.subgroups { add(subgroup.name, .subgroup, subgroup.numberOfStudents, []) }
-        }
-      }
-      organisation.studentSets = order.map { sets[$0]! }
+      organisation.studentSets = studentSets
       var converted: [Activity] = []
       for activity in activities {
         let (requirements, optional, wishes) = roomRequirements(of: activity)

@@ -67,8 +67,14 @@ public struct Activity: Codable, Hashable, Sendable, Identifiable {
 extension Organisation {
   /// The student units of every named student set: a set without members is a unit; a set with
   /// members has theirs.
-  public func studentSetUnits() -> [StudentSetID: [String]] {
-    let sets = Dictionary((studentSets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+  public func studentSetUnits() -> [StudentSetID: [String]] { StudentSet.units(of: studentSets ?? []) }
+}
+
+extension StudentSet {
+  /// The student units of each of these sets: a set without members is a unit; a set with members
+  /// has theirs (a member named but not listed is a unit of its own).
+  public static func units(of studentSets: [StudentSet]) -> [StudentSetID: [String]] {
+    let sets = Dictionary(studentSets.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     var memo: [StudentSetID: [String]] = [:]
     func units(_ id: StudentSetID, _ visiting: inout Set<StudentSetID>) -> [String] {
       if let known = memo[id] { return known }
@@ -87,7 +93,7 @@ extension Organisation {
       return result
     }
     var visiting = Set<StudentSetID>()
-    for set in studentSets ?? [] { _ = units(set.id, &visiting) }
+    for set in studentSets { _ = units(set.id, &visiting) }
     return memo
   }
 }
