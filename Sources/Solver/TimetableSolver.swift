@@ -15,8 +15,9 @@ public struct SolveSettings: Sendable {
   /// Stop as soon as a timetable with no hard violation is found.
   public var stopWhenFeasible: Bool
   /// Soft rules of at least this weight count as needed for `stopWhenFeasible` (and for
-  /// `secondsToStrongFeasible`): a FET weight of 95% (soft weight 19) is one FET itself almost always
-  /// keeps, and fet-cl confirms a timetable only when they hold.
+  /// `secondsToStrongFeasible`): a FET weight of 95% (soft weight 19) is one FET itself mostly
+  /// keeps, though not always (fet-cl's own timetables break a few, and it confirms locked
+  /// timetables that break some).
   public var strongSoftWeight: Int?
   /// A limit on the search's work (rounds of improvement) that makes the result independent of
   /// the machine's speed: with it the same input and seed always give the same timetable, as long
@@ -179,11 +180,11 @@ public enum TimetableSolver {
       report(feasible ? "optimising" : "repairing")
       // GLPK gets about a third of the time: every round while it pays, and whenever the
       // annealing has stalled.
-      // While repairing, GLPK's neighbourhoods rarely remove the last violations of rules on
-      // whole weeks: after two misses they get every fifth round only.
+      // While repairing, GLPK's neighbourhoods rarely remove violations of rules on whole weeks:
+      // after two misses they get every fifth round only, until one or two violations are left.
       if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
         mipSeconds <= 0.5 * (elapsed() - mipSeconds) || stale >= 2,
-        feasible || repairMisses < 2 || rounds % 5 == 0
+        feasible || repairMisses < 2 || rounds % 5 == 0 || state.cost.hard <= 2
       {
         let started = Date()
         let hardBefore = state.cost.hard

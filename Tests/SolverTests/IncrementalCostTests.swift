@@ -89,4 +89,31 @@ import Testing
       #expect(!model.allowed[b][0])  // Monday 1 is not available for class C
     }
   }
+
+  /// A teacher who must work 3 days and teach at least 2 lessons on each: the search counts a
+  /// missing day as the 2 lessons it lacks, so that moving the first lesson onto an empty day is
+  /// already progress (with one unit a day it would cost as much as it gains).
+  @Test func aMissingDayWeighsAsTheLessonsAWorkingDayNeeds() throws {
+    var b = ProblemFixture.Builder()
+    b.addClass("A", compact: false)
+    b.addTeacher("t1")
+    b.addLessons(6, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.constraints += [
+      TimetableConstraint(.teachersMinDaysPerWeek(teacher: "t1", min: 3), weight: .hard),
+      TimetableConstraint(.teachersMinHoursDaily(teacher: "t1", min: 2, allowEmptyDays: true), weight: .hard),
+    ]
+    let model = try TimetableModel(problem: b.problem)
+    let state = SearchState(model: model)
+    let P = model.periods
+    // Three lessons on Monday, three on Tuesday: one day missing.
+    for k in 0..<6 { state.place(Int(model.blockOf[k]), at: (k / 3) * P + k % 3) }
+    #expect(state.cost.hard == 2)
+    #expect(state.cost == state.recomputedCost())
+    // One lesson to Wednesday: the day exists but holds one lesson of two.
+    state.move(Int(model.blockOf[2]), to: 2 * P)
+    #expect(state.cost.hard == 1)
+    state.move(Int(model.blockOf[5]), to: 2 * P + 1)
+    #expect(state.cost.hard == 0)
+    #expect(state.cost == state.recomputedCost())
+  }
 }

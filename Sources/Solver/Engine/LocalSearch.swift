@@ -1,12 +1,13 @@
 import Foundation
 
-/// Improves a complete timetable by simulated annealing over six kinds of move: a block to another
-/// slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps the
-/// lessons of two slots which share resources (it keeps every resource's count of lessons per
+/// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
+/// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
+/// the lessons of two slots which share resources (it keeps every resource's count of lessons per
 /// slot, so a compact class day stays compact); ruin and recreate around a lesson in trouble; the
-/// best exchange for a lesson in trouble, with a tabu list; and a shift of a lesson to the end of
-/// another day with the last lesson of its day into its place. Each kind is chosen as often as it
-/// has improved lately. Hard violations weigh far more than soft cost; the best state seen is kept.
+/// best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to the end of
+/// another day with the last lesson of its day into its place; and the best Kempe chain for a
+/// lesson in trouble. Each kind is chosen as often as it has improved lately for the work it took.
+/// Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
   var random: SeededGenerator
@@ -15,11 +16,11 @@ struct LocalSearch {
   var best: SearchState.Snapshot
   private(set) var moves = 0
   private(set) var accepted = 0
-  /// Recent trials and improvements of each kind of move: move, swap, chain, ruin and recreate,
-  /// best swap, shift.
-  private var tried: [Double] = [10, 10, 10, 10, 10, 10]
-  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1]
-  private let base: [Double] = [4, 4, 2, 1, 1, 2]
+  /// Recent work (blocks placed and removed) and improvements of each kind of move: move, swap,
+  /// chain, ruin and recreate, best swap, shift, best chain.
+  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
+  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
+  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -60,20 +61,23 @@ struct LocalSearch {
       // where every class is full, plain moves always clash and swaps and chains do the work.
       let kind = chooseMove(repairing: state.cost.hard > 0)
       let costBefore = state.cost
+      let workBefore = state.work
       switch kind {
       case 0: tryMove(block, temperature: temperature)
       case 1: trySwap(block, temperature: temperature)
       case 2: tryKempe(block, temperature: temperature)
       case 3: ruinAndRecreate(around: block, temperature: temperature)
       case 5: tryShift(block, temperature: temperature)
+      case 6: bestChain(block, temperature: temperature)
       default: bestSwap(block, step: step, temperature: temperature)
       }
-      // A move earns its keep by improving, weighed by what it costs to try (a ruin and
-      // recreate costs as much as dozens of moves).
-      tried[kind] += kind == 3 ? SearchTuning.ruinCost : 1
+      // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
+      // costs as much as hundreds of moves).
+      tried[kind] += Double(max(1, state.work - workBefore))
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
-        for k in 0..<6 {
+        if SearchTuning.debug { debugPrintRates() }
+        for k in 0..<7 {
           tried[k] *= 0.5
           succeeded[k] *= 0.5
         }
@@ -92,18 +96,26 @@ struct LocalSearch {
     for _ in 0..<count { trySwap(movable[random.below(movable.count)], temperature: 1e12) }
   }
 
+  private func debugPrintRates() {
+    let line = (0..<7).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
+    FileHandle.standardError.write(Data("moves \(line)\n".utf8))
+  }
+
   private mutating func chooseMove(repairing: Bool) -> Int {
-    var weights: [Double] = (0..<6).map { k in
-      let floor: Double = k == 3 ? SearchTuning.ruinFloor : 0.05
-      return base[k] * max(floor, (succeeded[k] + 0.5) / (tried[k] + 1))
+    let rates = (0..<7).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
+    let top = rates.max() ?? 1
+    // Every kind keeps a share, however little it pays lately.
+    var weights: [Double] = (0..<7).map { k in
+      base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
     }
     if !repairing {
       weights[3] = 0
       weights[4] = 0
+      weights[6] = 0
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<6 {
+    for k in 0..<7 {
       pick -= weights[k]
       if pick <= 0 { return k }
     }
@@ -180,28 +192,13 @@ struct LocalSearch {
     if candidates.count > 30 { candidates = Array(candidates.shuffledDeterministically(&random).prefix(30)) }
     var bestDelta = Int.max
     var bestPartner = -1
-    let before = state.cost.scalar(hardWeight: hardWeight)
     for other in candidates {
       let s2 = Int(state.start[other])
       guard s2 >= 0, s2 != s1, !model.locked[other], model.allowed[block][s2], model.allowed[other][s1] else { continue }
       if let until = tabu[block * state.S + s2], until > step { continue }
-      let rooms = [block, other].map { b in model.blockLessons[b].map { state.chosenRooms[Int($0)] } }
-      state.remove(block)
-      state.remove(other)
-      state.place(block, at: s2)
-      state.place(other, at: s1)
-      let delta = state.cost.scalar(hardWeight: hardWeight) - before
-      state.remove(block)
-      state.remove(other)
-      for (k, b) in [block, other].enumerated() {
-        for (m, l) in model.blockLessons[b].enumerated() {
-          for (choice, room) in rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
-            state.setRoom(lesson: Int(l), choice: choice, room: room)
-          }
-        }
-      }
-      state.placeKeepingRooms(block, at: s1)
-      state.placeKeepingRooms(other, at: s2)
+      let trial = apply([(block, s2), (other, s1)])
+      let delta = trial.delta
+      undo(trial)
       if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
         bestDelta = delta
         bestPartner = other
@@ -271,32 +268,70 @@ struct LocalSearch {
   /// Swaps the chain of lessons linked by shared resources between the block's slot and another.
   private mutating func tryKempe(_ block: Int, temperature: Double) {
     let model = state.model
-    guard model.blockDuration[block] == 1 else { return trySwap(block, temperature: temperature) }
     let s1 = Int(state.start[block])
     guard s1 >= 0 else { return }
     let domain = model.domain[block]
     let s2 = Int(domain[random.below(domain.count)])
-    guard s2 != s1 else { return }
-    var toS2 = [block]
-    var toS1: [Int] = []
+    guard s2 != s1, let chain = kempeChain(block, from: s1, to: s2) else { return }
+    relocate(chain, temperature: temperature)
+  }
+
+  /// The best Kempe chain from a lesson in trouble to a slot on another day (a sample of them):
+  /// the directed step for a lesson of many classes and teachers, which no single move frees.
+  private mutating func bestChain(_ block: Int, temperature: Double) {
+    let model = state.model
+    let s1 = Int(state.start[block])
+    guard s1 >= 0 else { return }
+    var targets = model.domain[block].filter { Int($0) / model.periods != s1 / model.periods }
+    if targets.count > 16 { targets = Array(targets.shuffledDeterministically(&random).prefix(16)) }
+    var bestDelta = Int.max
+    var bestMoves: [(block: Int, to: Int)] = []
+    for s2 in targets {
+      guard let chain = kempeChain(block, from: s1, to: Int(s2)) else { continue }
+      let trial = apply(chain)
+      undo(trial)
+      if trial.delta < bestDelta {
+        bestDelta = trial.delta
+        bestMoves = chain
+      }
+    }
+    guard !bestMoves.isEmpty else { return }
+    relocate(bestMoves, temperature: temperature)
+  }
+
+  /// The moves that exchange the lessons of two time windows (the block's and one as long at
+  /// `s2`) linked to the block by shared resources, or nil when the chain grows too long, meets a
+  /// lesson that cannot go, or one that reaches out of its window.
+  private func kempeChain(_ block: Int, from s1: Int, to s2: Int) -> [(block: Int, to: Int)]? {
+    let model = state.model
+    let length = model.blockDuration[block]
+    let offset = s2 - s1
+    // Windows on the same day must not overlap.
+    if s1 / model.periods == s2 / model.periods, abs(offset) < length { return nil }
+    var toSecond = [block]
+    var toFirst: [Int] = []
     var frontier = [block]
     var fromFirst = true
     while !frontier.isEmpty {
       var next: [Int] = []
-      let target = fromFirst ? s2 : s1
+      let window = fromFirst ? s2 : s1
+      let shift = fromFirst ? offset : -offset
       for b in frontier {
-        for c in state.conflictingBlocks(b, at: target) where !toS2.contains(c) && !toS1.contains(c) {
-          guard !model.locked[c], model.blockDuration[c] == 1, model.allowed[c][fromFirst ? s1 : s2] else { return }
-          if fromFirst { toS1.append(c) } else { toS2.append(c) }
+        for c in state.conflictingBlocks(b, at: Int(state.start[b]) + shift) where !toSecond.contains(c) && !toFirst.contains(c) {
+          let start = Int(state.start[c])
+          guard !model.locked[c], start >= window, start + model.blockDuration[c] <= window + length,
+            model.allowed[c][start - shift]
+          else { return nil }
+          if fromFirst { toFirst.append(c) } else { toSecond.append(c) }
           next.append(c)
         }
       }
-      if toS1.count + toS2.count > 24 { return }
+      if toFirst.count + toSecond.count > 32 { return nil }
       frontier = next
       fromFirst.toggle()
     }
-    for b in toS2 where !model.allowed[b][s2] { return }
-    exchange(toS2, toS1, from: s1, to: s2, temperature: temperature)
+    for b in toSecond where !model.allowed[b][Int(state.start[b]) + offset] { return nil }
+    return toSecond.map { ($0, Int(state.start[$0]) + offset) } + toFirst.map { ($0, Int(state.start[$0]) - offset) }
   }
 
   /// Moves a lesson to the end of its students' day on another day and the last lesson of its own
@@ -334,25 +369,42 @@ struct LocalSearch {
 
   /// Puts each block at its new slot as one move, undone unless accepted.
   private mutating func relocate(_ moves: [(block: Int, to: Int)], temperature: Double) {
+    let trial = apply(moves)
+    if accept(trial.delta, temperature) {
+      accepted += 1
+      return
+    }
+    undo(trial)
+  }
+
+  /// Blocks put back where they were, with the rooms they had.
+  private struct Undo {
+    var blocks: [Int]
+    var from: [Int]
+    var rooms: [[[Int32]]]
+    var delta: Int
+  }
+
+  /// Puts each block at its new slot; returns the change in cost and what undoes it.
+  private func apply(_ moves: [(block: Int, to: Int)]) -> Undo {
     let before = state.cost.scalar(hardWeight: hardWeight)
     let blocks = moves.map(\.block)
     let from = blocks.map { Int(state.start[$0]) }
     let rooms = blocks.map { block in state.model.blockLessons[block].map { state.chosenRooms[Int($0)] } }
     for block in blocks { state.remove(block) }
     for move in moves { state.place(move.block, at: move.to) }
-    let delta = state.cost.scalar(hardWeight: hardWeight) - before
-    if accept(delta, temperature) {
-      accepted += 1
-      return
-    }
-    for block in blocks { state.remove(block) }
-    for (k, block) in blocks.enumerated() {
+    return Undo(blocks: blocks, from: from, rooms: rooms, delta: state.cost.scalar(hardWeight: hardWeight) - before)
+  }
+
+  private func undo(_ trial: Undo) {
+    for block in trial.blocks { state.remove(block) }
+    for (k, block) in trial.blocks.enumerated() {
       for (m, l) in state.model.blockLessons[block].enumerated() {
-        for (choice, room) in rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
+        for (choice, room) in trial.rooms[k][m].enumerated() where state.chosenRooms[Int(l)][choice] != room {
           state.setRoom(lesson: Int(l), choice: choice, room: room)
         }
       }
     }
-    for (k, block) in blocks.enumerated() { state.placeKeepingRooms(block, at: from[k]) }
+    for (k, block) in trial.blocks.enumerated() { state.placeKeepingRooms(block, at: trial.from[k]) }
   }
 }

@@ -110,10 +110,16 @@ struct NeighbourhoodSearch {
     kind = (kind + 1) % 3
     let troubled = state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
     if let seed = troubled.isEmpty ? nil : troubled[random.below(troubled.count)] {
-      // Around a lesson in trouble: its classes and those sharing a teacher with it, all days.
       // Around a lesson in trouble: its classes, then the classes linked to them by teachers,
-      // as many as the sub-problem's size allows.
+      // as many as the sub-problem's size allows; every third time only on its day and another
+      // (a lesson of many classes that must leave its day needs many classes and few days).
       let lesson = Int(model.blockLessons[seed][0])
+      if kind == 0, model.days > 2 {
+        let d1 = Int(state.start[seed]) / model.periods
+        var d2 = random.below(model.days - 1)
+        if d2 >= d1 { d2 += 1 }
+        days = [d1, d2]
+      }
       classes = model.classesOf[lesson].map(Int.init)
       // All classes of its teachers (a teacher's rule needs their whole week free).
       for t in model.teachers[lesson] {

@@ -33,6 +33,11 @@ struct ResourceRule {
 
   var kind: Kind
   var weight: TimetableModel.Weight
+  /// Units a missing day of a minimum of days counts for in the search. A resource that must
+  /// also teach at least H lessons on a day it works needs H lessons moved onto an empty day; with
+  /// one unit per day the first of them would cost more (H − 1 below the daily minimum) than it
+  /// gains, and no single move could make progress. The Checker counts days.
+  var unitsPerMissingDay = 1
 
   /// Units of violation for one day of the resource: `mask` busy periods, `excused` periods
   /// that are not gaps, `periods` in a day. Weekly rules count their daily parts here and are
@@ -118,7 +123,7 @@ struct ResourceRule {
     case .maxGapsPerWeek(let most): return max(0, week.gaps - most)
     case .earlyBeginnings(let most): return week.late + max(0, week.second - most)
     case .maxDaysPerWeek(let most): return max(0, week.busyDays - most)
-    case .minDaysPerWeek(let least): return busyAtAll ? max(0, least - week.busyDays) : 0
+    case .minDaysPerWeek(let least): return busyAtAll ? max(0, least - week.busyDays) * unitsPerMissingDay : 0
     default: return 0
     }
   }
@@ -142,7 +147,7 @@ struct ResourceRule {
     case .maxDaysPerWeek(let most): return max(0, masks.filter { $0 != 0 }.count - most)
     case .minDaysPerWeek(let least):
       guard busyAtAll else { return 0 }
-      return max(0, least - masks.filter { $0 != 0 }.count)
+      return max(0, least - masks.filter { $0 != 0 }.count) * unitsPerMissingDay
     default: return 0
     }
   }

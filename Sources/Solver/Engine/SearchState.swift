@@ -49,6 +49,8 @@ final class SearchState {
   /// The change in clashes of the last `delta` trial.
   private(set) var lastClashDelta = 0
   private(set) var unplaced = 0
+  /// Blocks placed and removed so far: the search's measure of the work a move costs.
+  private(set) var work = 0
 
   private var classDayCost: [Cost]
   private var teacherDayCost: [Cost]
@@ -144,6 +146,7 @@ final class SearchState {
   /// Places a block at a start slot, choosing free rooms for lessons with a choice.
   func place(_ block: Int, at slot: Int) {
     precondition(start[block] < 0)
+    work += 1
     start[block] = Int32(slot)
     for l in model.blockLessons[block] {
       let lesson = Int(l)
@@ -163,6 +166,7 @@ final class SearchState {
   func remove(_ block: Int) {
     let slot = Int(start[block])
     precondition(slot >= 0)
+    work += 1
     for l in model.blockLessons[block] {
       occupy(Int(l), at: slot, delta: -1)
       if !model.startPenalty[Int(l)].isEmpty { cost.soft -= Int(model.startPenalty[Int(l)][slot]) }
@@ -212,6 +216,7 @@ final class SearchState {
 
   /// Places a block with the rooms its lessons hold now (to undo a trial).
   func placeKeepingRooms(_ block: Int, at slot: Int) {
+    work += 1
     start[block] = Int32(slot)
     for l in model.blockLessons[block] {
       occupy(Int(l), at: slot, delta: 1)

@@ -22,10 +22,8 @@ enum SearchTuning {
   static let restartAfter = value("SABAQ_RESTART", 4)
   /// The construction's price of breaking a rule (evicting a lesson costs 400 and more).
   static let constructionRuleWeight = value("SABAQ_CRULE", 3000)
-  /// Ruin and recreate: its least share of the moves, and what one try counts as in the moves'
-  /// statistics (it costs as much as dozens of moves).
-  static let ruinFloor = value("SABAQ_RF", 0.005)
-  static let ruinCost = value("SABAQ_RR", 20.0)
+  /// Ruin and recreate: its least weight, as a share of the best paying kind of move's.
+  static let ruinFloor = value("SABAQ_RF", 0.02)
   /// GLPK neighbourhoods: the starting size, GLPK's options, and a line per solve on stderr.
   static let neighbourhoodSize: Int? = environment["SABAQ_MIP_SIZE"].flatMap(Int.init)
   static let mipCuts = flag("SABAQ_MIP_CUTS")

@@ -495,6 +495,19 @@ struct TimetableModel {
     var groupRulesOfLesson = Array(repeating: [Int32](), count: lessonCount)
     for (g, rule) in groupRules.enumerated() { for l in rule.lessons { groupRulesOfLesson[Int(l)].append(Int32(g)) } }
     self.groupRulesOfLesson = groupRulesOfLesson
+    // A missing day weighs as much as the lessons a working day needs, when both rules are hard.
+    for r in resourceRules.indices {
+      let daily = resourceRules[r].compactMap { rule -> Int? in
+        if case .minHoursDaily(let least, _) = rule.kind, rule.weight.hard { return least }
+        return nil
+      }.max()
+      guard let daily, daily > 1 else { continue }
+      for k in resourceRules[r].indices {
+        if case .minDaysPerWeek = resourceRules[r][k].kind, resourceRules[r][k].weight.hard {
+          resourceRules[r][k].unitsPerMissingDay = daily
+        }
+      }
+    }
     self.resourceRules = resourceRules
     dailyResourceRules = resourceRules.map { $0.filter { !$0.isWeekly } }
     weeklyResourceRules = resourceRules.map { $0.filter(\.isWeekly) }
