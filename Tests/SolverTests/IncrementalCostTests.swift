@@ -81,6 +81,25 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// Every kind of move of the annealing (chains over double lessons, ruin and recreate, shifts)
+  /// leaves the running cost equal to a recomputation, with hard violations to repair and without.
+  @Test func theAnnealingsMovesKeepTheRunningCostTrue() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let state = SearchState(model: model)
+    var construction = Construction(state: state, random: SeededGenerator(seed: 3), shouldStop: { false })
+    construction.run()
+    var search = LocalSearch(state: state, seed: 5)
+    for (round, hardWeight) in [5000, 5000, 1_000_000].enumerated() {
+      search.hardWeight = hardWeight
+      // Random exchanges first, so that there are violations to repair.
+      if round < 2 { search.kick(30) }
+      search.anneal(steps: 3000, startTemperature: round == 2 ? 4 : 750, endTemperature: round == 2 ? 0.2 : 50, stop: { false })
+      #expect(state.cost == state.recomputedCost(), "round \(round)")
+      #expect(search.best.cost <= state.cost)
+    }
+    #expect(search.moves > 0 && search.accepted > 0)
+  }
+
   @Test func aHardStudentsNotAvailableRuleNarrowsTheDomain() throws {
     let model = try TimetableModel(problem: Self.problem())
     let cLessons = model.lessonIDs.enumerated().filter { $0.element.hasPrefix("C-") }.map { $0.offset }
