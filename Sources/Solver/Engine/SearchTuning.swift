@@ -19,7 +19,7 @@ enum SearchTuning {
   static let repairStepsPerBlock = value("SABAQ_STEPS", 40)
   static let repairHardWeight = value("SABAQ_HW", 5000)
   /// Rounds without fewer hard violations before the search starts again.
-  static let restartAfter = value("SABAQ_RESTART", 4)
+  static let restartAfter = value("SABAQ_RESTART", 8)
   /// The construction's price of breaking a rule (evicting a lesson costs 400 and more).
   static let constructionRuleWeight = value("SABAQ_CRULE", 3000)
   /// Ruin and recreate: its least weight, as a share of the best paying kind of move's.
