@@ -2,12 +2,12 @@ import Foundation
 
 /// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
 /// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
-/// the lessons of two slots which share resources (it keeps every resource's count of lessons per
-/// slot, so a compact class day stays compact); ruin and recreate around a lesson in trouble; the
-/// best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to the end of
-/// another day with the last lesson of its day into its place; and the best Kempe chain for a
-/// lesson in trouble. Each kind is chosen as often as it has improved lately for the work it took.
-/// Hard violations weigh far more than soft cost; the best state seen is kept.
+/// the lessons of two time windows which share resources (it keeps every resource's count of
+/// lessons per slot, so a compact class day stays compact); ruin and recreate around a lesson in
+/// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
+/// the end of another day with the last lesson of its day into its place; and the best Kempe chain
+/// for a lesson in trouble. Each kind is chosen as often as it has improved lately for the work it
+/// took. Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
   var random: SeededGenerator
