@@ -89,8 +89,9 @@ public struct SolveResult: Sendable {
 /// moves, swaps and Kempe chains, and fix-and-optimize rounds in which GLPK re-solves a
 /// neighbourhood (a few classes, a pair of days or a few teachers) as a MIP with everything else
 /// fixed; rooms are then matched slot by slot. A search stuck on the same hard violations starts
-/// again, alternately from a kicked copy of its best timetable and from a new construction. Deterministic for the same problem, settings and
-/// seed when the search ends by its own rules (or `maxRounds`) rather than by the time limit.
+/// again, alternately from a kicked copy of its best timetable and from a new construction.
+/// Deterministic for the same problem, settings and seed when the search ends by its own rules
+/// (or `maxRounds`) rather than by the time limit.
 public enum TimetableSolver {
   public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
     let clock = Date()

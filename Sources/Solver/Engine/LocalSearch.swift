@@ -165,7 +165,7 @@ struct LocalSearch {
     let s1 = Int(state.start[block])
     let s2 = Int(state.start[other])
     guard s1 >= 0, s2 >= 0, s1 != s2, model.allowed[block][s2], model.allowed[other][s1] else { return }
-    exchange([block], [other], from: s1, to: s2, temperature: temperature)
+    relocate([(block, s2), (other, s1)], temperature: temperature)
   }
 
   /// The best exchange of slots between a block and another block of its class or teacher (or a
@@ -213,11 +213,6 @@ struct LocalSearch {
     tabu[block * state.S + s1] = step + 30
     tabu[bestPartner * state.S + s2] = step + 30
     accepted += 1
-  }
-
-  /// Moves `a` from s1 to s2 and `b` from s2 to s1 as one move, undone unless accepted.
-  private mutating func exchange(_ a: [Int], _ b: [Int], from s1: Int, to s2: Int, temperature: Double) {
-    relocate(a.map { ($0, s2) } + b.map { ($0, s1) }, temperature: temperature)
   }
 
   /// Takes a block and the lessons around it (of its classes and teachers that day, and a few
