@@ -28,6 +28,10 @@ final class SearchState {
   private(set) var chosenRooms: [[Int32]]
   /// How many lessons hold resource r in slot s and parity k: index (r × S + s) × 2 + k.
   private var occupancy: [UInt8]
+  /// The lessons holding each (resource, slot, parity) cell, up to `holderSlots` of them (-1:
+  /// none); a cell holding more than that is searched through the resource's lessons instead.
+  private var holders: [Int32]
+  private let holderSlots = 4
   /// How many lessons of class c are at slot s: index c × S + s.
   private var classOccupancy: [UInt8]
   /// The periods each resource is busy each day (either parity), kept with the counts: r × D + d.
@@ -81,6 +85,7 @@ final class SearchState {
     start = Array(repeating: -1, count: model.blockLessons.count)
     chosenRooms = model.roomChoices.map { $0.map { $0.first ?? -1 } }
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
+    holders = Array(repeating: -1, count: model.resourceCount * model.slots * 2 * 4)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
     stamp = Array(
@@ -241,8 +246,8 @@ final class SearchState {
     let parity = model.parity[lesson]
     for q in 0..<length {
       let s = slot + q
-      for r in model.fixedResources[lesson] { touch(Int(r), s, parity, delta) }
-      for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, parity, delta) }
+      for r in model.fixedResources[lesson] { touch(Int(r), s, parity, delta, lesson) }
+      for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, parity, delta, lesson) }
       for c in model.classesOf[lesson] {
         let index = Int(c) * S + s
         let count = Int(classOccupancy[index]) + delta
@@ -253,14 +258,23 @@ final class SearchState {
     }
   }
 
-  @inline(__always) private func touch(_ resource: Int, _ slot: Int, _ parity: UInt8, _ delta: Int) {
+  @inline(__always) private func touch(_ resource: Int, _ slot: Int, _ parity: UInt8, _ delta: Int, _ lesson: Int) {
     for k in 0..<2 where parity & (1 << k) != 0 {
       let index = cell(resource, slot, k)
       let count = Int(occupancy[index])
+      let first = index * holderSlots
       if delta > 0 {
         if count >= 1 { clashes += 1; cost.hard += 1 }
+        for h in first..<(first + holderSlots) where holders[h] < 0 {
+          holders[h] = Int32(lesson)
+          break
+        }
       } else {
         if count >= 2 { clashes -= 1; cost.hard -= 1 }
+        for h in first..<(first + holderSlots) where holders[h] == Int32(lesson) {
+          holders[h] = -1
+          break
+        }
       }
       occupancy[index] = UInt8(count + delta)
     }
@@ -698,6 +712,29 @@ final class SearchState {
 
   /// The placed blocks holding a resource at a slot (found through the resource's lessons).
   func collectHolders(resource: Int, slot: Int, parity: UInt8, except: Int, into result: inout [Int]) {
+    // From the cells' records when they hold every lesson there (they always do unless more than
+    // `holderSlots` lessons crowd one cell).
+    var complete = true
+    for k in 0..<2 where parity & (1 << k) != 0 {
+      let index = cell(resource, slot, k)
+      let first = index * holderSlots
+      var recorded = 0
+      for h in first..<(first + holderSlots) where holders[h] >= 0 { recorded += 1 }
+      if recorded != Int(occupancy[index]) {
+        complete = false
+        break
+      }
+    }
+    if complete {
+      for k in 0..<2 where parity & (1 << k) != 0 {
+        let first = cell(resource, slot, k) * holderSlots
+        for h in first..<(first + holderSlots) where holders[h] >= 0 {
+          let b = Int(model.blockOf[Int(holders[h])])
+          if b != except && !result.contains(b) { result.append(b) }
+        }
+      }
+      return
+    }
     let candidates: [Int32]
     if resource < model.teacherCount {
       candidates = model.teacherLessons[resource]
