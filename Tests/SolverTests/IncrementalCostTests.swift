@@ -81,6 +81,46 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// The lessons in a block's way, found through each cell's record of its holders, are those a
+  /// search through every placed lesson finds, also when more lessons crowd a cell than it records.
+  @Test func theLessonsInTheWayAreFoundThroughTheCellsRecords() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let state = SearchState(model: model)
+    var random = SeededGenerator(seed: 17)
+    func inTheWay(_ block: Int, at slot: Int) -> Set<Int> {
+      var found = Set<Int>()
+      for other in model.blockLessons.indices where other != block && state.isPlaced(other) {
+        let start = Int(state.start[other])
+        for l in model.blockLessons[block] {
+          for m in model.blockLessons[other] where model.parity[Int(l)] & model.parity[Int(m)] != 0 {
+            let overlap = max(slot, start) < min(slot + model.duration[Int(l)], start + model.duration[Int(m)])
+            let rooms = model.fixedResources[Int(m)] + state.chosenRooms[Int(m)]
+            if overlap, model.fixedResources[Int(l)].contains(where: { rooms.contains($0) }) { found.insert(other) }
+          }
+        }
+      }
+      return found
+    }
+    var crowded = 0
+    for step in 0..<2000 {
+      let b = random.below(model.blockLessons.count)
+      let domain = model.domain[b]
+      guard !domain.isEmpty else { continue }
+      // Half of the time into the first slot, so that cells hold five lessons and more.
+      let slot = random.below(2) == 0 ? Int(domain[0]) : Int(domain[random.below(domain.count)])
+      if state.isPlaced(b), random.below(5) == 0 { state.remove(b) } else { state.move(b, to: slot) }
+      if step % 10 == 0 {
+        let probe = random.below(model.blockLessons.count)
+        let at = Int(model.domain[probe][random.below(2) == 0 ? 0 : random.below(model.domain[probe].count)])
+        let expected = inTheWay(probe, at: at)
+        let lesson = Int(model.blockLessons[probe][0])
+        if model.fixedResources[lesson].contains(where: { state.load(resource: Int($0), slot: at) > 4 }) { crowded += 1 }
+        #expect(Set(state.conflictingBlocks(probe, at: at)) == expected, "step \(step)")
+      }
+    }
+    #expect(crowded > 0)
+  }
+
   /// Every kind of move of the annealing (chains over double lessons, ruin and recreate, shifts)
   /// leaves the running cost equal to a recomputation, with hard violations to repair and without.
   @Test func theAnnealingsMovesKeepTheRunningCostTrue() throws {

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
+/// Improves a complete timetable by simulated annealing over eight kinds of move: a block to
 /// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
 /// the lessons of two time windows which share resources (it keeps every resource's count of
 /// lessons per slot, so a compact class day stays compact); ruin and recreate around a lesson in
 /// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
-/// the end of another day with the last lesson of its day into its place; and the best Kempe chain
-/// for a lesson in trouble. Each kind is chosen as often as it has improved lately for the work it
+/// the end of another day with the last lesson of its day into its place; the best Kempe chain
+/// for a lesson in trouble; and an ejection chain (a lesson to another day, the lessons in its way
+/// each to its cheapest slot). Each kind is chosen as often as it has improved lately for the work it
 /// took. Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
@@ -17,10 +18,13 @@ struct LocalSearch {
   private(set) var moves = 0
   private(set) var accepted = 0
   /// Recent work (blocks placed and removed) and improvements of each kind of move: move, swap,
-  /// chain, ruin and recreate, best swap, shift, best chain.
-  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
-  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
-  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
+  /// chain, ruin and recreate, best swap, shift, best chain, ejection.
+  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40, 40]
+  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1, 1]
+  /// Recent tries of each kind (so `tried / tries` is the work one try takes).
+  private var tries: [Double] = [1, 1, 1, 1, 1, 1, 1, 1]
+  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1, 1]
+  private var kinds: Int { base.count }
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -69,16 +73,19 @@ struct LocalSearch {
       case 3: ruinAndRecreate(around: block, temperature: temperature)
       case 5: tryShift(block, temperature: temperature)
       case 6: bestChain(block, temperature: temperature)
+      case 7: eject(block, temperature: temperature)
       default: bestSwap(block, step: step, temperature: temperature)
       }
       // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
       // costs as much as hundreds of moves).
       tried[kind] += Double(max(1, state.work - workBefore))
+      tries[kind] += 1
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         if SearchTuning.debug { debugPrintRates() }
-        for k in 0..<7 {
+        for k in 0..<kinds {
           tried[k] *= 0.5
+          tries[k] *= 0.5
           succeeded[k] *= 0.5
         }
       }
@@ -97,25 +104,32 @@ struct LocalSearch {
   }
 
   private func debugPrintRates() {
-    let line = (0..<7).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
+    let line = (0..<kinds).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
     FileHandle.standardError.write(Data("moves \(line)\n".utf8))
   }
 
   private mutating func chooseMove(repairing: Bool) -> Int {
-    let rates = (0..<7).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
+    let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     let top = rates.max() ?? 1
     // Every kind keeps a share, however little it pays lately.
-    var weights: [Double] = (0..<7).map { k in
-      base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
-    }
+    var weights: [Double] = (0..<kinds).map { k in base[k] * max(rates[k], top * 0.1) }
     if !repairing {
       weights[3] = 0
       weights[4] = 0
       weights[6] = 0
+      weights[7] = 0
+    } else {
+      // Ruin and recreate costs hundreds of moves a try: it is picked for what it pays, but by
+      // no less than its floor's share of the work (not of the picks, which on a large school
+      // gave it most of the time for nothing).
+      let cost = (0..<kinds).map { k in tried[k] / max(tries[k], 1) }
+      let others = (0..<kinds).filter { $0 != 3 }.reduce(0.0) { $0 + weights[$1] * cost[$1] }
+      let floor = SearchTuning.ruinFloor
+      weights[3] = max(base[3] * rates[3], floor / (1 - floor) * others / max(cost[3], 1))
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<7 {
+    for k in 0..<kinds {
       pick -= weights[k]
       if pick <= 0 { return k }
     }
@@ -327,6 +341,44 @@ struct LocalSearch {
     }
     for b in toSecond where !model.allowed[b][Int(state.start[b]) + offset] { return nil }
     return toSecond.map { ($0, Int(state.start[$0]) + offset) } + toFirst.map { ($0, Int(state.start[$0]) - offset) }
+  }
+
+  /// An ejection chain of one link: the block goes to a slot on another day, the lessons in its
+  /// way leave it, and each of them goes to its cheapest slot (FET's placing with eviction, one
+  /// level deep, as one move).
+  private mutating func eject(_ block: Int, temperature: Double) {
+    let model = state.model
+    let s1 = Int(state.start[block])
+    guard s1 >= 0 else { return }
+    let targets = model.domain[block].filter { Int($0) / model.periods != s1 / model.periods }
+    guard !targets.isEmpty else { return }
+    let target = Int(targets[random.below(targets.count)])
+    let evicted = state.conflictingBlocks(block, at: target)
+    guard evicted.count <= 6, !evicted.contains(where: { model.locked[$0] }) else { return }
+    let before = state.cost.scalar(hardWeight: hardWeight)
+    let blocks = [block] + evicted
+    let from = blocks.map { Int(state.start[$0]) }
+    let rooms = blocks.map { b in model.blockLessons[b].map { state.chosenRooms[Int($0)] } }
+    for b in blocks { state.remove(b) }
+    state.place(block, at: target)
+    for e in evicted.shuffledDeterministically(&random) {
+      var bestSlot = -1
+      var bestDelta = Int.max
+      for s in model.domain[e] {
+        let delta = state.delta(moving: e, to: Int(s)).scalar(hardWeight: hardWeight)
+        if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
+          bestDelta = delta
+          bestSlot = Int(s)
+        }
+      }
+      state.place(e, at: bestSlot)
+    }
+    let trial = Undo(blocks: blocks, from: from, rooms: rooms, delta: state.cost.scalar(hardWeight: hardWeight) - before)
+    if accept(trial.delta, temperature) {
+      accepted += 1
+      return
+    }
+    undo(trial)
   }
 
   /// Moves a lesson to the end of its students' day on another day and the last lesson of its own
