@@ -104,7 +104,7 @@ struct LocalSearch {
   }
 
   private func debugPrintRates() {
-    let line = (0..<kinds).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
+    let line = (0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " ")
     FileHandle.standardError.write(Data("moves \(line)\n".utf8))
   }
 
@@ -119,13 +119,14 @@ struct LocalSearch {
       weights[6] = 0
       weights[7] = 0
     } else {
-      // Ruin and recreate costs hundreds of moves a try: it is picked for what it pays, but by
-      // no less than its floor's share of the work (not of the picks, which on a large school
-      // gave it most of the time for nothing).
-      let cost = (0..<kinds).map { k in tried[k] / max(tries[k], 1) }
+      // Ruin and recreate costs hundreds or thousands of moves a try, and a kind tried a few
+      // times only has a rate made mostly of its prior: its share of the work (not of the picks)
+      // is what it pays, kept between a floor and a cap.
+      let cost = (0..<kinds).map { k in max(1, tried[k] / max(tries[k], 1)) }
       let others = (0..<kinds).filter { $0 != 3 }.reduce(0.0) { $0 + weights[$1] * cost[$1] }
-      let floor = SearchTuning.ruinFloor
-      weights[3] = max(base[3] * rates[3], floor / (1 - floor) * others / max(cost[3], 1))
+      let paid = weights[3] * cost[3]
+      let share = min(max(paid / (paid + others), SearchTuning.ruinFloor), SearchTuning.ruinCap)
+      weights[3] = share / (1 - share) * others / cost[3]
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
@@ -343,9 +344,10 @@ struct LocalSearch {
     return toSecond.map { ($0, Int(state.start[$0]) + offset) } + toFirst.map { ($0, Int(state.start[$0]) - offset) }
   }
 
-  /// An ejection chain of one link: the block goes to a slot on another day, the lessons in its
-  /// way leave it, and each of them goes to its cheapest slot (FET's placing with eviction, one
-  /// level deep, as one move).
+  /// An ejection chain: the block goes to a slot on another day, the lessons in its way leave it,
+  /// and each of them goes to its cheapest slot or, when every slot it may take clashes, to the one
+  /// with the fewest lessons in the way, which move on in turn (FET's placing with eviction, two
+  /// levels deep, as one move).
   private mutating func eject(_ block: Int, temperature: Double) {
     let model = state.model
     let s1 = Int(state.start[block])
@@ -356,29 +358,65 @@ struct LocalSearch {
     let evicted = state.conflictingBlocks(block, at: target)
     guard evicted.count <= 6, !evicted.contains(where: { model.locked[$0] }) else { return }
     let before = state.cost.scalar(hardWeight: hardWeight)
-    let blocks = [block] + evicted
-    let from = blocks.map { Int(state.start[$0]) }
-    let rooms = blocks.map { b in model.blockLessons[b].map { state.chosenRooms[Int($0)] } }
-    for b in blocks { state.remove(b) }
+    var trial = Undo(blocks: [], from: [], rooms: [], delta: 0)
+    lift(block, into: &trial)
+    for e in evicted { lift(e, into: &trial) }
     state.place(block, at: target)
-    for e in evicted.shuffledDeterministically(&random) {
-      var bestSlot = -1
-      var bestDelta = Int.max
-      for s in model.domain[e] {
-        let delta = state.delta(moving: e, to: Int(s)).scalar(hardWeight: hardWeight)
-        if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
-          bestDelta = delta
-          bestSlot = Int(s)
-        }
-      }
-      state.place(e, at: bestSlot)
-    }
-    let trial = Undo(blocks: blocks, from: from, rooms: rooms, delta: state.cost.scalar(hardWeight: hardWeight) - before)
+    for e in evicted.shuffledDeterministically(&random) { reinsert(e, depth: 1, trial: &trial) }
+    trial.delta = state.cost.scalar(hardWeight: hardWeight) - before
     if accept(trial.delta, temperature) {
       accepted += 1
       return
     }
     undo(trial)
+  }
+
+  /// Puts an evicted block back: at its cheapest slot if that adds no clash (or no level is left),
+  /// else at the slot with the fewest lessons in the way (none of them moved in this chain), which
+  /// are lifted and put back one level deeper.
+  private mutating func reinsert(_ block: Int, depth: Int, trial: inout Undo) {
+    let model = state.model
+    var bestSlot = -1
+    var bestDelta = Int.max
+    var bestClashes = 0
+    var evictSlot = -1
+    var evictScore = Int.max
+    var evictConflicts: [Int] = []
+    for s in model.domain[block] {
+      let change = state.delta(moving: block, to: Int(s))
+      let delta = change.scalar(hardWeight: hardWeight)
+      let clashes = state.lastClashDelta
+      if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
+        bestDelta = delta
+        bestSlot = Int(s)
+        bestClashes = clashes
+      }
+      guard depth > 0, clashes > 0 else { continue }
+      let conflicts = state.conflictingBlocks(block, at: Int(s))
+      guard conflicts.count <= 3, !conflicts.contains(where: { model.locked[$0] || trial.blocks.contains($0) }) else { continue }
+      // What the slot costs without its clashes, and a price for each lesson moved on.
+      let score = (change.hard - clashes) * hardWeight + change.soft + conflicts.count * hardWeight / 2
+      if score < evictScore || (score == evictScore && random.below(2) == 0) {
+        evictScore = score
+        evictSlot = Int(s)
+        evictConflicts = conflicts
+      }
+    }
+    if bestClashes == 0 || evictSlot < 0 || depth == 0 {
+      state.place(block, at: bestSlot)
+      return
+    }
+    for c in evictConflicts { lift(c, into: &trial) }
+    state.place(block, at: evictSlot)
+    for c in evictConflicts.shuffledDeterministically(&random) { reinsert(c, depth: depth - 1, trial: &trial) }
+  }
+
+  /// Takes a block out for a chain of moves, noting where it was for the undo.
+  private func lift(_ block: Int, into trial: inout Undo) {
+    trial.blocks.append(block)
+    trial.from.append(Int(state.start[block]))
+    trial.rooms.append(state.model.blockLessons[block].map { state.chosenRooms[Int($0)] })
+    state.remove(block)
   }
 
   /// Moves a lesson to the end of its students' day on another day and the last lesson of its own

@@ -24,6 +24,8 @@ enum SearchTuning {
   static let constructionRuleWeight = value("SABAQ_CRULE", 3000)
   /// Ruin and recreate: the least share of the search's work it gets, however little it pays.
   static let ruinFloor = value("SABAQ_RF", 0.1)
+  /// Ruin and recreate: the most of the search's work it gets, however well it pays.
+  static let ruinCap = value("SABAQ_RC", 0.3)
   /// GLPK neighbourhoods: the starting size, GLPK's options, and a line per solve on stderr.
   static let neighbourhoodSize: Int? = environment["SABAQ_MIP_SIZE"].flatMap(Int.init)
   static let mipCuts = flag("SABAQ_MIP_CUTS")
