@@ -7,7 +7,7 @@ import Foundation
 /// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
 /// the end of another day with the last lesson of its day into its place; the best Kempe chain
 /// for a lesson in trouble; and an ejection chain (a lesson to another day, the lessons in its way
-/// each to its cheapest slot). Each kind is chosen as often as it has improved lately for the work it
+/// each to its cheapest slot, pushing others on where every slot clashes). Each kind is chosen as often as it has improved lately for the work it
 /// took. Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
