@@ -1,13 +1,12 @@
 import Foundation
 
-/// Improves a complete timetable by simulated annealing over eight kinds of move: a block to
+/// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
 /// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
 /// the lessons of two time windows which share resources (it keeps every resource's count of
 /// lessons per slot, so a compact class day stays compact); ruin and recreate around a lesson in
 /// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
-/// the end of another day with the last lesson of its day into its place; the best Kempe chain
-/// for a lesson in trouble; and an ejection chain (a lesson to another day, the lessons in its way
-/// each to its cheapest slot, pushing others on where every slot clashes). Each kind is chosen as often as it has improved lately for the work it
+/// the end of another day with the last lesson of its day into its place; and the best Kempe chain
+/// for a lesson in trouble. Each kind is chosen as often as it has improved lately for the work it
 /// took. Hard violations weigh far more than soft cost; the best state seen is kept.
 struct LocalSearch {
   let state: SearchState
@@ -18,13 +17,10 @@ struct LocalSearch {
   private(set) var moves = 0
   private(set) var accepted = 0
   /// Recent work (blocks placed and removed) and improvements of each kind of move: move, swap,
-  /// chain, ruin and recreate, best swap, shift, best chain, ejection.
-  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40, 40]
-  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1, 1]
-  /// Recent tries of each kind (so `tried / tries` is the work one try takes).
-  private var tries: [Double] = [1, 1, 1, 1, 1, 1, 1, 1]
-  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1, 1]
-  private var kinds: Int { base.count }
+  /// chain, ruin and recreate, best swap, shift, best chain.
+  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
+  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
+  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -73,19 +69,16 @@ struct LocalSearch {
       case 3: ruinAndRecreate(around: block, temperature: temperature)
       case 5: tryShift(block, temperature: temperature)
       case 6: bestChain(block, temperature: temperature)
-      case 7: eject(block, temperature: temperature)
       default: bestSwap(block, step: step, temperature: temperature)
       }
       // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
       // costs as much as hundreds of moves).
       tried[kind] += Double(max(1, state.work - workBefore))
-      tries[kind] += 1
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         if SearchTuning.debug { debugPrintRates() }
-        for k in 0..<kinds {
+        for k in 0..<7 {
           tried[k] *= 0.5
-          tries[k] *= 0.5
           succeeded[k] *= 0.5
         }
       }
@@ -104,33 +97,25 @@ struct LocalSearch {
   }
 
   private func debugPrintRates() {
-    let line = (0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " ")
+    let line = (0..<7).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
     FileHandle.standardError.write(Data("moves \(line)\n".utf8))
   }
 
   private mutating func chooseMove(repairing: Bool) -> Int {
-    let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
+    let rates = (0..<7).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     let top = rates.max() ?? 1
     // Every kind keeps a share, however little it pays lately.
-    var weights: [Double] = (0..<kinds).map { k in base[k] * max(rates[k], top * 0.1) }
+    var weights: [Double] = (0..<7).map { k in
+      base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
+    }
     if !repairing {
       weights[3] = 0
       weights[4] = 0
       weights[6] = 0
-      weights[7] = 0
-    } else {
-      // Ruin and recreate costs hundreds or thousands of moves a try, and a kind tried a few
-      // times only has a rate made mostly of its prior: its share of the work (not of the picks)
-      // is what it pays, kept between a floor and a cap.
-      let cost = (0..<kinds).map { k in max(1, tried[k] / max(tries[k], 1)) }
-      let others = (0..<kinds).filter { $0 != 3 }.reduce(0.0) { $0 + weights[$1] * cost[$1] }
-      let paid = weights[3] * cost[3]
-      let share = min(max(paid / (paid + others), SearchTuning.ruinFloor), SearchTuning.ruinCap)
-      weights[3] = share / (1 - share) * others / cost[3]
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<kinds {
+    for k in 0..<7 {
       pick -= weights[k]
       if pick <= 0 { return k }
     }
@@ -342,81 +327,6 @@ struct LocalSearch {
     }
     for b in toSecond where !model.allowed[b][Int(state.start[b]) + offset] { return nil }
     return toSecond.map { ($0, Int(state.start[$0]) + offset) } + toFirst.map { ($0, Int(state.start[$0]) - offset) }
-  }
-
-  /// An ejection chain: the block goes to a slot on another day, the lessons in its way leave it,
-  /// and each of them goes to its cheapest slot or, when every slot it may take clashes, to the one
-  /// with the fewest lessons in the way, which move on in turn (FET's placing with eviction, two
-  /// levels deep, as one move).
-  private mutating func eject(_ block: Int, temperature: Double) {
-    let model = state.model
-    let s1 = Int(state.start[block])
-    guard s1 >= 0 else { return }
-    let targets = model.domain[block].filter { Int($0) / model.periods != s1 / model.periods }
-    guard !targets.isEmpty else { return }
-    let target = Int(targets[random.below(targets.count)])
-    let evicted = state.conflictingBlocks(block, at: target)
-    guard evicted.count <= 6, !evicted.contains(where: { model.locked[$0] }) else { return }
-    let before = state.cost.scalar(hardWeight: hardWeight)
-    var trial = Undo(blocks: [], from: [], rooms: [], delta: 0)
-    lift(block, into: &trial)
-    for e in evicted { lift(e, into: &trial) }
-    state.place(block, at: target)
-    for e in evicted.shuffledDeterministically(&random) { reinsert(e, depth: 1, trial: &trial) }
-    trial.delta = state.cost.scalar(hardWeight: hardWeight) - before
-    if accept(trial.delta, temperature) {
-      accepted += 1
-      return
-    }
-    undo(trial)
-  }
-
-  /// Puts an evicted block back: at its cheapest slot if that adds no clash (or no level is left),
-  /// else at the slot with the fewest lessons in the way (none of them moved in this chain), which
-  /// are lifted and put back one level deeper.
-  private mutating func reinsert(_ block: Int, depth: Int, trial: inout Undo) {
-    let model = state.model
-    var bestSlot = -1
-    var bestDelta = Int.max
-    var bestClashes = 0
-    var evictSlot = -1
-    var evictScore = Int.max
-    var evictConflicts: [Int] = []
-    for s in model.domain[block] {
-      let change = state.delta(moving: block, to: Int(s))
-      let delta = change.scalar(hardWeight: hardWeight)
-      let clashes = state.lastClashDelta
-      if delta < bestDelta || (delta == bestDelta && random.below(2) == 0) {
-        bestDelta = delta
-        bestSlot = Int(s)
-        bestClashes = clashes
-      }
-      guard depth > 0, clashes > 0 else { continue }
-      let conflicts = state.conflictingBlocks(block, at: Int(s))
-      guard conflicts.count <= 3, !conflicts.contains(where: { model.locked[$0] || trial.blocks.contains($0) }) else { continue }
-      // What the slot costs without its clashes, and a price for each lesson moved on.
-      let score = (change.hard - clashes) * hardWeight + change.soft + conflicts.count * hardWeight / 2
-      if score < evictScore || (score == evictScore && random.below(2) == 0) {
-        evictScore = score
-        evictSlot = Int(s)
-        evictConflicts = conflicts
-      }
-    }
-    if bestClashes == 0 || evictSlot < 0 || depth == 0 {
-      state.place(block, at: bestSlot)
-      return
-    }
-    for c in evictConflicts { lift(c, into: &trial) }
-    state.place(block, at: evictSlot)
-    for c in evictConflicts.shuffledDeterministically(&random) { reinsert(c, depth: depth - 1, trial: &trial) }
-  }
-
-  /// Takes a block out for a chain of moves, noting where it was for the undo.
-  private func lift(_ block: Int, into trial: inout Undo) {
-    trial.blocks.append(block)
-    trial.from.append(Int(state.start[block]))
-    trial.rooms.append(state.model.blockLessons[block].map { state.chosenRooms[Int($0)] })
-    state.remove(block)
   }
 
   /// Moves a lesson to the end of its students' day on another day and the last lesson of its own

@@ -878,21 +878,9 @@ final class SearchState {
 
   func snapshot() -> Snapshot { Snapshot(start: start, rooms: chosenRooms, cost: cost) }
 
-  /// Puts the timetable back as it was at the snapshot: only the blocks that have moved since (or
-  /// changed rooms) are taken out and put back, so that undoing a small change costs little.
   func restore(_ snapshot: Snapshot) {
-    var changed: [Int] = []
-    for b in start.indices {
-      if start[b] != snapshot.start[b] {
-        changed.append(b)
-      } else if start[b] >= 0, model.blockLessons[b].contains(where: { chosenRooms[Int($0)] != snapshot.rooms[Int($0)] }) {
-        changed.append(b)
-      }
-    }
-    for b in changed where start[b] >= 0 { remove(b) }
-    for b in changed {
-      for l in model.blockLessons[b] { chosenRooms[Int(l)] = snapshot.rooms[Int(l)] }
-    }
-    for b in changed where snapshot.start[b] >= 0 { placeKeepingRooms(b, at: Int(snapshot.start[b])) }
+    for b in start.indices where start[b] >= 0 { remove(b) }
+    chosenRooms = snapshot.rooms
+    for b in snapshot.start.indices where snapshot.start[b] >= 0 { placeKeepingRooms(b, at: Int(snapshot.start[b])) }
   }
 }

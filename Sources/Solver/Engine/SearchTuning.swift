@@ -22,10 +22,8 @@ enum SearchTuning {
   static let restartAfter = value("SABAQ_RESTART", 8)
   /// The construction's price of breaking a rule (evicting a lesson costs 400 and more).
   static let constructionRuleWeight = value("SABAQ_CRULE", 3000)
-  /// Ruin and recreate: the least share of the search's work it gets, however little it pays.
-  static let ruinFloor = value("SABAQ_RF", 0.1)
-  /// Ruin and recreate: the most of the search's work it gets, however well it pays.
-  static let ruinCap = value("SABAQ_RC", 0.3)
+  /// Ruin and recreate: its least weight, as a share of the best paying kind of move's.
+  static let ruinFloor = value("SABAQ_RF", 0.02)
   /// GLPK neighbourhoods: the starting size, GLPK's options, and a line per solve on stderr.
   static let neighbourhoodSize: Int? = environment["SABAQ_MIP_SIZE"].flatMap(Int.init)
   static let mipCuts = flag("SABAQ_MIP_CUTS")
