@@ -21,6 +21,7 @@ struct LocalSearch {
   private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
   private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
   private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
+  private var kinds: Int { base.count }
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -77,7 +78,7 @@ struct LocalSearch {
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         if SearchTuning.debug { debugPrintRates() }
-        for k in 0..<7 {
+        for k in 0..<kinds {
           tried[k] *= 0.5
           succeeded[k] *= 0.5
         }
@@ -97,15 +98,15 @@ struct LocalSearch {
   }
 
   private func debugPrintRates() {
-    let line = (0..<7).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
+    let line = (0..<kinds).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
     FileHandle.standardError.write(Data("moves \(line)\n".utf8))
   }
 
   private mutating func chooseMove(repairing: Bool) -> Int {
-    let rates = (0..<7).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
+    let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     let top = rates.max() ?? 1
     // Every kind keeps a share, however little it pays lately.
-    var weights: [Double] = (0..<7).map { k in
+    var weights: [Double] = (0..<kinds).map { k in
       base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
     }
     if !repairing {
@@ -115,7 +116,7 @@ struct LocalSearch {
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<7 {
+    for k in 0..<kinds {
       pick -= weights[k]
       if pick <= 0 { return k }
     }
@@ -206,10 +207,7 @@ struct LocalSearch {
     }
     guard bestPartner >= 0, bestDelta <= 0 || accept(bestDelta, temperature) else { return }
     let s2 = Int(state.start[bestPartner])
-    state.remove(block)
-    state.remove(bestPartner)
-    state.place(block, at: s2)
-    state.place(bestPartner, at: s1)
+    _ = apply([(block, s2), (bestPartner, s1)])
     tabu[block * state.S + s1] = step + 30
     tabu[bestPartner * state.S + s2] = step + 30
     accepted += 1

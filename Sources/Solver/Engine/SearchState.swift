@@ -31,7 +31,8 @@ final class SearchState {
   /// The lessons holding each (resource, slot, parity) cell, up to `holderSlots` of them (-1:
   /// none); a cell holding more than that is searched through the resource's lessons instead.
   private var holders: [Int32]
-  private let holderSlots = 4
+  private static let holderSlots = 4
+  private var holderSlots: Int { Self.holderSlots }
   /// How many lessons of class c are at slot s: index c × S + s.
   private var classOccupancy: [UInt8]
   /// The periods each resource is busy each day (either parity), kept with the counts: r × D + d.
@@ -85,7 +86,7 @@ final class SearchState {
     start = Array(repeating: -1, count: model.blockLessons.count)
     chosenRooms = model.roomChoices.map { $0.map { $0.first ?? -1 } }
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
-    holders = Array(repeating: -1, count: model.resourceCount * model.slots * 2 * 4)
+    holders = Array(repeating: -1, count: model.resourceCount * model.slots * 2 * Self.holderSlots)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
     stamp = Array(
@@ -710,7 +711,8 @@ final class SearchState {
     return result
   }
 
-  /// The placed blocks holding a resource at a slot (found through the resource's lessons).
+  /// The placed blocks holding a resource at a slot: from the cells' records, or through the
+  /// resource's lessons when a cell holds more lessons than it records.
   func collectHolders(resource: Int, slot: Int, parity: UInt8, except: Int, into result: inout [Int]) {
     // From the cells' records when they hold every lesson there (they always do unless more than
     // `holderSlots` lessons crowd one cell).
