@@ -20,6 +20,8 @@ struct LocalSearch {
   /// chain, ruin and recreate, best swap, shift, best chain.
   private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
   private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
+  /// Recent tries of each kind, to know what one try costs.
+  private var tries: [Double] = [10, 10, 10, 10, 10, 10, 10]
   private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
   private var kinds: Int { base.count }
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
@@ -75,12 +77,14 @@ struct LocalSearch {
       // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
       // costs as much as hundreds of moves).
       tried[kind] += Double(max(1, state.work - workBefore))
+      tries[kind] += 1
       if state.cost < costBefore { succeeded[kind] += 1 }
       if step % 2000 == 1999 {
         if SearchTuning.debug { debugPrintRates() }
         for k in 0..<kinds {
           tried[k] *= 0.5
           succeeded[k] *= 0.5
+          tries[k] *= 0.5
         }
       }
       moves += 1
@@ -98,16 +102,21 @@ struct LocalSearch {
   }
 
   private func debugPrintRates() {
-    let line = (0..<kinds).map { String(format: "%.0f/%.0f", succeeded[$0], tried[$0]) }.joined(separator: " ")
+    let line = (0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " ")
     FileHandle.standardError.write(Data("moves \(line)\n".utf8))
   }
 
   private mutating func chooseMove(repairing: Bool) -> Int {
     let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     let top = rates.max() ?? 1
-    // Every kind keeps a share, however little it pays lately.
+    // Every kind keeps a share, however little it pays lately. By default a kind is chosen in
+    // proportion to its rate, so its share of the work grows with what one try costs: a ruin and
+    // recreate (thousands of times a move's work) takes most of the work on its prior alone. The
+    // experimental cost-scaled choice divides by the cost of a try, so that shares of work follow
+    // the rates.
     var weights: [Double] = (0..<kinds).map { k in
-      base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
+      let share = base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
+      return SearchTuning.costScaledChoice ? share / max(1, tried[k] / max(tries[k], 1)) : share
     }
     if !repairing {
       weights[3] = 0

@@ -67,6 +67,10 @@ struct NeighbourhoodSearch {
       result = try? mip.program.solve(options)
     }
     guard let solution = result, solution.hasSolution else {
+      if debug {
+        let status = result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error")
+        FileHandle.standardError.write(Data("mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(status)\n".utf8))
+      }
       state.restore(snapshot)
       targetSize = max(400, Int(Double(targetSize) * 0.8))
       return
