@@ -32,7 +32,6 @@ final class SearchState {
   /// none); a cell holding more than that is searched through the resource's lessons instead.
   private var holders: [Int32]
   private static let holderSlots = 4
-  private var holderSlots: Int { Self.holderSlots }
   /// How many lessons of class c are at slot s: index c × S + s.
   private var classOccupancy: [UInt8]
   /// The periods each resource is busy each day (either parity), kept with the counts: r × D + d.
@@ -263,16 +262,16 @@ final class SearchState {
     for k in 0..<2 where parity & (1 << k) != 0 {
       let index = cell(resource, slot, k)
       let count = Int(occupancy[index])
-      let first = index * holderSlots
+      let first = index * Self.holderSlots
       if delta > 0 {
         if count >= 1 { clashes += 1; cost.hard += 1 }
-        for h in first..<(first + holderSlots) where holders[h] < 0 {
+        for h in first..<(first + Self.holderSlots) where holders[h] < 0 {
           holders[h] = Int32(lesson)
           break
         }
       } else {
         if count >= 2 { clashes -= 1; cost.hard -= 1 }
-        for h in first..<(first + holderSlots) where holders[h] == Int32(lesson) {
+        for h in first..<(first + Self.holderSlots) where holders[h] == Int32(lesson) {
           holders[h] = -1
           break
         }
@@ -719,9 +718,9 @@ final class SearchState {
     var complete = true
     for k in 0..<2 where parity & (1 << k) != 0 {
       let index = cell(resource, slot, k)
-      let first = index * holderSlots
+      let first = index * Self.holderSlots
       var recorded = 0
-      for h in first..<(first + holderSlots) where holders[h] >= 0 { recorded += 1 }
+      for h in first..<(first + Self.holderSlots) where holders[h] >= 0 { recorded += 1 }
       if recorded != Int(occupancy[index]) {
         complete = false
         break
@@ -729,8 +728,8 @@ final class SearchState {
     }
     if complete {
       for k in 0..<2 where parity & (1 << k) != 0 {
-        let first = cell(resource, slot, k) * holderSlots
-        for h in first..<(first + holderSlots) where holders[h] >= 0 {
+        let first = cell(resource, slot, k) * Self.holderSlots
+        for h in first..<(first + Self.holderSlots) where holders[h] >= 0 {
           let b = Int(model.blockOf[Int(holders[h])])
           if b != except && !result.contains(b) { result.append(b) }
         }
