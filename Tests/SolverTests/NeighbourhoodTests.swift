@@ -36,4 +36,46 @@ import Planner
     #expect(state.cost.soft <= before.soft)
     #expect(state.cost == state.recomputedCost())
   }
+
+  /// A course-system year: one class of four student units (each its own courses), 12 periods
+  /// a day, 30 lessons a unit. Over the week it has 120 lessons × 60 slots = 7,200 placement
+  /// variables, beyond `largeClass`; a class of 30 lessons is not.
+  private func courseYear(lessonsPerUnit: Int) -> TimetableProblem {
+    var b = ProblemFixture.Builder()
+    b.periods = 12
+    let units = ["q1", "q2", "q3", "q4"]
+    b.addClass("Y", units: units, compact: false)
+    for (k, unit) in units.enumerated() {
+      b.addTeacher("t\(k)")
+      b.addLessons(lessonsPerUnit, subject: "course\(k)", class: "Y", teacher: "t\(k)", units: [unit], group: unit, oncePerDay: false)
+    }
+    return b.problem
+  }
+
+  @Test func aClassTooBigForTheWeekIsFreedOnTwoDays() throws {
+    let model = try TimetableModel(problem: courseYear(lessonsPerUnit: 30))
+    let state = SearchState(model: model)
+    var construction = Construction(state: state, random: SeededGenerator(seed: 1), shouldStop: { false })
+    construction.run()
+    #expect(state.unplaced == 0)
+    var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 2)
+    for _ in 0..<6 {
+      let (blocks, days) = search.chooseNeighbourhood()
+      let chosenDays = try #require(days)
+      #expect(chosenDays.count == 2)
+      #expect(!blocks.isEmpty)
+      #expect(blocks.allSatisfy { chosenDays.contains(Int(state.start[$0]) / model.periods) })
+    }
+  }
+
+  @Test func aSmallClassIsStillFreedOverTheWholeWeek() throws {
+    let model = try TimetableModel(problem: courseYear(lessonsPerUnit: 5))
+    let state = SearchState(model: model)
+    var construction = Construction(state: state, random: SeededGenerator(seed: 1), shouldStop: { false })
+    construction.run()
+    var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 2)
+    // One neighbourhood kind of three is the class over the whole week.
+    let wholeWeeks = (0..<6).filter { _ in search.chooseNeighbourhood().1 == nil }.count
+    #expect(wholeWeeks >= 1)
+  }
 }

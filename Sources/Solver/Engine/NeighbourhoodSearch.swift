@@ -1,8 +1,9 @@
 import Foundation
 
 /// Fix-and-optimize with GLPK: takes a neighbourhood of the timetable (the lessons of a few
-/// classes, of a pair of days, or of a few teachers), fixes everything else, and solves the
-/// placement of the freed lessons as a MIP over their possible slots:
+/// classes, of a pair of days, or of a few teachers; a very large class only on a pair of days),
+/// fixes everything else, and solves the placement of the freed lessons as a MIP over their
+/// possible slots:
 ///
 /// - `x[b,s]` = 1 when block b starts at slot s; each freed block takes exactly one slot;
 /// - no teacher, student unit or fixed room twice in a slot and week parity;
@@ -27,6 +28,11 @@ struct NeighbourhoodSearch {
   private(set) var improved = 0
   private var kind = 0
   let hardPrice = 1000.0
+  /// Placement variables of one class over the week beyond which it is freed on two days only:
+  /// four times the starting size. A class of 40 lessons with 60 possible slots each has 2,400;
+  /// a course-system year of 200 lessons (FET's German example) has 12,000, and GLPK found no
+  /// solution for such a sub-problem within 2 s in any try on it.
+  static let largeClass = 4800
   let debug = SearchTuning.debug
 
   init(state: SearchState, seed: UInt64, timeLimit: Double) {
@@ -105,7 +111,7 @@ struct NeighbourhoodSearch {
   // MARK: - Choosing a neighbourhood
 
   /// Blocks to free and the days they may move to (all days when `nil`).
-  private mutating func chooseNeighbourhood() -> ([Int], Set<Int>?) {
+  mutating func chooseNeighbourhood() -> ([Int], Set<Int>?) {
     let model = state.model
     let state = self.state
     let movable = { (b: Int) in !model.locked[b] && state.isPlaced(b) }
@@ -113,7 +119,9 @@ struct NeighbourhoodSearch {
     var days: Set<Int>? = nil
     kind = (kind + 1) % 3
     let troubled = state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
+    var troubledDay: Int?
     if let seed = troubled.isEmpty ? nil : troubled[random.below(troubled.count)] {
+      troubledDay = Int(state.start[seed]) / model.periods
       // Around a lesson in trouble: its classes, then the classes linked to them by teachers,
       // as many as the sub-problem's size allows; every third time only on its day and another
       // (a lesson of many classes that must leave its day needs many classes and few days).
@@ -144,6 +152,21 @@ struct NeighbourhoodSearch {
     } else if model.classCount > 0 {
       // One class over the whole week.
       classes = [random.below(model.classCount)]
+    }
+    // A class too big for the sub-problem over the whole week (a course-system year of hundreds
+    // of lessons) is freed on two days: its day in trouble, if any, and another.
+    if days == nil, model.days > 2, let first = classes.first {
+      let weekSize = model.classLessons[first].reduce(0) { total, l in
+        let b = Int(model.blockOf[Int(l)])
+        return movable(b) ? total + model.domain[b].count : total
+      }
+      if weekSize > Self.largeClass {
+        if SearchTuning.debug { FileHandle.standardError.write(Data("mip: a large class on two days\n".utf8)) }
+        let d1 = troubledDay ?? random.below(model.days)
+        var d2 = random.below(model.days - 1)
+        if d2 >= d1 { d2 += 1 }
+        days = [d1, d2]
+      }
     }
     // Add classes until the sub-problem reaches its target size.
     var chosen = Set<Int>()
