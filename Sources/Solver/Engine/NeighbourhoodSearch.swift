@@ -30,8 +30,8 @@ struct NeighbourhoodSearch {
   let hardPrice = 1000.0
   /// Placement variables of one class over the week beyond which it is freed on two days only:
   /// four times the starting size. A class of 40 lessons with 60 possible slots each has 2,400;
-  /// a course-system year of 200 lessons (FET's German example) has 12,000, and GLPK found no
-  /// solution for such a sub-problem within 2 s in any try on it.
+  /// a course-system year of 200 lessons (FET's German example GYR) has 12,000, and GLPK found
+  /// no solution within 2 s for any of GYR's whole-week sub-problems over 6,000 variables.
   static let largeClass = 4800
   let debug = SearchTuning.debug
 
@@ -121,16 +121,14 @@ struct NeighbourhoodSearch {
     let troubled = state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
     var troubledDay: Int?
     if let seed = troubled.isEmpty ? nil : troubled[random.below(troubled.count)] {
-      troubledDay = Int(state.start[seed]) / model.periods
+      let seedDay = Int(state.start[seed]) / model.periods
+      troubledDay = seedDay
       // Around a lesson in trouble: its classes, then the classes linked to them by teachers,
       // as many as the sub-problem's size allows; every third time only on its day and another
       // (a lesson of many classes that must leave its day needs many classes and few days).
       let lesson = Int(model.blockLessons[seed][0])
       if kind == 0, model.days > 2 {
-        let d1 = Int(state.start[seed]) / model.periods
-        var d2 = random.below(model.days - 1)
-        if d2 >= d1 { d2 += 1 }
-        days = [d1, d2]
+        days = pairOfDays(with: seedDay)
       }
       classes = model.classesOf[lesson].map(Int.init)
       // All classes of its teachers (a teacher's rule needs their whole week free).
@@ -144,10 +142,7 @@ struct NeighbourhoodSearch {
       }
     } else if kind < 2 && model.days > 2 && model.classCount > 0 {
       // Two days for a group of classes linked by their teachers.
-      let d1 = random.below(model.days)
-      var d2 = random.below(model.days - 1)
-      if d2 >= d1 { d2 += 1 }
-      days = [d1, d2]
+      days = pairOfDays(with: random.below(model.days))
       classes = linkedClasses(from: random.below(model.classCount))
     } else if model.classCount > 0 {
       // One class over the whole week.
@@ -162,10 +157,7 @@ struct NeighbourhoodSearch {
       }
       if weekSize > Self.largeClass {
         if SearchTuning.debug { FileHandle.standardError.write(Data("mip: a large class on two days\n".utf8)) }
-        let d1 = troubledDay ?? random.below(model.days)
-        var d2 = random.below(model.days - 1)
-        if d2 >= d1 { d2 += 1 }
-        days = [d1, d2]
+        days = pairOfDays(with: troubledDay ?? random.below(model.days))
       }
     }
     // Add classes until the sub-problem reaches its target size.
@@ -191,6 +183,13 @@ struct NeighbourhoodSearch {
       size += addedSize
     }
     return (blocks, days)
+  }
+
+  /// A day and another one, chosen at random.
+  private mutating func pairOfDays(with day: Int) -> Set<Int> {
+    var other = random.below(state.model.days - 1)
+    if other >= day { other += 1 }
+    return [day, other]
   }
 
   /// Classes in the order a search through shared teachers meets them, starting from one.
