@@ -156,7 +156,7 @@ struct NeighbourhoodSearch {
         return movable(b) ? total + model.domain[b].count : total
       }
       if weekSize > Self.largeClass {
-        if SearchTuning.debug { FileHandle.standardError.write(Data("mip: a large class on two days\n".utf8)) }
+        if debug { FileHandle.standardError.write(Data("mip: a large class on two days\n".utf8)) }
         days = pairOfDays(with: troubledDay ?? random.below(model.days))
       }
     }
