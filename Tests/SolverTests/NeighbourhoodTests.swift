@@ -38,8 +38,8 @@ import Planner
   }
 
   /// A course-system year: one class of four student units (each its own courses), 12 periods
-  /// a day, 30 lessons a unit. Over the week it has 120 lessons × 60 slots = 7,200 placement
-  /// variables, beyond `largeClass`; a class of 30 lessons is not.
+  /// a day. With 30 lessons a unit it has 120 lessons × 60 slots = 7,200 placement variables over
+  /// the week, beyond `largeClass`; with 5 a unit, 20 × 60 = 1,200, below it.
   private func courseYear(lessonsPerUnit: Int) -> TimetableProblem {
     var b = ProblemFixture.Builder()
     b.periods = 12
