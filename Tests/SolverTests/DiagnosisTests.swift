@@ -68,6 +68,48 @@ import Testing
     b.addLessons(4, subject: "math", class: "5B", teacher: "t2")
     #expect(Diagnosis.beforeSolve(b.problem).isEmpty)
   }
+
+  /// After a solve that leaves hard violations, each is told once and by name: a rule of days
+  /// between two lessons (with the first of the pair), a teacher's daily maximum (with the first
+  /// of the teacher's lessons that day), and two lessons in one chosen room.
+  @Test func whatATimetableStillBreaksIsToldRuleByRule() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 4
+    b.addClass("5A", compact: false)
+    b.addClass("5B", compact: false)
+    for t in ["t1", "t2", "t3"] { b.addTeacher(t) }
+    b.addRoom("r1")
+    b.addRoom("r2")
+    b.addLessons(2, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
+    b.addLessons(1, subject: "art", class: "5A", teacher: "t2", rooms: [["r1", "r2"]])
+    b.addLessons(1, subject: "art", class: "5B", teacher: "t3", rooms: [["r1", "r2"]])
+    let math = b.lessons.filter { $0.subject == "math" }.map(\.id)
+    b.constraints += [
+      TimetableConstraint(.minDaysBetween(lessons: math, minDays: 2, consecutiveIfSameDay: false), weight: .hard),
+      TimetableConstraint(.teachersMaxHoursDaily(teacher: "t1", max: 1), weight: .hard),
+    ]
+    let model = try TimetableModel(problem: b.problem)
+    let state = SearchState(model: model)
+    func lesson(_ id: String) -> Int { model.lessonIndex[id]! }
+    // Both math lessons on Monday, both art lessons at Monday 3 in the first room.
+    state.place(Int(model.blockOf[lesson(math[0])]), at: 0)
+    state.place(Int(model.blockOf[lesson(math[1])]), at: 1)
+    for id in ["5A-art-whole-1", "5B-art-whole-1"] {
+      state.place(Int(model.blockOf[lesson(id)]), at: 2)
+      state.setRoom(lesson: lesson(id), choice: 0, room: model.roomChoices[lesson(id)][0].first { Int($0) == model.teacherCount + model.unitCount }!)
+    }
+    // Days between the lessons (2 missing), the teacher's day and the room.
+    #expect(state.cost.hard == 4)
+    let findings = Diagnosis.afterSolve(state: state)
+    #expect(findings.count == 2, "\(findings)")
+    #expect(
+      findings.contains(
+        "5A Math, Teacher t1 at Mon 1 is fewer than 2 days from 5A Math, Teacher t1 at Mon 2, which a rule of days between them forbids, and breaks a hard rule of teacher Teacher t1: more than 1 lesson on Mon."
+      ))
+    #expect(findings.contains("5A Art, Teacher t2 at Mon 3 shares the room Room r1 with 5B Art, Teacher t3."))
+    // The old catch-all sentence is gone.
+    #expect(!findings.contains { $0.contains("the checker's report names it") })
+  }
 }
 
 @Suite struct SmallProblemTests {

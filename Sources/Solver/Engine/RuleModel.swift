@@ -20,7 +20,7 @@ struct GroupRule {
 
 /// A rule on one teacher or student unit, priced from the periods it is busy each day.
 struct ResourceRule {
-  enum Kind {
+  enum Kind: Equatable {
     case maxGapsPerWeek(Int)
     case maxGapsPerDay(Int)
     case earlyBeginnings(Int)

@@ -800,6 +800,52 @@ final class SearchState {
     return false
   }
 
+  /// A hard rule a placed lesson breaks, other than a clash: what the report after a solve names.
+  enum BrokenRule: Equatable {
+    /// Its class's day on `day`: a gap or a late start under a compact-day rule, or more lessons
+    /// than the class may have a day.
+    case classDay(class: Int, day: Int, gapsOrLateStart: Bool, overMax: Bool)
+    /// More lessons of its daily group (lessons of one subject, at most so many a day) on a day.
+    case lessonsPerDay(group: Int)
+    /// A rule on a group of lessons: days between them, the same start, not overlapping and the like.
+    case groupRule(Int)
+    /// It should end its students' day and does not.
+    case endsDay
+    /// A hard rule on one of its teachers (a resource below `teacherCount`) or student units, on
+    /// the lesson's day (nil for a rule on the week).
+    case resourceRule(resource: Int, day: Int?, ResourceRule.Kind)
+  }
+
+  /// The hard rules other than clashes that a placed lesson breaks (empty when it is not placed).
+  func brokenHardRules(lesson: Int) -> [BrokenRule] {
+    let s = Int(start[Int(model.blockOf[lesson])])
+    guard s >= 0 else { return [] }
+    let day = s / P
+    var result: [BrokenRule] = []
+    for c in model.classesOf[lesson].map(Int.init) where classDayCost[c * D + day].hard > 0 {
+      let mask = classMask(c, day)
+      var late = SearchState.gaps(mask)
+      if model.compactStartAtFirst[c] { late += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
+      let gapsOrLate = model.compactWeight[c].hard && late > 0
+      let overMax = model.classMaxWeight[c].hard && mask.nonzeroBitCount > model.classMax[c]
+      result.append(.classDay(class: c, day: day, gapsOrLateStart: gapsOrLate, overMax: overMax))
+    }
+    for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 { result.append(.lessonsPerDay(group: Int(g))) }
+    for g in model.groupRulesOfLesson[lesson] where ruleCost[Int(g)].hard > 0 { result.append(.groupRule(Int(g))) }
+    if endsDayCost[lesson].hard > 0 { result.append(.endsDay) }
+    for r in (model.teachers[lesson] + model.units[lesson]).map(Int.init) {
+      let excused = (0..<D).map { model.excused[r * D + $0] }
+      let masks = (0..<D).map { resourceMask(r, $0) }
+      for rule in model.resourceRules[r] where rule.weight.hard {
+        let units = rule.isWeekly
+          ? rule.weekUnits(masks: masks, excused: excused, busyAtAll: true)
+          : rule.dayUnits(mask: masks[day], excused: excused[day])
+        if units > 0 { result.append(.resourceRule(resource: r, day: rule.isWeekly ? nil : day, rule.kind)) }
+      }
+    }
+    return result
+  }
+
   /// Violations of soft rules of at least a weight (FET's near-hard 95% rules): lesson-group
   /// rules, rules on teachers and units, and ends of days.
   func strongSoftViolations(minimumWeight: Int) -> Int {
