@@ -107,6 +107,18 @@ import Testing
         "5A Math, Teacher t1 at Mon 1 is fewer than 2 days from 5A Math, Teacher t1 at Mon 2, which a rule of days between them forbids, and breaks a hard rule of teacher Teacher t1: more than 1 lesson on Mon."
       ))
     #expect(findings.contains("5A Art, Teacher t2 at Mon 3 shares the room Room r1 with 5B Art, Teacher t3."))
+    // A rule between two lessons that must follow each other is told with its first lesson only.
+    var c = ProblemFixture.Builder()
+    c.periods = 4
+    c.addClass("5A", compact: false)
+    c.addTeacher("t1")
+    c.addLessons(2, subject: "lab", class: "5A", teacher: "t1", oncePerDay: false)
+    c.constraints.append(TimetableConstraint(.consecutive(first: c.lessons[0].id, second: c.lessons[1].id), weight: .hard))
+    let pairModel = try TimetableModel(problem: c.problem)
+    let pair = SearchState(model: pairModel)
+    pair.place(Int(pairModel.blockOf[pairModel.lessonIndex[c.lessons[0].id]!]), at: 0)
+    pair.place(Int(pairModel.blockOf[pairModel.lessonIndex[c.lessons[1].id]!]), at: 2)
+    #expect(Diagnosis.afterSolve(state: pair) == ["5A Lab, Teacher t1 at Mon 1 must come right before 5A Lab, Teacher t1 at Mon 3."])
     // The old catch-all sentence is gone.
     #expect(!findings.contains { $0.contains("the checker's report names it") })
   }
