@@ -824,9 +824,9 @@ final class SearchState {
     var result: [BrokenRule] = []
     for c in model.classesOf[lesson].map(Int.init) where classDayCost[c * D + day].hard > 0 {
       let mask = classMask(c, day)
-      var late = SearchState.gaps(mask)
-      if model.compactStartAtFirst[c] { late += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
-      let gapsOrLate = model.compactWeight[c].hard && late > 0
+      var gapsAndLateStart = SearchState.gaps(mask)
+      if model.compactStartAtFirst[c] { gapsAndLateStart += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
+      let gapsOrLate = model.compactWeight[c].hard && gapsAndLateStart > 0
       let overMax = model.classMaxWeight[c].hard && mask.nonzeroBitCount > model.classMax[c]
       result.append(.classDay(class: c, day: day, gapsOrLateStart: gapsOrLate, overMax: overMax))
     }
