@@ -597,15 +597,19 @@ final class SearchState {
     return weight.hard ? Cost(hard: units, soft: 0) : Cost(hard: 0, soft: units * weight.soft)
   }
 
+  /// Units of a class's compact-day rule on a day: its gaps, and the periods it starts late when
+  /// the day must start at the first period.
+  @inline(__always) private func compactUnits(_ c: Int, _ mask: UInt32) -> Int {
+    var units = SearchState.gaps(mask)
+    if model.compactStartAtFirst[c] { units += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
+    return units
+  }
+
   func computeClassDay(_ c: Int, _ d: Int) -> Cost {
     let mask = classMask(c, d)
     var result = Cost.zero
     let compact = model.compactWeight[c]
-    if !compact.isOff, mask != 0 {
-      var units = SearchState.gaps(mask)
-      if model.compactStartAtFirst[c] { units += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
-      result += weighted(units, compact)
-    }
+    if !compact.isOff, mask != 0 { result += weighted(compactUnits(c, mask), compact) }
     let maxWeight = model.classMaxWeight[c]
     if !maxWeight.isOff { result += weighted(max(0, mask.nonzeroBitCount - model.classMax[c]), maxWeight) }
     if model.difficultWeight > 0, mask != 0 {
@@ -824,9 +828,7 @@ final class SearchState {
     var result: [BrokenRule] = []
     for c in model.classesOf[lesson].map(Int.init) where classDayCost[c * D + day].hard > 0 {
       let mask = classMask(c, day)
-      var gapsAndLateStart = SearchState.gaps(mask)
-      if model.compactStartAtFirst[c] { gapsAndLateStart += max(0, mask.trailingZeroBitCount - model.classFirst[c]) }
-      let gapsOrLate = model.compactWeight[c].hard && gapsAndLateStart > 0
+      let gapsOrLate = model.compactWeight[c].hard && compactUnits(c, mask) > 0
       let overMax = model.classMaxWeight[c].hard && mask.nonzeroBitCount > model.classMax[c]
       result.append(.classDay(class: c, day: day, gapsOrLateStart: gapsOrLate, overMax: overMax))
     }
