@@ -178,6 +178,8 @@ public enum TimetableSolver {
           endTemperature: calm ? 2 : repairEnd, stop: stop)
       }
       if search.best.cost < state.cost { state.restore(search.best) }
+      // Room clashes that other rooms resolve are not the search's to resolve by moving lessons.
+      if settings.useMIP, state.cost.hard > 0, !stop() { RoomAssignment(state: state).improve(timeLimit: settings.mipTimeLimit) }
       report(feasible ? "optimising" : "repairing")
       // GLPK gets about a third of the time: every round while it pays, and whenever the
       // annealing has stalled.
@@ -230,6 +232,7 @@ public enum TimetableSolver {
     if best.cost > overall.cost { best = overall }
     if state.cost > best.cost { state.restore(best) }
     RoomMatching(state: state).repair()
+    if settings.useMIP, state.cost.hard > 0 { RoomAssignment(state: state).improve(timeLimit: settings.mipTimeLimit) }
     report("done")
     let timetable = TimetableWriter.timetable(from: state, problem: problem, locks: lockMap)
     let unplaced = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }.flatMap { model.blockLessons[$0] }.map {

@@ -24,6 +24,23 @@ import Testing
     #expect(result.timetable.placements.count == Self.problem.lessons.count)
   }
 
+  /// Every lesson locked in time (as when a timetable from another tool is confirmed): the rooms
+  /// are still the solver's to choose, and a double lesson must give up the room a single lesson
+  /// needs. Rooms chosen slot by slot (without GLPK) leave the clash.
+  @Test func lockedLessonsGetRoomsWithoutAClash() throws {
+    let problem = RoomAssignmentTests.doubleLessonInTheWay()
+    let ids = problem.lessons.map(\.id)
+    let locks = [
+      Placement(lesson: ids[0], day: .mon, period: 1), Placement(lesson: ids[1], day: .mon, period: 1),
+      Placement(lesson: ids[2], day: .mon, period: 2),
+    ]
+    let (result, check) = try solve(problem, SolveSettings(timeLimit: 20, locks: locks, stopWhenFeasible: true))
+    #expect(check.isFeasible, "\(check.text())")
+    #expect(result.timetable.placements.first { $0.lesson == ids[0] }?.rooms == ["R2"])
+    let (_, slotBySlot) = try solve(problem, SolveSettings(timeLimit: 2, locks: locks, stopWhenFeasible: true, useMIP: false))
+    #expect(slotBySlot.hardViolationCount == 1, "\(slotBySlot.text())")
+  }
+
   @Test func fixAndOptimizeImprovesAndKeepsTheTimetableValid() throws {
     let (result, check) = try solve(Self.problem, SolveSettings(timeLimit: 120, maxRounds: 2, useMIP: true, mipTimeLimit: 3))
     #expect(check.isFeasible, "\(check.text())")
