@@ -15,6 +15,7 @@ struct Construction {
     let hardWeight = 100
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
     let ruleWeight = SearchTuning.constructionRuleWeight
+    let evictTooClose = SearchTuning.evictTooClose
     var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
     let teacherLoad = model.teacherLessons.map(\.count)
     // How full a teacher's possible week is: periods of lessons over the periods they may work
@@ -54,10 +55,21 @@ struct Construction {
       var bestSlot = -1
       var bestConflicts: [Int] = []
       var ties = 0
+      // Lessons too close under a rule of days between lessons are moved out of the way too,
+      // as FET does: by day, worked out once.
+      var tooClose: [(blocks: [Int], pairs: Int)?] = Array(repeating: nil, count: allowEviction && evictTooClose ? model.days : 0)
       for s in model.domain[block] {
         let slot = Int(s)
-        let conflicts = state.conflictingBlocks(block, at: slot)
+        var conflicts = state.conflictingBlocks(block, at: slot)
         if conflicts.contains(where: { model.locked[$0] }) { continue }
+        var closePairs = 0
+        if !tooClose.isEmpty {
+          let day = slot / model.periods
+          if tooClose[day] == nil { tooClose[day] = state.tooClose(block, onDay: day) }
+          let close = tooClose[day]!
+          closePairs = close.pairs
+          for b in close.blocks where !conflicts.contains(b) { conflicts.append(b) }
+        }
         if !allowEviction && !conflicts.isEmpty && bestSlot >= 0 && bestConflicts.isEmpty { continue }
         let delta = state.delta(moving: block, to: slot)
         var score: Int
@@ -65,7 +77,7 @@ struct Construction {
           score = allowEviction ? (delta.hard - state.lastClashDelta) * ruleWeight + state.lastClashDelta * hardWeight + delta.soft : delta.scalar(hardWeight: hardWeight)
         } else {
           // Evicting frees the resources: price the eviction instead of the clash.
-          score = (delta.hard - state.lastClashDelta) * ruleWeight + delta.soft
+          score = (delta.hard - state.lastClashDelta - closePairs) * ruleWeight + delta.soft
           for c in conflicts { score += hardWeight * (4 + 3 * evictions[c]) }
         }
         if score < bestScore {

@@ -804,6 +804,26 @@ final class SearchState {
     return false
   }
 
+  /// The movable placed blocks that a block on a day would be too close to under hard rules of
+  /// days between lessons, and how many pairs of lessons would be too close.
+  func tooClose(_ block: Int, onDay day: Int) -> (blocks: [Int], pairs: Int) {
+    var blocks: [Int] = []
+    var pairs = 0
+    for l in model.blockLessons[block] {
+      for g in model.groupRulesOfLesson[Int(l)] {
+        let rule = model.groupRules[Int(g)]
+        guard rule.weight.hard, case .minDays(let minDays, _) = rule.kind else { continue }
+        for other in rule.lessons {
+          let b = Int(model.blockOf[Int(other)])
+          guard b != block, !model.locked[b], start[b] >= 0, abs(Int(start[b]) / P - day) < minDays else { continue }
+          pairs += 1
+          if !blocks.contains(b) { blocks.append(b) }
+        }
+      }
+    }
+    return (blocks, pairs)
+  }
+
   /// A hard rule a placed lesson breaks, other than a clash: what the report after a solve names.
   enum BrokenRule: Equatable {
     /// Its class's day on `day`: a gap or a late start under a compact-day rule, or more lessons

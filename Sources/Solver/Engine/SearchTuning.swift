@@ -34,4 +34,7 @@ enum SearchTuning {
   static let mipDepthFirst = flag("SABAQ_MIP_DFS")
   static let mipFeasibilityPump = flag("SABAQ_MIP_FP")
   static let debug = flag("SABAQ_DEBUG")
+  /// The construction moves lessons too close under a hard rule of days between lessons out of
+  /// the way (off: it prices the broken rule instead).
+  static let evictTooClose = !flag("SABAQ_KEEP_TOO_CLOSE")
 }

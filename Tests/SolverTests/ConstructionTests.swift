@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Solver
+import Planner
+
+@Suite struct ConstructionTests {
+  /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other's
+  /// teacher free on Monday only. The construction moves the Tuesday lesson out of the way (to
+  /// Wednesday or later) rather than break the rule, as FET does.
+  @Test func aLessonTooCloseUnderARuleOfDaysBetweenIsMovedOutOfTheWay() throws {
+    var b = ProblemFixture.Builder()
+    b.addClass("5A", compact: false)
+    b.addTeacher("t1")
+    let busy: [Weekday] = [.tue, .wed, .thu, .fri]
+    b.addTeacher("t2", unavailable: busy.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } })
+    b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
+    b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
+    b.constraints.append(
+      TimetableConstraint(.minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
+    let model = try TimetableModel(problem: b.problem)
+    let state = SearchState(model: model)
+    let math = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-math-whole-1")!])
+    let algebra = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-algebra-whole-1")!])
+    state.place(math, at: model.periods)  // Tuesday, first period
+    #expect(state.tooClose(algebra, onDay: 0).blocks == [math])
+    #expect(state.tooClose(algebra, onDay: 3).blocks.isEmpty)
+    var construction = Construction(state: state, random: SeededGenerator(seed: 1), shouldStop: { false })
+    construction.run()
+    #expect(state.unplaced == 0)
+    #expect(state.cost.hard == 0)
+    #expect(Int(state.start[algebra]) / model.periods == 0)
+    #expect(Int(state.start[math]) / model.periods >= 2)
+  }
+}
