@@ -4,17 +4,19 @@ import Testing
 import Planner
 
 @Suite struct ConstructionTests {
-  /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other's
-  /// teacher free on Monday only. The construction moves the Tuesday lesson out of the way (to
-  /// Wednesday or later) rather than break the rule, as FET does.
+  /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other
+  /// (taught by two teachers, so a wide block) free on Monday only. The construction moves the
+  /// Tuesday lesson out of the way (to Wednesday or later) rather than break the rule, as FET does.
   @Test func aLessonTooCloseUnderARuleOfDaysBetweenIsMovedOutOfTheWay() throws {
     var b = ProblemFixture.Builder()
     b.addClass("5A", compact: false)
     b.addTeacher("t1")
     let busy: [Weekday] = [.tue, .wed, .thu, .fri]
     b.addTeacher("t2", unavailable: busy.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } })
+    b.addTeacher("t3")
     b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
     b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
+    b.lessons[1].teachers.append("t3")
     b.constraints.append(
       TimetableConstraint(.minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
     let model = try TimetableModel(problem: b.problem)

@@ -56,8 +56,11 @@ struct Construction {
       var bestConflicts: [Int] = []
       var ties = 0
       // Lessons too close under a rule of days between lessons are moved out of the way too,
-      // as FET does: by day, worked out once.
-      var tooClose: [(blocks: [Int], pairs: Int)?] = Array(repeating: nil, count: allowEviction && evictTooClose ? model.days : 0)
+      // as FET does, when the block is wide (see `SearchTuning.closeWidth`): by day, worked out
+      // once.
+      let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
+      var tooClose: [(blocks: [Int], pairs: Int)?] = Array(
+        repeating: nil, count: allowEviction && evictTooClose && width >= SearchTuning.closeWidth ? model.days : 0)
       for s in model.domain[block] {
         let slot = Int(s)
         var conflicts = state.conflictingBlocks(block, at: slot)
