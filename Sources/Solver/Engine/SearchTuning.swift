@@ -37,9 +37,10 @@ enum SearchTuning {
   /// The construction moves lessons too close under a hard rule of days between lessons out of
   /// the way (off: it prices the broken rule instead).
   static let evictTooClose = !flag("SABAQ_KEEP_TOO_CLOSE")
-  /// ...for blocks holding at least this many teachers and student units: the wide blocks of
-  /// course systems and bands, which moves in the search hardly shift once the rule is broken.
-  /// (Applied to every block, it also slowed Greece's Gymnasio, whose rules are on lessons of one
-  /// teacher and one class: 38 s against 11 s, median of three seeds.)
+  /// The least number of teachers, student units and fixed rooms of a block that evicts lessons
+  /// too close to it: the wide blocks of course systems and bands, which the search's moves hardly
+  /// shift once the rule is broken. (Applied to every block, it also slowed Greece's Gymnasio,
+  /// whose rules are mostly on lessons of one teacher and one class: 38 s against 11 s, median of
+  /// three seeds.)
   static let closeWidth = value("SABAQ_CLOSE_WIDTH", 3)
 }
