@@ -33,12 +33,8 @@ struct RoomAssignment {
     for (b, members) in model.blockLessons.enumerated() where state.isPlaced(b) {
       let s = Int(state.start[b])
       guard !days.contains(s / model.periods) else { continue }
-      for l in members {
-        let lesson = Int(l)
-        for room in state.chosenRooms[lesson] where room >= 0 {
-          for q in 0..<model.duration[lesson] where state.load(resource: Int(room), slot: s + q) > 1 { days.insert(s / model.periods) }
-        }
-      }
+      let shares = members.contains { l in (0..<model.duration[Int(l)]).contains { state.sharesChosenRoom(Int(l), at: s + $0) } }
+      if shares { days.insert(s / model.periods) }
     }
     return days
   }

@@ -19,10 +19,7 @@ struct RoomMatching {
     for slot in 0..<model.slots {
       let lessons = atSlot[slot]
       // Only slots where a chosen room clashes need work.
-      let clashing = lessons.contains { l in
-        state.chosenRooms[l].contains { $0 >= 0 && state.load(resource: Int($0), slot: slot) > 1 }
-      }
-      guard clashing else { continue }
+      guard lessons.contains(where: { state.sharesChosenRoom($0, at: slot) }) else { continue }
       // Rooms taken by lessons without a choice, and by double lessons (kept as they are).
       var blocked = Set<Int32>()
       var requirements: [(lesson: Int, choice: Int)] = []

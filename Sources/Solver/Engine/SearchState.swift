@@ -292,6 +292,11 @@ final class SearchState {
     max(Int(occupancy[cell(resource, slot, 0)]), Int(occupancy[cell(resource, slot, 1)]))
   }
 
+  /// Whether a room chosen for a lesson holds another lesson too at a slot.
+  func sharesChosenRoom(_ lesson: Int, at slot: Int) -> Bool {
+    chosenRooms[lesson].contains { $0 >= 0 && load(resource: Int($0), slot: slot) > 1 }
+  }
+
   /// Whether a resource is free at a slot for the given parities.
   func isFree(resource: Int, slot: Int, parity: UInt8) -> Bool {
     for k in 0..<2 where parity & (1 << k) != 0 && occupancy[cell(resource, slot, k)] > 0 { return false }
