@@ -9,16 +9,22 @@ import Planner
   /// R1 with it. Slot by slot, D's room is kept and S1 has nowhere to go; over the whole week D
   /// takes R2 and S2 takes R1.
   static func doubleLessonInTheWay() -> TimetableProblem {
-    var b = ProblemFixture.Builder()
-    b.periods = 3
-    b.days = [.mon]
-    for c in ["A", "B", "C"] { b.addClass(c, compact: false) }
-    b.addRoom("R1")
-    b.addRoom("R2")
+    var b = threeClassesAndTwoRooms(periods: 3)
     b.addLessons(1, subject: "lab", class: "A", teacher: nil, duration: 2, rooms: [["R1", "R2"]])
     b.addLessons(1, subject: "chem", class: "B", teacher: nil, rooms: [["R1"]])
     b.addLessons(1, subject: "bio", class: "C", teacher: nil, rooms: [["R1", "R2"]])
     return b.problem
+  }
+
+  /// Monday only, classes A, B and C (days with gaps allowed), rooms R1 and R2.
+  private static func threeClassesAndTwoRooms(periods: Int) -> ProblemFixture.Builder {
+    var b = ProblemFixture.Builder()
+    b.periods = periods
+    b.days = [.mon]
+    for c in ["A", "B", "C"] { b.addClass(c, compact: false) }
+    b.addRoom("R1")
+    b.addRoom("R2")
+    return b
   }
 
   private func doubleLessonInTheWay() throws -> SearchState {
@@ -51,12 +57,7 @@ import Planner
   /// A lesson that may have R1 or R2 at a time when lessons that can only have R1 and R2 are
   /// there: no choice of rooms helps, and nothing changes.
   @Test func aClashNoRoomCanResolveLeavesTheRoomsAsTheyWere() throws {
-    var b = ProblemFixture.Builder()
-    b.periods = 2
-    b.days = [.mon]
-    for c in ["A", "B", "C"] { b.addClass(c, compact: false) }
-    b.addRoom("R1")
-    b.addRoom("R2")
+    var b = Self.threeClassesAndTwoRooms(periods: 2)
     b.addLessons(1, subject: "chem", class: "A", teacher: nil, rooms: [["R1"]])
     b.addLessons(1, subject: "bio", class: "B", teacher: nil, rooms: [["R2"]])
     b.addLessons(1, subject: "lab", class: "C", teacher: nil, rooms: [["R1", "R2"]])
