@@ -29,6 +29,11 @@ public struct SolveSettings: Sendable {
   public var mipTimeLimit: Double
   public var progress: (@Sendable (SolveProgress) -> Void)?
   public var cancellation: CancellationFlag?
+  /// Independent searches run at once, on as many cores, each from its own seed (the first from
+  /// `seed`); the best result wins, and with `stopWhenFeasible` the first to find a timetable with
+  /// no hard violation stops the others. One by default: a single search is deterministic for its
+  /// seed, a race is not.
+  public var workers: Int
 
   public init(
     timeLimit: Double = 60, seed: UInt64 = 1, locks: [Placement] = [], previous: Timetable? = nil,
@@ -47,6 +52,7 @@ public struct SolveSettings: Sendable {
     self.mipTimeLimit = mipTimeLimit
     self.progress = progress
     self.cancellation = cancellation
+    self.workers = 1
   }
 }
 
@@ -94,6 +100,77 @@ public struct SolveResult: Sendable {
 /// (or `maxRounds`) rather than by the time limit.
 public enum TimetableSolver {
   public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
+    // A re-solve stays close to one previous timetable: one search.
+    guard settings.workers > 1, settings.previous == nil else { return try search(problem, settings: settings) }
+    return try race(problem, settings: settings)
+  }
+
+  /// Independent searches from different seeds at once; the best result, or with
+  /// `stopWhenFeasible` the first without hard violations.
+  private static func race(_ problem: TimetableProblem, settings: SolveSettings) throws -> SolveResult {
+    let count = settings.workers
+    let stopAll = CancellationFlag(parent: settings.cancellation)
+    let results = Results(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { k in
+      var own = settings
+      own.workers = 1
+      own.seed = settings.seed &+ UInt64(k) &* 1_000_003
+      own.cancellation = stopAll
+      if let progress = settings.progress {
+        own.progress = { report in
+          var tagged = report
+          tagged.phase = "search \(k + 1): \(report.phase)"
+          progress(tagged)
+        }
+      }
+      let result = Result { try search(problem, settings: own) }
+      if settings.stopWhenFeasible, case .success(let found) = result, found.hardViolations == 0,
+        settings.strongSoftWeight == nil || found.secondsToStrongFeasible != nil
+      {
+        stopAll.cancel()
+      }
+      results.set(k, result)
+    }
+    var best: SolveResult?
+    var firstError: Error?
+    for result in results.all {
+      switch result {
+      case .success(let found):
+        if best == nil || rank(found, settings) < rank(best!, settings) { best = found }
+      case .failure(let error):
+        firstError = firstError ?? error
+      case nil:
+        break
+      }
+    }
+    guard var winner = best else { throw firstError! }
+    // When the race first had such a timetable, whichever search found it.
+    let finished = results.all.compactMap { try? $0?.get() }
+    winner.elapsed = finished.map(\.elapsed).max() ?? winner.elapsed
+    winner.secondsToFeasible = finished.compactMap(\.secondsToFeasible).min()
+    winner.secondsToStrongFeasible = finished.compactMap(\.secondsToStrongFeasible).min()
+    return winner
+  }
+
+  /// Fewer hard violations first; then, racing for a first timetable, one that keeps the strong
+  /// soft rules and the earlier one; else the lower soft cost.
+  private static func rank(_ result: SolveResult, _ settings: SolveSettings) -> (Int, Int, Double, Int) {
+    guard settings.stopWhenFeasible else { return (result.hardViolations, 0, 0, result.softCost) }
+    let strong = result.secondsToStrongFeasible
+    return (result.hardViolations, strong == nil ? 1 : 0, strong ?? result.secondsToFeasible ?? .infinity, result.softCost)
+  }
+
+  /// The workers' results, written from their threads.
+  private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Result<SolveResult, Error>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: Result<SolveResult, Error>) { lock.withLock { values[k] = value } }
+    var all: [Result<SolveResult, Error>?] { lock.withLock { values } }
+  }
+
+  /// One search from one seed.
+  private static func search(_ problem: TimetableProblem, settings: SolveSettings) throws -> SolveResult {
     let clock = Date()
     func elapsed() -> Double { Date().timeIntervalSince(clock) }
     let lockMap = Dictionary(settings.locks.map { ($0.lesson, $0) }, uniquingKeysWith: { a, _ in a })

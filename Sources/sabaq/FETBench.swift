@@ -26,6 +26,7 @@ struct FETBench: ParsableCommand {
   @Option(help: "Seconds each run may take.") var timeLimit = 300
   @Option(help: "Runs of each tool per file (different seeds); the median time is reported.") var seeds = 3
   @Option(help: "Folder for the runs' files (kept for inspection).") var work = "out/fet-bench"
+  @Option(help: "sabaq's searches at once (solve --workers); fet-cl runs one.") var workers = 1
 
   func run() throws {
     let root = "/usr/share/doc/fet-data/examples/FET-5-official"
@@ -67,7 +68,9 @@ struct FETBench: ParsableCommand {
       for seed in 1...seeds {
         let out = "\(folder)/sabaq-\(seed)"
         let started = Date()
-        let log = run(me, ["solve", input, "--time-limit", String(timeLimit), "--seed", String(seed), "--first-feasible", "--output", out])
+        let log = run(
+          me,
+          ["solve", input, "--time-limit", String(timeLimit), "--seed", String(seed), "--first-feasible", "--workers", String(workers), "--output", out])
         let seconds = Date().timeIntervalSince(started)
         if ourAttempt == nil, FileManager.default.fileExists(atPath: "\(out)/timetable.json") { ourAttempt = "\(out)/timetable.json" }
         if log.status == 0 {

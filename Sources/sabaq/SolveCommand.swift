@@ -23,7 +23,14 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "A published timetable to change as little as possible (partial re-solve).") var previous: String?
   @Flag(help: "Stop at the first timetable with no hard violation.") var firstFeasible = false
   @Flag(help: "Do not use GLPK neighbourhoods (heuristic search only).") var noMip = false
+  @Option(
+    help: "Independent searches to run at once, one a core, from seeds --seed, --seed + 1000003 and so on; the best wins (with --first-feasible, the first to finish). More than one is not deterministic; a re-solve with --previous runs one.")
+  var workers = 1
   @Option(help: "Where to write the timetable and reports.") var output: String
+
+  func validate() throws {
+    guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
+  }
 
   func run() throws {
     let organisation = try input.organisation()
@@ -34,6 +41,7 @@ struct SolveCommand: ParsableCommand {
       fail(error, file: input.file)
     }
     var run = SolveRun(problem: problem, timeLimit: timeLimit, seed: seed, lock: lock, previous: previous, firstFeasible: firstFeasible, useMIP: !noMip)
+    run.workers = workers
     run.fromFET = input.file.lowercased().hasSuffix(".fet")
     let outcome = try run.run()
     try outcome.write(to: output)

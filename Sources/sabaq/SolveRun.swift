@@ -17,6 +17,7 @@ struct SolveRun {
   let firstFeasible: Bool
   let useMIP: Bool
   var fromFET = false
+  var workers = 1
 
   struct Outcome {
     let problem: TimetableProblem
@@ -67,6 +68,7 @@ struct SolveRun {
       useMIP: useMIP, progress: { printError($0.description) })
     // From a FET file: its 95% rules are ones FET nearly always keeps (docs/fet-import.md).
     if fromFET { settings.strongSoftWeight = 19 }
+    settings.workers = workers
     let result: SolveResult
     do {
       result = try TimetableSolver.solve(problem, settings: settings)

@@ -52,6 +52,18 @@ final class Workspace {
 }
 
 @Suite struct CommandLineTests {
+  @Test func solveRacesSearchesAndRefusesFewerThanOne() throws {
+    let w = try Workspace()
+    let raced = try Sabaq.run(["solve", w.school, "--time-limit", "60", "--first-feasible", "--workers", "2", "--output", w.path("raced")])
+    #expect(raced.status == 0, "\(raced.errors)")
+    #expect(raced.errors.contains("search 2: "))
+    #expect(FileManager.default.fileExists(atPath: w.path("raced/timetable.json")))
+    let refused = try Sabaq.run(["solve", w.school, "--workers", "0", "--output", w.path("none")])
+    #expect(refused.status != 0)
+    #expect(refused.errors.contains("--workers must be at least 1, not 0"))
+    #expect(!FileManager.default.fileExists(atPath: w.path("none")))
+  }
+
   @Test func validateSummarisesAValidFile() throws {
     let w = try Workspace()
     let run = try Sabaq.run(["validate", w.school])

@@ -101,6 +101,57 @@ import Testing
     #expect(result.rounds == 0)
   }
 
+  /// Two searches at once, each with GLPK in its own thread: the result is the better of what
+  /// each search gives alone from its seed (each deterministic under `maxRounds`).
+  @Test func aRaceOfTwoSearchesGivesTheBetterOfTheirResults() throws {
+    var settings = SolveSettings(timeLimit: 300, seed: 3, maxRounds: 1, useMIP: true, mipTimeLimit: 60)
+    let alone = try [settings.seed, settings.seed &+ 1_000_003].map { seed in
+      var one = settings
+      one.seed = seed
+      return try TimetableSolver.solve(Self.problem, settings: one)
+    }
+    #expect(alone[0].timetable != alone[1].timetable)
+    settings.workers = 2
+    let lines = ProgressLines()
+    settings.progress = { lines.add($0) }
+    let (raced, check) = try solve(Self.problem, settings)
+    let better = alone.min { ($0.hardViolations, $0.softCost) < ($1.hardViolations, $1.softCost) }!
+    #expect(raced.timetable == better.timetable)
+    #expect((raced.hardViolations, raced.softCost) == (better.hardViolations, better.softCost))
+    #expect(check.hardViolationCount == raced.hardViolations, "\(check.text())")
+    #expect(lines.all.contains { $0.phase.hasPrefix("search 1: ") })
+    #expect(lines.all.contains { $0.phase.hasPrefix("search 2: ") })
+  }
+
+  @Test func aRaceForAFirstTimetableEndsWithOneWithoutHardViolationsAndCanBeCancelled() throws {
+    var settings = SolveSettings(timeLimit: 60, stopWhenFeasible: true)
+    settings.workers = 2
+    let (result, check) = try solve(Self.problem, settings)
+    #expect(check.isFeasible, "\(check.text())")
+    #expect(result.secondsToFeasible != nil)
+    // The caller's cancellation reaches every search.
+    let flag = CancellationFlag()
+    flag.cancel()
+    settings.cancellation = flag
+    settings.timeLimit = 120
+    settings.stopWhenFeasible = false
+    let started = Date()
+    let cancelled = try TimetableSolver.solve(Self.problem, settings: settings)
+    #expect(Date().timeIntervalSince(started) < 30)
+    #expect(cancelled.rounds == 0)
+  }
+
+  @Test func aFlagIsCancelledWithItsParent() {
+    let parent = CancellationFlag()
+    let child = CancellationFlag(parent: parent)
+    #expect(!child.isCancelled)
+    child.cancel()
+    #expect(child.isCancelled && !parent.isCancelled)
+    let other = CancellationFlag(parent: parent)
+    parent.cancel()
+    #expect(other.isCancelled)
+  }
+
   @Test func aBiggerSchoolWithSubgroupsStreamsAndTwoShiftsIsSolved() throws {
     let problem = try LessonDemandBuilder.problem(for: SampleSchools.cityGymnasium())
     let (_, check) = try solve(problem, SolveSettings(timeLimit: 240, stopWhenFeasible: true, useMIP: false))

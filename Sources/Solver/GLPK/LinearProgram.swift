@@ -376,9 +376,11 @@ public enum LinearProgramError: Error, CustomStringConvertible, Sendable, Equata
 public final class CancellationFlag: @unchecked Sendable {
   private let lock = NSLock()
   private var value = false
-  public init() {}
+  /// A flag whose cancellation cancels this one too.
+  private let parent: CancellationFlag?
+  public init(parent: CancellationFlag? = nil) { self.parent = parent }
   public func cancel() { lock.withLock { value = true } }
-  public var isCancelled: Bool { lock.withLock { value } }
+  public var isCancelled: Bool { lock.withLock { value } || parent?.isCancelled == true }
 }
 
 /// What the C callbacks need during one solve.
