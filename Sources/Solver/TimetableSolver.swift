@@ -29,10 +29,11 @@ public struct SolveSettings: Sendable {
   public var mipTimeLimit: Double
   public var progress: (@Sendable (SolveProgress) -> Void)?
   public var cancellation: CancellationFlag?
-  /// Independent searches run at once, on as many cores, each from its own seed (the first from
-  /// `seed`); the best result wins, and with `stopWhenFeasible` the first to find a timetable with
-  /// no hard violation stops the others. One by default: a single search is deterministic for its
-  /// seed, a race is not.
+  /// Independent searches run at once, on as many cores (more than the cores wait for a free
+  /// one), each from its own seed (the first from `seed`); the best result wins, and with
+  /// `stopWhenFeasible` the first to end with no hard violation (and keeping the strong soft
+  /// rules, when `strongSoftWeight` is set) stops the others. One by default: a single search is
+  /// deterministic for its seed, a race is not.
   public var workers: Int
 
   public init(
@@ -96,8 +97,9 @@ public struct SolveResult: Sendable {
 /// neighbourhood (a few classes, a pair of days or a few teachers) as a MIP with everything else
 /// fixed; rooms are then matched slot by slot. A search stuck on the same hard violations starts
 /// again, alternately from a kicked copy of its best timetable and from a new construction.
+/// `SolveSettings.workers` races several such searches from different seeds on as many cores.
 /// Deterministic for the same problem, settings and seed when the search ends by its own rules
-/// (or `maxRounds`) rather than by the time limit.
+/// (or `maxRounds`) rather than by the time limit, and when it is one search.
 public enum TimetableSolver {
   public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
     // A re-solve stays close to one previous timetable: one search.
