@@ -115,7 +115,6 @@ public enum TimetableSolver {
     let results = Results(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { k in
       var own = settings
-      own.workers = 1
       own.seed = settings.seed &+ UInt64(k) &* 1_000_003
       own.cancellation = stopAll
       if let progress = settings.progress {
@@ -133,21 +132,14 @@ public enum TimetableSolver {
       }
       results.set(k, result)
     }
-    var best: SolveResult?
-    var firstError: Error?
-    for result in results.all {
-      switch result {
-      case .success(let found):
-        if best == nil || rank(found, settings) < rank(best!, settings) { best = found }
-      case .failure(let error):
-        firstError = firstError ?? error
-      case nil:
-        break
-      }
+    let outcomes = results.all
+    let finished = outcomes.compactMap { try? $0?.get() }
+    guard var winner = finished.min(by: { rank($0, settings) < rank($1, settings) }) else {
+      // Every search failed alike (the input is the same): its error.
+      for case .failure(let error)? in outcomes { throw error }
+      preconditionFailure("every search of a race returns or throws")
     }
-    guard var winner = best else { throw firstError! }
     // When the race first had such a timetable, whichever search found it.
-    let finished = results.all.compactMap { try? $0?.get() }
     winner.elapsed = finished.map(\.elapsed).max() ?? winner.elapsed
     winner.secondsToFeasible = finished.compactMap(\.secondsToFeasible).min()
     winner.secondsToStrongFeasible = finished.compactMap(\.secondsToStrongFeasible).min()

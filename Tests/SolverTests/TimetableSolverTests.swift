@@ -139,6 +139,10 @@ import Testing
     let cancelled = try TimetableSolver.solve(Self.problem, settings: settings)
     #expect(Date().timeIntervalSince(started) < 30)
     #expect(cancelled.rounds == 0)
+    // Bad input fails every search alike, and the race says why.
+    settings.locks = [Placement(lesson: "no-such-lesson", day: .mon, period: 1)]
+    let error = #expect(throws: SolverError.self) { try TimetableSolver.solve(Self.problem, settings: settings) }
+    #expect(error?.description.contains("no-such-lesson") == true)
   }
 
   @Test func aFlagIsCancelledWithItsParent() {
