@@ -212,6 +212,37 @@ import Testing
     #expect(report.supported["ConstraintMinDaysBetweenActivities"] == 1)
   }
 
+  @Test func minDaysBetweenThreeOrMoreBelowFullWeightAllowsTwoADayAtMost() throws {
+    func activity(_ id: Int) -> String {
+      "<Activity><Teacher>Ann</Teacher><Subject>Maths</Subject><Students>7a</Students><Duration>1</Duration><Id>\(id)</Id><Active>true</Active></Activity>"
+    }
+    func minDays(_ weight: String, _ ids: [Int]) -> String {
+      """
+      <ConstraintMinDaysBetweenActivities>
+      	<Weight_Percentage>\(weight)</Weight_Percentage>
+      	<Consecutive_If_Same_Day>false</Consecutive_If_Same_Day>
+      	<Number_of_Activities>\(ids.count)</Number_of_Activities>
+      	\(ids.map { "<Activity_Id>\($0)</Activity_Id>" }.joined())
+      	<MinDays>1</MinDays>
+      	<Active>true</Active>
+      	<Comments></Comments>
+      </ConstraintMinDaysBetweenActivities>
+      """
+    }
+    let text = FETFixtures.smallFile(
+      activities: (1...7).map(activity).joined(separator: "\n"),
+      timeConstraints: [minDays("99.75", [1, 2, 3]), minDays("100", [4, 5, 6]), minDays("95", [6, 7])].joined(separator: "\n"))
+    let (organisation, report) = try importing(text)
+    let constraints = organisation.constraints ?? []
+    // FET never puts a third lesson of the group on a day with two, whatever the weight.
+    #expect(constraints.contains(TimetableConstraint(.lessonsMaxPerDay(lessons: ["1", "2", "3"], max: 2), weight: .hard)))
+    #expect(constraints.contains(TimetableConstraint(.minDaysBetween(lessons: ["1", "2", "3"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(399))))
+    // At 100% no two share a day anyway; two lessons never make three.
+    let caps = constraints.filter { if case .lessonsMaxPerDay = $0.rule { return true } else { return false } }
+    #expect(caps.count == 1)
+    #expect(report.supported["ConstraintMinDaysBetweenActivities"] == 3)
+  }
+
   @Test func roomConstraintsBecomeRequirementsOrWishes() throws {
     func preferred(_ id: Int, _ weight: Int) -> String {
       """

@@ -273,11 +273,17 @@ public enum FETImport {
       case "ConstraintMinDaysBetweenActivities":
         // FET keeps "consecutive if same day" whatever the weight: two of the lessons on one day
         // must be adjacent (a weight of 0% asks for that alone).
+        // Nor does it ever let a third of them onto a day that already has two (FET 6.4 and later;
+        // below 100%, since at 100% no two share a day): at most two a day, a hard rule.
         let lessons = try ids(c)
+        let minDays = try number(c, "MinDays")
         if try flag(c, "Consecutive_If_Same_Day", default: false) {
           constraints.append(TimetableConstraint(.consecutiveIfSameDay(lessons: lessons), weight: .hard))
         }
-        add(.minDaysBetween(lessons: lessons, minDays: try number(c, "MinDays"), consecutiveIfSameDay: false), c)
+        if c.weight < 100, minDays >= 1, lessons.count >= 3 {
+          constraints.append(TimetableConstraint(.lessonsMaxPerDay(lessons: lessons, max: 2), weight: .hard))
+        }
+        add(.minDaysBetween(lessons: lessons, minDays: minDays, consecutiveIfSameDay: false), c)
       case "ConstraintActivitiesSameStartingTime": add(.sameStartingTime(lessons: try ids(c)), c)
       case "ConstraintActivitiesNotOverlapping": add(.notOverlapping(lessons: try ids(c)), c)
       case "ConstraintTwoActivitiesConsecutive":
