@@ -262,7 +262,11 @@ public enum TimetableSolver {
       {
         let started = Date()
         let hardBefore = state.cost.hard
-        neighbourhoods.improve(stop: stop, remaining: deadline - elapsed())
+        // One neighbourhood may not take more than half the search's own time so far either:
+        // in the first second a 2 s solve would triple the time to a first timetable. (Not
+        // under `maxRounds`, whose result must not depend on the machine's speed.)
+        let share = settings.maxRounds == nil ? max(SearchTuning.mipLeast, 0.5 * (elapsed() - mipSeconds)) : .infinity
+        neighbourhoods.improve(stop: stop, remaining: min(deadline - elapsed(), share))
         mipSeconds += Date().timeIntervalSince(started)
         if !feasible { repairMisses = state.cost.hard < hardBefore ? 0 : repairMisses + 1 }
         report("fix-and-optimize")

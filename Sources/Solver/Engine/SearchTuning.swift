@@ -43,4 +43,6 @@ enum SearchTuning {
   /// whose rules are mostly on lessons of one teacher and one class: 38 s against 11 s, median of
   /// three seeds.)
   static let closeWidth = value("SABAQ_CLOSE_WIDTH", 3)
+  /// The least time a GLPK neighbourhood gets, however young the search (see `TimetableSolver`).
+  static let mipLeast = value("SABAQ_MIP_LEAST", 0.25)
 }
