@@ -256,17 +256,19 @@ public enum TimetableSolver {
       // annealing has stalled.
       // While repairing, GLPK's neighbourhoods rarely remove violations of rules on whole weeks:
       // after two misses they get every fifth round only, until one or two violations are left.
+      // GLPK's share: half the time the search has spent outside it.
+      let glpkShare = 0.5 * (elapsed() - mipSeconds)
       if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
-        mipSeconds <= 0.5 * (elapsed() - mipSeconds) || stale >= 2,
+        mipSeconds <= glpkShare || stale >= 2,
         feasible || repairMisses < 2 || rounds % 5 == 0 || state.cost.hard <= 2
       {
         let started = Date()
         let hardBefore = state.cost.hard
-        // One neighbourhood may not take more than half the search's own time so far either:
-        // in the first second a 2 s solve would triple the time to a first timetable. (Not
-        // under `maxRounds`, whose result must not depend on the machine's speed.)
-        let share = settings.maxRounds == nil ? max(SearchTuning.mipLeast, 0.5 * (elapsed() - mipSeconds)) : .infinity
-        neighbourhoods.improve(stop: stop, remaining: min(deadline - elapsed(), share))
+        // One neighbourhood may not take more than that share either: in the first second a 2 s
+        // solve would triple the time to a first timetable. (Not under `maxRounds`, whose result
+        // must not depend on the machine's speed.)
+        let cap = settings.maxRounds == nil ? max(SearchTuning.mipLeast, glpkShare) : .infinity
+        neighbourhoods.improve(stop: stop, remaining: min(deadline - elapsed(), cap))
         mipSeconds += Date().timeIntervalSince(started)
         if !feasible { repairMisses = state.cost.hard < hardBefore ? 0 : repairMisses + 1 }
         report("fix-and-optimize")
