@@ -236,6 +236,7 @@ public enum TimetableSolver {
       if settings.stopWhenFeasible, best.cost.hard == 0, strongFeasible() { break }
       rounds += 1
       let feasible = state.cost.hard == 0
+      if feasible { state.clearBreakoutWeights() }
       search.best = state.snapshot()
       // A re-solve keeps its temperature below the price of moving a lesson, so that lessons stay.
       let calm = settings.previous != nil
@@ -287,6 +288,7 @@ public enum TimetableSolver {
       if best.cost.hard > 0, hardStale >= restartAfter, settings.previous == nil, !stop() {
         restarts += 1
         hardStale = 0
+        state.clearBreakoutWeights()
         stale = 0
         if restarts % 2 == 0 {
           for b in 0..<blocks where !model.locked[b] && state.isPlaced(b) { state.remove(b) }

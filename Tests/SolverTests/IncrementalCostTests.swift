@@ -81,6 +81,42 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// The breakout weights' extra units follow every move, raising and clearing, as the running
+  /// cost does; the true cost never includes them.
+  @Test func theBreakoutPenaltyAlwaysEqualsARecomputation() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let state = SearchState(model: model)
+    var random = SeededGenerator(seed: 23)
+    var raised = 0
+    for step in 0..<3000 {
+      let b = random.below(model.blockLessons.count)
+      let domain = model.domain[b]
+      guard !domain.isEmpty else { continue }
+      if state.isPlaced(b), random.below(7) == 0 { state.remove(b) } else { state.move(b, to: Int(domain[random.below(domain.count)])) }
+      if step % 40 == 0 {
+        state.raiseBreakoutWeights()
+        raised += 1
+      }
+      if step == 2000 { state.clearBreakoutWeights() }
+      if step % 50 == 0 {
+        #expect(state.penalty == state.recomputedPenalty(), "step \(step)")
+        #expect(state.cost == state.recomputedCost(), "step \(step)")
+      }
+      if step == 1999 { #expect(state.penalty > 0) }
+      if step == 2000 { #expect(state.penalty == 0) }
+    }
+    #expect(raised > 0)
+    // The annealing raises them itself and restores snapshots under them.
+    var search = LocalSearch(state: state, seed: 9)
+    search.hardWeight = 5000
+    search.breakoutEvery = 100
+    search.kick(30)
+    search.anneal(steps: 3000, startTemperature: 750, endTemperature: 50, stop: { false })
+    #expect(state.penalty == state.recomputedPenalty())
+    #expect(state.cost == state.recomputedCost())
+    #expect(search.best.cost <= state.cost)
+  }
+
   /// The lessons in a block's way, found through each cell's record of its holders, are those a
   /// search through every placed lesson finds, also when more lessons crowd a cell than it records.
   @Test func theLessonsInTheWayAreFoundThroughTheCellsRecords() throws {

@@ -24,6 +24,9 @@ struct LocalSearch {
   private var tries: [Double] = [10, 10, 10, 10, 10, 10, 10]
   private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
   private var kinds: Int { base.count }
+  /// Steps between looks at the hard violations; when they have not fallen since the last look,
+  /// the breakout weights rise (see `SearchState.raiseBreakoutWeights`). 0: never.
+  var breakoutEvery = SearchTuning.breakoutEvery
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -42,6 +45,7 @@ struct LocalSearch {
     guard !movable.isEmpty else { return }
     var troubled: [Int] = []
     var troubledAge = 1_000_000
+    var lastHard = Int.max
     let ratio = endTemperature / max(startTemperature, 1e-9)
     for step in 0..<steps {
       if step & 255 == 0 {
@@ -79,6 +83,10 @@ struct LocalSearch {
       tried[kind] += Double(max(1, state.work - workBefore))
       tries[kind] += 1
       if state.cost < costBefore { succeeded[kind] += 1 }
+      if breakoutEvery > 0, step % breakoutEvery == breakoutEvery - 1, state.cost.hard > 0 {
+        if state.cost.hard >= lastHard { state.raiseBreakoutWeights() }
+        lastHard = state.cost.hard
+      }
       if step % 2000 == 1999 {
         if SearchTuning.debug { debugPrintRates() }
         for k in 0..<kinds {
@@ -132,6 +140,9 @@ struct LocalSearch {
     return 1
   }
 
+  /// The cost the search weighs moves by: hard units (with their breakout weights) and soft cost.
+  private var weighedCost: Int { (state.cost.hard + state.penalty) * hardWeight + state.cost.soft }
+
   private mutating func accept(_ delta: Int, _ temperature: Double) -> Bool {
     if delta <= 0 { return true }
     return random.unit() < exp(-Double(delta) / max(temperature, 1e-9))
@@ -146,7 +157,7 @@ struct LocalSearch {
     for _ in 0..<2 {
       let slot = Int(domain[random.below(domain.count)])
       if Int32(slot) == current { continue }
-      let delta = state.delta(moving: block, to: slot).scalar(hardWeight: hardWeight)
+      let delta = state.delta(moving: block, to: slot).scalar(hardWeight: hardWeight) + state.lastPenaltyDelta * hardWeight
       if delta < bestDelta {
         bestDelta = delta
         target = slot
@@ -253,13 +264,13 @@ struct LocalSearch {
       for _ in 0..<4 where !pool.isEmpty { consider([pool[random.below(pool.count)]], sameDay: false) }
     }
     if ruined.count > 40 { ruined = Array(ruined.prefix(40)) }
-    let before = state.cost.scalar(hardWeight: hardWeight)
+    let before = weighedCost
     let snapshotBefore = state.snapshot()
     for b in ruined { state.remove(b) }
     // Put them back as the construction does, moving others out of the way when it must.
     var rebuild = Construction(state: state, random: SeededGenerator(seed: random.next()), shouldStop: { false })
     rebuild.run(budget: ruined.count * 8)
-    let delta = state.cost.scalar(hardWeight: hardWeight) - before
+    let delta = weighedCost - before
     if accept(delta, temperature) {
       accepted += 1
       return
@@ -389,13 +400,13 @@ struct LocalSearch {
 
   /// Puts each block at its new slot; returns the change in cost and what undoes it.
   private func apply(_ moves: [(block: Int, to: Int)]) -> Undo {
-    let before = state.cost.scalar(hardWeight: hardWeight)
+    let before = weighedCost
     let blocks = moves.map(\.block)
     let from = blocks.map { Int(state.start[$0]) }
     let rooms = blocks.map { block in state.model.blockLessons[block].map { state.chosenRooms[Int($0)] } }
     for block in blocks { state.remove(block) }
     for move in moves { state.place(move.block, at: move.to) }
-    return Undo(blocks: blocks, from: from, rooms: rooms, delta: state.cost.scalar(hardWeight: hardWeight) - before)
+    return Undo(blocks: blocks, from: from, rooms: rooms, delta: weighedCost - before)
   }
 
   private func undo(_ trial: Undo) {

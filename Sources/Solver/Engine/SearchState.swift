@@ -75,6 +75,13 @@ final class SearchState {
   private var perturbationWeight = 0
   private var perturbationCost = Cost.zero
   private(set) var cost = Cost.zero
+  /// Breakout weights: what a clash at an occupancy cell, or a broken group rule, costs the search
+  /// beyond its one hard unit, raised where violations persist (see `raiseBreakoutWeights`).
+  private var cellExtra: [Int32]
+  private var ruleExtra: [Int32]
+  /// The extra hard units the breakout weights add to the current timetable's violations.
+  private(set) var penalty = 0
+  private(set) var lastPenaltyDelta = 0
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
   init(model: TimetableModel) {
@@ -85,6 +92,8 @@ final class SearchState {
     start = Array(repeating: -1, count: model.blockLessons.count)
     chosenRooms = model.roomChoices.map { $0.map { $0.first ?? -1 } }
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
+    cellExtra = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
+    ruleExtra = Array(repeating: 0, count: model.groupRules.count)
     holders = Array(repeating: -1, count: model.resourceCount * model.slots * 2 * Self.holderSlots)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
@@ -207,12 +216,14 @@ final class SearchState {
   func delta(moving block: Int, to slot: Int) -> Cost {
     let before = cost
     let clashesBefore = clashes
+    let penaltyBefore = penalty
     let old = Int(start[block])
     let oldRooms = model.blockLessons[block].map { chosenRooms[Int($0)] }
     if old >= 0 { remove(block) }
     place(block, at: slot)
     let change = cost - before
     lastClashDelta = clashes - clashesBefore
+    lastPenaltyDelta = penalty - penaltyBefore
     remove(block)
     for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
     if old >= 0 { placeKeepingRooms(block, at: old) }
@@ -264,13 +275,21 @@ final class SearchState {
       let count = Int(occupancy[index])
       let first = index * Self.holderSlots
       if delta > 0 {
-        if count >= 1 { clashes += 1; cost.hard += 1 }
+        if count >= 1 {
+          clashes += 1
+          cost.hard += 1
+          penalty += Int(cellExtra[index])
+        }
         for h in first..<(first + Self.holderSlots) where holders[h] < 0 {
           holders[h] = Int32(lesson)
           break
         }
       } else {
-        if count >= 2 { clashes -= 1; cost.hard -= 1 }
+        if count >= 2 {
+          clashes -= 1
+          cost.hard -= 1
+          penalty -= Int(cellExtra[index])
+        }
         for h in first..<(first + Self.holderSlots) where holders[h] == Int32(lesson) {
           holders[h] = -1
           break
@@ -430,7 +449,29 @@ final class SearchState {
   private func refreshRule(_ g: Int) {
     let new = computeRule(g)
     cost += new - ruleCost[g]
+    penalty += Int(ruleExtra[g]) * (new.hard - ruleCost[g].hard)
     ruleCost[g] = new
+  }
+
+  /// Makes every clash and broken group rule of the timetable as it is cost one hard unit more
+  /// from now on (breakout): violations the search keeps coming back to grow dearer than those
+  /// around them, and it leaves the basin they hold it in.
+  func raiseBreakoutWeights() {
+    for index in occupancy.indices where occupancy[index] >= 2 {
+      cellExtra[index] += 1
+      penalty += Int(occupancy[index]) - 1
+    }
+    for g in ruleCost.indices where ruleCost[g].hard > 0 {
+      ruleExtra[g] += 1
+      penalty += ruleCost[g].hard
+    }
+  }
+
+  /// Back to every violation costing its hard units alone.
+  func clearBreakoutWeights() {
+    for index in cellExtra.indices { cellExtra[index] = 0 }
+    for g in ruleExtra.indices { ruleExtra[g] = 0 }
+    penalty = 0
   }
 
   private func refreshResource(_ r: Int, days: [Int]) {
@@ -916,6 +957,14 @@ final class SearchState {
       for l in model.blockLessons[b] where !model.startPenalty[Int(l)].isEmpty { total.soft += Int(model.startPenalty[Int(l)][Int(start[b])]) }
     }
     total.soft += perturbationCostNow
+    return total
+  }
+
+  /// The breakout weights' extra units, counted afresh (for tests of `penalty`).
+  func recomputedPenalty() -> Int {
+    var total = 0
+    for index in occupancy.indices where occupancy[index] >= 2 { total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1) }
+    for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
     return total
   }
 

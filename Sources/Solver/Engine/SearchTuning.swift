@@ -43,6 +43,9 @@ enum SearchTuning {
   /// whose rules are mostly on lessons of one teacher and one class: 38 s against 11 s, median of
   /// three seeds.)
   static let closeWidth = value("SABAQ_CLOSE_WIDTH", 3)
+  /// Steps of the repair between raisings of the breakout weights, when the hard violations have
+  /// not fallen since the last look (0: no breakout weights).
+  static let breakoutEvery = value("SABAQ_BREAKOUT", 1000)
   /// The least time a GLPK neighbourhood gets, however young the search (see `TimetableSolver`).
   static let mipLeast = value("SABAQ_MIP_LEAST", 0.25)
 }
