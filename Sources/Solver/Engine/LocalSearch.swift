@@ -7,7 +7,9 @@ import Foundation
 /// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
 /// the end of another day with the last lesson of its day into its place; and the best Kempe chain
 /// for a lesson in trouble. Each kind is chosen as often as it has improved lately for the work it
-/// took. Hard violations weigh far more than soft cost; the best state seen is kept.
+/// took. Hard violations weigh far more than soft cost, and violations that persist grow dearer
+/// still (breakout weights, for the search's choices only); the best state seen is kept by the
+/// true cost.
 struct LocalSearch {
   let state: SearchState
   var random: SeededGenerator
