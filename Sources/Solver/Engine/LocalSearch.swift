@@ -143,7 +143,9 @@ struct LocalSearch {
   }
 
   /// The cost the search weighs moves by: hard units (with their breakout weights) and soft cost.
-  private var weighedCost: Int { (state.cost.hard + state.penalty) * hardWeight + state.cost.soft }
+  private var weighedCost: Int { weigh(state.cost, penalty: state.penalty) }
+
+  private func weigh(_ cost: Cost, penalty: Int) -> Int { cost.scalar(hardWeight: hardWeight) + penalty * hardWeight }
 
   private mutating func accept(_ delta: Int, _ temperature: Double) -> Bool {
     if delta <= 0 { return true }
@@ -159,7 +161,7 @@ struct LocalSearch {
     for _ in 0..<2 {
       let slot = Int(domain[random.below(domain.count)])
       if Int32(slot) == current { continue }
-      let delta = state.delta(moving: block, to: slot).scalar(hardWeight: hardWeight) + state.lastPenaltyDelta * hardWeight
+      let delta = weigh(state.delta(moving: block, to: slot), penalty: state.lastPenaltyDelta)
       if delta < bestDelta {
         bestDelta = delta
         target = slot
