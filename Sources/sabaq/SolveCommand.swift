@@ -26,6 +26,9 @@ struct SolveCommand: ParsableCommand {
   @Option(
     help: "Independent searches to run at once, one a core, from seeds --seed, --seed + 1000003 and so on; the best wins (with --first-feasible, the first to finish). More than one is not deterministic; a re-solve with --previous runs one.")
   var workers = 1
+  @Option(
+    help: "A budget of search rounds: with it (and a time limit not reached) the same input and seed give the same timetable on any machine.")
+  var rounds: Int?
   @Option(help: "Where to write the timetable and reports.") var output: String
 
   func validate() throws {
@@ -42,6 +45,7 @@ struct SolveCommand: ParsableCommand {
     }
     var run = SolveRun(problem: problem, timeLimit: timeLimit, seed: seed, lock: lock, previous: previous, firstFeasible: firstFeasible, useMIP: !noMip)
     run.workers = workers
+    run.rounds = rounds
     run.fromFET = input.file.lowercased().hasSuffix(".fet")
     let outcome = try run.run()
     try outcome.write(to: output)

@@ -18,6 +18,7 @@ struct SolveRun {
   let useMIP: Bool
   var fromFET = false
   var workers = 1
+  var rounds: Int?
 
   struct Outcome {
     let problem: TimetableProblem
@@ -69,6 +70,7 @@ struct SolveRun {
     // From a FET file: its 95% rules are ones FET nearly always keeps (docs/fet-import.md).
     if fromFET { settings.strongSoftWeight = 19 }
     settings.workers = workers
+    settings.maxRounds = rounds
     let result: SolveResult
     do {
       result = try TimetableSolver.solve(problem, settings: settings)
