@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "sabaq", targets: ["sabaq"]),
     .library(name: "Planner", targets: ["Planner"]),
+    .library(name: "Timetabling", targets: ["Timetabling"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,10 +28,13 @@ let package = Package(
       name: "Reports",
       dependencies: ["Planner", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SampleSchools", dependencies: ["Planner"]),
+    .target(name: "Timetabling", dependencies: ["Planner", "Solver", "Checker", "Interchange"]),
+    .target(
+      name: "Bench", dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
     .executableTarget(
       name: "sabaq",
       dependencies: [
-        "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker",
+        "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker", "Timetabling", "Bench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
@@ -38,6 +42,8 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
     .testTarget(name: "CheckerTests", dependencies: ["Checker", "Planner"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "Checker", "SampleSchools"]),
+    .testTarget(name: "TimetablingTests", dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
+    .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
     .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools"]),
   ]
 )

@@ -105,12 +105,17 @@ public struct TimetableCheck: Sendable {
       hardViolations: hardViolations, softCost: softCost)
   }
 
+  /// The verdict for reading (see `CheckReport.text`).
+  public func text() -> String { report.text }
+}
+
+extension CheckReport {
   /// The verdict for reading: a summary line, the hard violations one per line grouped by kind,
   /// then the soft cost by kind.
-  public func text() -> String {
+  public var text: String {
     var lines = [
-      "Lessons: \(lessonCount), placed: \(placedCount)",
-      "Hard violations: \(hardViolationCount)" + (isFeasible ? " (feasible)" : ""),
+      "Lessons: \(summary.lessons), placed: \(summary.placed)",
+      "Hard violations: \(summary.hardViolationCount)" + (summary.feasible ? " (feasible)" : ""),
     ]
     var kinds: [String] = []
     var byKind: [String: [HardViolation]] = [:]

@@ -1,13 +1,23 @@
+// `sabaq bench …`: the benchmarks of the Bench target, printed as a table and written as JSON.
 import ArgumentParser
+import Bench
 import Foundation
-import Interchange
-import Planner
-import Reports
-import SampleSchools
 
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: "Benchmarks that print numbers.", subcommands: [Planning.self, Solving.self, FETBench.self])
+    commandName: "bench", abstract: "Benchmarks that print numbers (and write them as JSON).",
+    subcommands: [Planning.self, Solving.self, FET.self])
+
+  /// Where a bench writes its table as JSON.
+  struct Output: ParsableArguments {
+    @Option(help: "Where to write the table as JSON (default: out/bench/<bench>.json).") var json: String?
+
+    func write(_ table: BenchTable) throws {
+      let path = json ?? "out/bench/\(table.bench).json"
+      try table.writeJSON(to: path)
+      print("(table written to \(path))")
+    }
+  }
 
   struct Planning: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,130 +26,74 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "Instance files (default: instances/*.json).") var files: [String] = []
     @Option(help: "Schools in the generated district.") var schools = 200
     @Option(help: "Seed of the generated district.") var seed: UInt64 = 1
+    @OptionGroup var output: Output
 
     func run() throws {
-      let paths = files.isEmpty ? defaultInstances() : files
-      var table = TextTable(
-        header: ["Instance", "Classes", "Lessons", "Load ms", "Validate ms", "Demand ms", "Load report ms", "Total ms"],
-        alignments: [.left] + Array(repeating: .right, count: 7))
-      for path in paths {
-        let start = Date()
-        let organisation = try InstanceFile.read(path)
-        let loaded = Date()
-        let timings = try measure(organisation)
-        table.add(
-          [URL(fileURLWithPath: path).lastPathComponent, String(organisation.classes.count), String(timings.lessons)] + [
-            ms(loaded.timeIntervalSince(start)), ms(timings.validate), ms(timings.demand), ms(timings.report),
-            ms(loaded.timeIntervalSince(start) + timings.validate + timings.demand + timings.report),
-          ])
-      }
-      print(table.render(), terminator: "")
-      // A district: every school written to JSON and read back, as the store would hand them over.
-      let generation = Date()
-      let district = SampleSchools.district(schools: schools, seed: seed)
-      let generated = Date().timeIntervalSince(generation)
-      var load = 0.0
-      var validate = 0.0
-      var demand = 0.0
-      var report = 0.0
-      var classes = 0
-      var lessons = 0
-      var slowest = 0.0
-      for organisation in district {
-        let data = try InstanceFile.encode(organisation)
-        let start = Date()
-        let read = try InstanceFile.decode(data)
-        let readTime = Date().timeIntervalSince(start)
-        let timings = try measure(read)
-        load += readTime
-        validate += timings.validate
-        demand += timings.demand
-        report += timings.report
-        classes += read.classes.count
-        lessons += timings.lessons
-        slowest = max(slowest, readTime + timings.validate + timings.demand + timings.report)
-      }
-      let total = load + validate + demand + report
-      print(
-        """
-
-        District of \(district.count) generated schools (\(classes) classes, \(lessons) lessons a week; generated in \(ms(generated)) ms):
-          load \(ms(load)) ms, validate \(ms(validate)) ms, demand \(ms(demand)) ms, load report \(ms(report)) ms
-          total \(String(format: "%.2f", total)) s, \(ms(total / Double(max(district.count, 1)))) ms a school on average, slowest school \(ms(slowest)) ms
-        """)
-    }
-
-    func measure(_ organisation: Organisation) throws -> (validate: Double, demand: Double, report: Double, lessons: Int) {
-      let a = Date()
-      _ = OrganisationValidator.validate(organisation)
-      let b = Date()
-      let problem = try LessonDemandBuilder.problem(for: organisation)
-      let c = Date()
-      _ = TeachingLoadReport(organisation: organisation).render(.text)
-      let d = Date()
-      return (b.timeIntervalSince(a), c.timeIntervalSince(b), d.timeIntervalSince(c), problem.lessons.count)
+      let table = try PlannerBench.run(files: files.isEmpty ? defaultInstances() : files, schools: schools, seed: seed)
+      print(table.text, terminator: "")
+      try output.write(table)
     }
   }
 
   struct Solving: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "solver",
-      abstract: "Solve the shipped instances and generated two-shift schools of 30, 60 and 100 classes, each in its own process: seconds to the first timetable with no hard violation, soft cost at the time limit, peak memory.")
+      abstract: "Solve the shipped instances and generated two-shift schools of 30, 60 and 100 classes one after another: seconds to the first timetable with no hard violation, the checker's hard and soft verdict at the time limit, peak memory of each solve.")
     @Argument(help: "Instance files (default: instances/*.json).") var files: [String] = []
     @Option(help: "Seconds each solve may take.") var timeLimit: Double = 60
     @Option(help: "Sizes of the generated schools.") var classes: [Int] = [30, 60, 100]
     @Option(help: "Seed of the solves.") var seed: UInt64 = 1
+    @OptionGroup var output: Output
 
     func run() throws {
-      let work = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-bench-\(ProcessInfo.processInfo.processIdentifier)")
-      try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-      defer { try? FileManager.default.removeItem(at: work) }
-      var inputs = (files.isEmpty ? defaultInstances() : files).map { (URL(fileURLWithPath: $0).lastPathComponent, $0) }
-      for size in classes {
-        let path = work.appendingPathComponent("generated-\(size).json").path
-        try InstanceFile.write(SampleSchools.generated(classes: size, shifts: 2, seed: 1), to: path)
-        inputs.append(("generated \(size) classes, 2 shifts", path))
+      let table = try SolverBench.run(
+        files: files.isEmpty ? defaultInstances() : files, generatedSizes: classes, timeLimit: timeLimit, seed: seed
+      ) { print($0.joined(separator: "  ")) }
+      print(table.text, terminator: "")
+      try output.write(table)
+    }
+  }
+
+  struct FET: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "fet",
+      abstract: "Compare sabaq with fet-cl on FET files: seconds to a timetable with no hard violation (median over seeds), the checker's verdict on both results, and whether fet-cl accepts sabaq's timetable.",
+      discussion: """
+        Where a file has constraints sabaq does not support, both tools run on the same reduced file \
+        (those constraints removed) and the row says so. fet-cl runs under an outer timeout; its \
+        seeds are fixed per run so that the runs can be repeated.
+        """)
+    @Argument(help: "FET files (default: the development set under /usr/share/doc/fet-data/examples/FET-5-official).")
+    var files: [String] = []
+    @Option(help: "Seconds each run may take.") var timeLimit = 300
+    @Option(help: "Runs of each tool per file (different seeds); the median time is reported.") var seeds = 3
+    @Option(help: "Folder for the runs' files (kept for inspection).") var work = "out/fet-bench"
+    @Option(help: "sabaq's searches at once (solve --workers); fet-cl runs one.") var workers = 1
+    @OptionGroup var output: Output
+
+    func validate() throws {
+      guard seeds >= 1, workers >= 1, timeLimit >= 1 else {
+        throw ValidationError("--seeds, --workers and --time-limit must be at least 1")
       }
-      var table = TextTable(
-        header: ["Instance", "Classes", "Lessons", "First feasible s", "Hard", "Soft cost", "Peak MiB"],
-        alignments: [.left] + Array(repeating: .right, count: 6))
-      for (name, path) in inputs {
-        let organisation = try InstanceFile.read(path)
-        let lessons = (try? LessonDemandBuilder.problem(for: organisation).lessons.count) ?? 0
-        let output = work.appendingPathComponent(UUID().uuidString).path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
-        process.arguments = ["solve", path, "--time-limit", String(timeLimit), "--seed", String(seed), "--output", output]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let check = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/check.json")))) as? [String: Any]
-        let hard = ((check?["summary"] as? [String: Any])?["hardViolationCount"] as? Int).map(String.init) ?? "?"
-        let soft = ((check?["softCost"] as? [String: Any])?["total"] as? Int).map(String.init) ?? "?"
-        let first = value(in: log, after: "first found after ", until: " s") ?? "—"
-        let memory = value(in: log, after: "peak memory ", until: " MiB") ?? "?"
-        table.add([name, String(organisation.classes.count), String(lessons), first, hard, soft, memory])
-        print(table.rows.last!.joined(separator: "  "))
-      }
-      print("\nTime limit \(Int(timeLimit)) s a solve, seed \(seed):\n" + table.render(), terminator: "")
     }
 
-    func value(in log: String, after prefix: String, until suffix: String) -> String? {
-      guard let start = log.range(of: prefix, options: .backwards) else { return nil }
-      let rest = log[start.upperBound...]
-      guard let end = rest.range(of: suffix) else { return nil }
-      return String(rest[..<end.lowerBound])
+    func run() throws {
+      var bench = Bench.FETBench()
+      bench.timeLimit = timeLimit
+      bench.seeds = seeds
+      bench.work = work
+      bench.searches = workers
+      let paths = files.isEmpty ? Bench.FETBench.developmentSet.map { "\(Bench.FETBench.examplesRoot)/\($0)" } : files
+      let table = try bench.run(files: paths) { print($0.joined(separator: " | ")) }
+      print(table.text, terminator: "")
+      try output.write(table)
     }
   }
 }
 
+/// The shipped instances.
 func defaultInstances() -> [String] {
   let folder = "instances"
   let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
   return names.filter { $0.hasSuffix(".json") }.sorted().map { "\(folder)/\($0)" }
 }
-
-func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }

@@ -17,12 +17,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Where to write the instance file.") var output: String
 
     func run() throws {
-      let (organisation, report) = importFET(file)
-      do {
-        try InstanceFile.write(organisation, to: output)
-      } catch {
-        fail(error)
-      }
+      let (organisation, report) = try FETImport.read(path: file)
+      try InstanceFile.write(organisation, to: output)
       print(
         "\(organisation.name): \(organisation.activities?.count ?? 0) activities, \(organisation.teachers.count) teachers, \((organisation.studentSets ?? []).count) student sets, \(organisation.rooms.count) rooms, \(organisation.settings.schoolDays.count) days × \(organisation.shifts.first?.lessonsPerDay ?? 0) hours"
       )
@@ -45,32 +41,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Where to write the locked .fet file.") var output: String
 
     func run() throws {
-      let (organisation, report) = importFET(file)
-      let placed: Timetable
-      do {
-        placed = try TimetableFile.read(timetable)
-        let original = try Data(contentsOf: URL(fileURLWithPath: file))
-        let placements = FETTimetable.placements(from: placed, organisation: organisation, report: report)
-        let locked = try FETWriter.locked(original: original, placements: placements, comments: "Locked by Sabaq")
-        try locked.write(to: URL(fileURLWithPath: output), options: .atomic)
-        print("\(placements.count) activities locked; written to \(output)")
-      } catch {
-        fail(error)
-      }
+      let (organisation, report) = try FETImport.read(path: file)
+      let placed = try TimetableFile.read(timetable)
+      let original = try Data(contentsOf: URL(fileURLWithPath: file))
+      let placements = FETTimetable.placements(from: placed, organisation: organisation, report: report)
+      let locked = try FETWriter.locked(original: original, placements: placements, comments: "Locked by Sabaq")
+      try locked.write(to: URL(fileURLWithPath: output), options: .atomic)
+      print("\(placements.count) activities locked; written to \(output)")
     }
   }
-}
-
-/// Reads and imports a FET file or ends the command with the problems, file and line.
-func importFET(_ path: String, quiet: Bool = true) -> (Organisation, FETImportReport) {
-  do {
-    return try FETImport.read(path: path)
-  } catch let error as FETFormatError {
-    printError(error.description)
-  } catch let error as FETImportError {
-    printError(error.description)
-  } catch {
-    printError("\(path): \(error)")
-  }
-  Foundation.exit(1)
 }

@@ -47,8 +47,8 @@ struct CurriculumCommand: ParsableCommand {
 
     func run() throws {
       let organisation = try input.organisation()
-      let schoolClass = requireClass(classKey, in: organisation)
-      let period = period.map { requirePeriod($0, in: organisation).id }
+      let schoolClass = try requireClass(classKey, in: organisation)
+      let period = try period.map { try requirePeriod($0, in: organisation).id }
       print(CurriculumReport(organisation: organisation, classID: schoolClass.id, period: period).render(format), terminator: "")
     }
   }
@@ -77,7 +77,7 @@ struct CurriculumCommand: ParsableCommand {
           return result
         }
       } catch {
-        fail(error, file: input.file)
+        throw CommandFailure(error, file: input.file)
       }
       print("copied: \(report.added.count) subjects added, \(report.replaced.count) replaced, \(report.kept.count) kept, \(report.assignmentsCopied) assignments; written to \(output)")
     }
@@ -98,7 +98,7 @@ struct CurriculumCommand: ParsableCommand {
           try $0.creatingCurriculum(forClass: classKey, template: template, replace: replace)
         }
       } catch {
-        fail(error, file: input.file)
+        throw CommandFailure(error, file: input.file)
       }
       print("curriculum of \(classKey) made from the template; written to \(output)")
     }
@@ -125,7 +125,7 @@ struct YearCommand: ParsableCommand {
           return next
         }
       } catch {
-        fail(error, file: input.file)
+        throw CommandFailure(error, file: input.file)
       }
       print("\(next.academicYear.name): \(report.promoted.count) classes moved up, \(report.graduated.count) graduated (\(report.graduated.joined(separator: ", ")))")
       print("curricula from templates: \(report.fromTemplates.count); without a template: \(report.withoutTemplate.isEmpty ? "none" : report.withoutTemplate.joined(separator: ", "))")
@@ -143,7 +143,7 @@ struct DistributionCommand: ParsableCommand {
 
   func run() throws {
     let organisation = try input.organisation()
-    let schoolClass = requireClass(classKey, in: organisation)
+    let schoolClass = try requireClass(classKey, in: organisation)
     let distribution = ClassDistribution(organisation: organisation, classID: schoolClass.id)
     print(DistributionReport(organisation: organisation, distribution: distribution).render(format), terminator: "")
     if distribution.issues.contains(where: \.isError) { throw ExitCode(1) }
@@ -163,7 +163,7 @@ struct LoadCommand: ParsableCommand {
     if let teacher {
       let found = organisation.findTeacher(teacher)
       guard !found.isEmpty else {
-        fail(PlanningErrors([.error("unknown-teacher", at: "--teacher", "no teacher matches \"\(teacher)\"")]))
+        throw PlanningErrors([.error("unknown-teacher", at: "--teacher", "no teacher matches \"\(teacher)\"")])
       }
       filter = Set(found.map(\.id))
     }
@@ -185,7 +185,7 @@ struct DemandCommand: ParsableCommand {
       let problem = try LessonDemandBuilder.problem(for: organisation, period: period)
       print(DemandReport(problem: problem).render(format), terminator: "")
     } catch {
-      fail(error, file: input.file)
+      throw CommandFailure(error, file: input.file)
     }
   }
 }

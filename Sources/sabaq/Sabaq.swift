@@ -1,3 +1,5 @@
+// The command line's root: its subcommands, the instance file they read, and the one place where
+// errors become messages and exit statuses.
 import ArgumentParser
 import Foundation
 import Interchange
@@ -19,6 +21,63 @@ struct Sabaq: ParsableCommand {
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
       ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self,
     ])
+
+  /// Runs the command; every error ends here. Argument errors are printed as ArgumentParser
+  /// prints them; an `ExitCode` ends with its status; any other error is bad input (or a failed
+  /// write): printed with the file and the place it names, it ends the command with status 1.
+  static func main() {
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch let error as ExitCode {
+      exit(withError: error)
+    } catch let error as CleanExit {
+      exit(withError: error)
+    } catch let error as ValidationError {
+      exit(withError: error)
+    } catch {
+      let failure = error as? CommandFailure ?? CommandFailure(error)
+      printError(failure.text)
+      Foundation.exit(failure.status)
+    }
+  }
+}
+
+/// A command ended by bad input: the error, the file it concerns, and the exit status (1).
+struct CommandFailure: Error {
+  let error: Error
+  let file: String?
+  let status: Int32
+
+  init(_ error: Error, file: String? = nil, status: Int32 = 1) {
+    self.error = error
+    self.file = file
+    self.status = status
+  }
+
+  /// The error as printed: each problem on its line, with the file and the place in it.
+  var text: String {
+    switch error {
+    case let failure as CommandFailure: return failure.text
+    case let e as InstanceFileError: return e.description
+    case let e as FETFormatError: return e.description
+    case let e as FETImportError: return e.description
+    case let e as PlanningErrors:
+      return e.issues.map { issue in
+        let place = [file, issue.path.isEmpty ? nil : issue.path].compactMap { $0 }.joined(separator: ": ")
+        return place.isEmpty ? "error: \(issue.message)" : "\(place): \(issue.message)"
+      }.joined(separator: "\n")
+    default:
+      // Foundation's file errors read best as their localized sentence.
+      let described = (error as NSError).domain == NSCocoaErrorDomain ? error.localizedDescription : "\(error)"
+      return file.map { "\($0): \(described)" } ?? "error: \(described)"
+    }
+  }
 }
 
 /// The instance file a command reads.
@@ -26,55 +85,39 @@ struct InstanceInput: ParsableArguments {
   @Argument(help: "The instance file (JSON), or a FET file (.fet) to import on the fly.")
   var file: String
 
-  /// Reads the organisation (a FET file is imported, and what it leaves out is said on standard
-  /// error); on failure prints every problem and exits with status 1.
-  func organisation() throws -> Organisation {
-    if file.lowercased().hasSuffix(".fet") {
-      let (organisation, report) = importFET(file)
-      if !report.isComplete { printError("FET import: " + report.summary.replacingOccurrences(of: "\n", with: "; ")) }
-      return organisation
+  /// Reads the file (a FET file is imported, and what it leaves out is said on standard error).
+  func source() throws -> InstanceSource {
+    let source = try InstanceSource.read(file)
+    if let report = source.fetImport, !report.isComplete {
+      printError("FET import: " + report.summary.replacingOccurrences(of: "\n", with: "; "))
     }
-    do {
-      return try InstanceFile.read(file)
-    } catch {
-      fail(error)
-    }
+    return source
   }
+
+  /// The organisation of `source()`.
+  func organisation() throws -> Organisation { try source().organisation }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
-
-/// Prints an error's problems to standard error and ends the command with status 1.
-func fail(_ error: Error, file: String? = nil) -> Never {
-  let text: String
-  switch error {
-  case let e as InstanceFileError: text = e.description
-  case let e as PlanningErrors:
-    text = e.issues.map { issue in
-      let place = [file, issue.path.isEmpty ? nil : issue.path].compactMap { $0 }.joined(separator: ": ")
-      return place.isEmpty ? "error: \(issue.message)" : "\(place): \(issue.message)"
-    }.joined(separator: "\n")
-  default: text = "error: \(error)"
-  }
-  printError(text)
-  Foundation.exit(1)
-}
 
 func printError(_ text: String) {
   FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
-/// Finds a class by name or id or ends the command with a clear message.
-func requireClass(_ key: String, in organisation: Organisation) -> SchoolClass {
+/// Finds a class by name or id; an unknown one is bad input.
+func requireClass(_ key: String, in organisation: Organisation) throws -> SchoolClass {
   guard let found = organisation.findClass(key) else {
-    fail(PlanningErrors([.error("unknown-class", at: "--class", "no class \"\(key)\"; the classes are \(organisation.classes.map(\.name).joined(separator: ", "))")]))
+    let classes = organisation.classes.map(\.name).joined(separator: ", ")
+    throw PlanningErrors([.error("unknown-class", at: "--class", "no class \"\(key)\"; the classes are \(classes)")])
   }
   return found
 }
 
-func requirePeriod(_ key: String, in organisation: Organisation) -> StudyPeriod {
+/// Finds a study period by id or name; an unknown one is bad input.
+func requirePeriod(_ key: String, in organisation: Organisation) throws -> StudyPeriod {
   guard let found = organisation.findPeriod(key) else {
-    fail(PlanningErrors([.error("unknown-period", at: "--period", "no study period \"\(key)\"; the periods are \(organisation.studyPeriods.map(\.id).joined(separator: ", "))")]))
+    let periods = organisation.studyPeriods.map(\.id).joined(separator: ", ")
+    throw PlanningErrors([.error("unknown-period", at: "--period", "no study period \"\(key)\"; the periods are \(periods)")])
   }
   return found
 }

@@ -1,25 +1,28 @@
+// `sabaq solve`: reads the files, calls Timetabling, writes the solve's folder and prints.
 import ArgumentParser
 import Foundation
 import Interchange
 import Planner
 import Reports
-import Solver
+import Timetabling
 
 struct SolveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "solve",
     abstract: "Build the weekly timetable of a study period.",
     discussion: """
-      Writes DIR/timetable.json, readable tables per class, teacher and room, and the checker's \
-      report DIR/check.json. Exit status: 0 when the timetable has no hard violation, 2 when none \
-      was found in time, 1 on bad input. Progress goes to standard error.
+      Writes DIR/timetable.json, readable tables per class, teacher and room, the checker's \
+      report DIR/check.json and the whole result DIR/result.json. Exit status: 0 when the \
+      timetable has no hard violation, 2 when none was found in time, 1 on bad input. Progress \
+      goes to standard error.
       """)
 
   @OptionGroup var input: InstanceInput
   @Option(help: "The study period (default: the first).") var period: String?
   @Option(help: "Seconds the solver may take.") var timeLimit: Double = 60
   @Option(help: "Seed of the search: the same input and seed give the same timetable.") var seed: UInt64 = 1
-  @Option(help: "A timetable whose locked placements (all of them if none is marked) stay where they are.") var lock: String?
+  @Option(help: "A timetable whose locked placements (all of them if none is marked) stay where they are.")
+  var lock: String?
   @Option(help: "A published timetable to change as little as possible (partial re-solve).") var previous: String?
   @Flag(help: "Stop at the first timetable with no hard violation.") var firstFeasible = false
   @Flag(help: "Do not use GLPK neighbourhoods (heuristic search only).") var noMip = false
@@ -33,22 +36,63 @@ struct SolveCommand: ParsableCommand {
 
   func validate() throws {
     guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
+    guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, not \(rounds)") }
   }
 
   func run() throws {
-    let organisation = try input.organisation()
-    let problem: TimetableProblem
+    let source = try input.source()
+    var options = TimetablingOptions()
+    options.timeLimit = timeLimit
+    options.seed = seed
+    options.searches = workers
+    options.firstFeasible = firstFeasible
+    options.useMIP = !noMip
+    options.rounds = rounds
+    options.lock = try lock.map(TimetableFile.read)
+    options.previous = try previous.map(TimetableFile.read)
+    let result: TimetablingResult
     do {
-      problem = try LessonDemandBuilder.problem(for: organisation, period: period)
+      result = try Timetabling.build(TimetablingInput(source, period: period), options: options) { event in
+        switch event {
+        case .diagnosed(let issues): for issue in issues { printError("diagnosis: \(issue.message)") }
+        case .progress(let progress): printError(progress.description)
+        case .finished: break
+        }
+      }
     } catch {
-      fail(error, file: input.file)
+      throw CommandFailure(error, file: input.file)
     }
-    var run = SolveRun(problem: problem, timeLimit: timeLimit, seed: seed, lock: lock, previous: previous, firstFeasible: firstFeasible, useMIP: !noMip)
-    run.workers = workers
-    run.rounds = rounds
-    run.fromFET = input.file.lowercased().hasSuffix(".fet")
-    let outcome = try run.run()
-    try outcome.write(to: output)
-    throw ExitCode(outcome.exitCode)
+    try write(result, problemOf: source)
+    printSummary(result)
+    throw ExitCode(result.feasible ? 0 : 2)
+  }
+
+  /// Writes the solve's folder (see `SolveFolder`).
+  private func write(_ result: TimetablingResult, problemOf source: InstanceSource) throws {
+    let problem = try LessonDemandBuilder.problem(for: source.organisation, period: period)
+    let tables = TimetableTables(problem: problem, timetable: result.timetable)
+    try SolveFolder(output).write(
+      timetable: result.timetable,
+      tables: SolveFolder.Tables(classes: tables.byClass, teachers: tables.byTeacher, rooms: tables.byRoom),
+      check: result.check, checkText: result.check.text, result: result)
+  }
+
+  private func printSummary(_ result: TimetablingResult) {
+    let summary: String
+    if result.feasible {
+      let first = String(format: "%.1f", result.secondsToFirstTimetable ?? result.seconds)
+      let strong = result.secondsToStrongRules.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
+      summary = "timetable with no hard violation, soft cost \(result.check.softCost.total) (first found after \(first) s\(strong))"
+    } else {
+      summary =
+        "no timetable without hard violations found in \(String(format: "%.0f", result.seconds)) s: \(result.check.summary.hardViolationCount) hard violations remain"
+    }
+    printError("\(summary); written to \(output)")
+    if !result.feasible {
+      for line in (result.diagnosisBefore.map(\.message) + result.diagnosisAfter).prefix(30) { printError("  " + line) }
+    }
+    if let moves = result.moves { printError("\(moves.count) lessons moved from the previous timetable") }
+    printError("peak memory \(result.peakMemoryMiB) MiB")
   }
 }

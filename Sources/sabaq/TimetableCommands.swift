@@ -19,22 +19,13 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let organisation = try input.organisation()
-    let placed: Timetable
-    do {
-      if timetable.lowercased().hasSuffix(".xml") {
-        // fet-cl's own result (…_activities.xml), judged on the same terms.
-        placed = FETTimetable.timetable(from: try FETActivitiesTimetable.read(path: timetable), organisation: organisation)
-      } else {
-        placed = try TimetableFile.read(timetable)
-      }
-    } catch {
-      fail(error)
-    }
+    // Ours, or fet-cl's own result (…_activities.xml), judged on the same terms.
+    let placed = try TimetableSource.read(timetable, organisation: organisation)
     let problem: TimetableProblem
     do {
       problem = try LessonDemandBuilder.problem(for: organisation, period: period ?? placed.period)
     } catch {
-      fail(error, file: input.file)
+      throw CommandFailure(error, file: input.file)
     }
     let check = TimetableCheck(problem: problem, timetable: placed)
     switch format {
@@ -73,11 +64,11 @@ struct BellsCommand: ParsableCommand {
         let problem = try LessonDemandBuilder.problem(for: organisation, period: placed.period)
         handovers = RoomHandover.from(problem: problem, timetable: placed)
       } catch {
-        fail(error)
+        throw CommandFailure(error)
       }
     }
     for key in shift where organisation.shift(key) == nil {
-      fail(PlanningErrors([.error("unknown-shift", at: "--shift", "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")]))
+      throw PlanningErrors([.error("unknown-shift", at: "--shift", "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")])
     }
     // The schedules the organisation has, against its rules.
     var anyProblem = false
@@ -121,7 +112,7 @@ struct BellsCommand: ParsableCommand {
           return changed
         }
       } catch {
-        fail(error, file: input.file)
+        throw CommandFailure(error, file: input.file)
       }
       print("\nwritten to \(output)")
     }

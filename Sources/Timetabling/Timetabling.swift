@@ -1,0 +1,90 @@
+// The one library entry for "build a timetable": Planner → Solver → Checker, with progress,
+// cancellation and a structured result.
+import Checker
+import Foundation
+import Interchange
+import Planner
+import Solver
+
+/// Builds the timetable of one organisation's study period as `sabaq solve`, the server, the
+/// solve workers and the benchmarks all do: the lesson demand (Planner), the diagnosis that needs
+/// no search, the solve (Solver), the independent judgement (Checker), and a comparison with the
+/// previous timetable of a re-solve.
+///
+/// ```swift
+/// let result = try Timetabling.build(TimetablingInput(organisation: school), options: options)
+/// if !result.feasible { print(result.diagnosisAfter) }
+/// ```
+public enum Timetabling {
+  /// Builds the timetable, calling `report` with each event as it happens (on the solving
+  /// thread; with several searches, from several threads). Stops early, with the best timetable
+  /// so far, once `cancellation` is cancelled. Throws `PlanningErrors` for a demand that cannot
+  /// be built (an unknown period, a broken curriculum) and `SolverError` for locks or a previous
+  /// timetable that do not fit the demand.
+  public static func build(
+    _ input: TimetablingInput, options: TimetablingOptions, cancellation: CancellationFlag? = nil,
+    report: (@Sendable (TimetablingEvent) -> Void)? = nil
+  ) throws -> TimetablingResult {
+    let problem = try LessonDemandBuilder.problem(for: input.organisation, period: input.period)
+    let before = DemandCapacity.issues(in: problem)
+    report?(.diagnosed(before))
+    let settings = solveSettings(input, options, cancellation: cancellation, report: report)
+    let solved = try TimetableSolver.solve(problem, settings: settings)
+    let check = TimetableCheck(problem: problem, timetable: solved.timetable)
+    let changes = options.previous.map { solved.timetable.changes(since: $0) }
+    return TimetablingResult(
+      organisation: problem.organisation, period: problem.period, timetable: solved.timetable, check: check.report,
+      feasible: check.isFeasible, diagnosisBefore: before, diagnosisAfter: solved.diagnosis, moves: changes?.moves,
+      roomChanges: changes?.roomChanges, secondsToFirstTimetable: solved.secondsToFeasible,
+      secondsToStrongRules: solved.secondsToStrongFeasible, seconds: solved.elapsed,
+      peakMemoryMiB: PeakMemory.mebibytes(), seeds: searchSeeds(options), rounds: solved.rounds,
+      mipNeighbourhoods: solved.mipNeighbourhoods, mipImprovements: solved.mipImprovements,
+      unplacedLessons: solved.unplacedLessons, lessons: problem.lessons.count, fetImport: input.fetImport)
+  }
+
+  /// The same build as a stream of events ending with `.finished`; the solve runs on a thread of
+  /// its own and is cancelled when the stream's consumer stops listening (or its task is
+  /// cancelled).
+  public static func events(_ input: TimetablingInput, options: TimetablingOptions) -> AsyncThrowingStream<
+    TimetablingEvent, Error
+  > {
+    AsyncThrowingStream { continuation in
+      let cancellation = CancellationFlag()
+      continuation.onTermination = { _ in cancellation.cancel() }
+      let thread = Thread {
+        do {
+          let result = try build(input, options: options, cancellation: cancellation) { continuation.yield($0) }
+          continuation.yield(.finished(result))
+          continuation.finish()
+        } catch {
+          continuation.finish(throwing: error)
+        }
+      }
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+  }
+
+  /// The solver's settings for these options.
+  static func solveSettings(
+    _ input: TimetablingInput, _ options: TimetablingOptions, cancellation: CancellationFlag?,
+    report: (@Sendable (TimetablingEvent) -> Void)?
+  ) -> SolveSettings {
+    var progress: (@Sendable (SolveProgress) -> Void)?
+    if let report { progress = { report(.progress($0)) } }
+    var settings = SolveSettings(
+      timeLimit: options.timeLimit, seed: options.seed, locks: options.lockedPlacements, previous: options.previous,
+      stopWhenFeasible: options.firstFeasible, maxRounds: options.rounds, useMIP: options.useMIP, progress: progress,
+      cancellation: cancellation)
+    // From a FET file: its 95% rules are ones FET nearly always keeps (docs/fet-import.md).
+    settings.strongSoftWeight = input.fetImport?.strongSoftWeight
+    settings.workers = max(1, options.searches)
+    return settings
+  }
+
+  /// The seeds of the searches a solve runs (see `TimetableSolver`'s race).
+  static func searchSeeds(_ options: TimetablingOptions) -> [UInt64] {
+    let count = options.previous == nil ? max(1, options.searches) : 1
+    return (0..<count).map { options.seed &+ UInt64($0) &* 1_000_003 }
+  }
+}
