@@ -59,39 +59,27 @@ struct BellsCommand: ParsableCommand {
     let organisation = try input.organisation()
     var handovers: [RoomHandover]?
     if let timetable {
-      do {
-        let placed = try TimetableFile.read(timetable)
-        let problem = try LessonDemandBuilder.problem(for: organisation, period: placed.period)
-        handovers = RoomHandover.from(problem: problem, timetable: placed)
-      } catch {
-        throw CommandFailure(error)
-      }
+      let placed = try TimetableFile.read(timetable)
+      let problem = try LessonDemandBuilder.problem(for: organisation, period: placed.period)
+      handovers = RoomHandover.from(problem: problem, timetable: placed)
     }
     for key in shift where organisation.shift(key) == nil {
       throw PlanningErrors([.error("unknown-shift", at: "--shift", "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")])
     }
     // The schedules the organisation has, against its rules.
-    var anyProblem = false
-    for schedule in organisation.bellSchedules ?? [] where shift.isEmpty || shift.contains(schedule.shift) {
-      guard organisation.bellRules?.contains(where: { $0.shift == schedule.shift }) == true else { continue }
-      let problems = BellScheduleAudit.problems(of: schedule, organisation: organisation, handovers: handovers)
+    for (schedule, problems) in BellScheduleAudit.audits(
+      of: organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
+    {
       let name = organisation.shift(schedule.shift)?.name ?? schedule.shift
       let grades = schedule.grades.map { " (grades \($0.map(String.init).joined(separator: ", ")))" } ?? ""
       if problems.isEmpty {
         print("current bell schedule of \(name)\(grades): follows the rules")
       } else {
-        anyProblem = true
         print("current bell schedule of \(name)\(grades):")
         for p in problems { print("  - \(p)") }
       }
     }
-    let result: BellScheduleSolver.Result
-    do {
-      result = try BellScheduleSolver.solve(organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
-    } catch {
-      printError("error: \(error)")
-      throw ExitCode(1)
-    }
+    let result = try BellScheduleSolver.solve(organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
     for schedule in result.schedules {
       let name = organisation.shift(schedule.shift)?.name ?? schedule.shift
       let grades = schedule.grades.map { ", grades \($0.map(String.init).joined(separator: ", "))" } ?? ""
@@ -105,17 +93,11 @@ struct BellsCommand: ParsableCommand {
     }
     if let output {
       do {
-        try InstanceEdit.apply(input: input.file, output: output) { current in
-          var changed = current
-          let computedShifts = Set(result.schedules.map(\.shift))
-          changed.bellSchedules = (current.bellSchedules ?? []).filter { !computedShifts.contains($0.shift) } + result.schedules
-          return changed
-        }
+        try InstanceEdit.apply(input: input.file, output: output) { $0.replacingBellSchedules(with: result.schedules) }
       } catch {
         throw CommandFailure(error, file: input.file)
       }
       print("\nwritten to \(output)")
     }
-    _ = anyProblem
   }
 }

@@ -58,6 +58,17 @@ public struct RoomHandover: Hashable, Sendable, Codable {
 /// breaks, the long breaks and where they are, the start and the latest end, and the changeover
 /// from the shift before.
 public enum BellScheduleAudit {
+  /// The organisation's current bell schedules that have bell rules to be checked against (of the
+  /// shifts given, or all), each with its problems (none: it follows the rules).
+  public static func audits(
+    of organisation: Organisation, shifts: [ShiftID]? = nil, handovers: [RoomHandover]? = nil
+  ) -> [(schedule: BellSchedule, problems: [String])] {
+    (organisation.bellSchedules ?? []).filter { schedule in
+      (shifts?.contains(schedule.shift) ?? true)
+        && organisation.bellRules?.contains(where: { $0.shift == schedule.shift }) == true
+    }.map { ($0, problems(of: $0, organisation: organisation, handovers: handovers)) }
+  }
+
   public static func problems(
     of schedule: BellSchedule, organisation: Organisation, handovers: [RoomHandover]? = nil
   ) -> [String] {
@@ -114,5 +125,16 @@ public enum BellScheduleAudit {
       }
     }
     return problems
+  }
+}
+
+extension Organisation {
+  /// The organisation with `schedules` in place of the bell schedules of their shifts (the
+  /// schedules of other shifts stay).
+  public func replacingBellSchedules(with schedules: [BellSchedule]) -> Organisation {
+    var changed = self
+    let shifts = Set(schedules.map(\.shift))
+    changed.bellSchedules = (bellSchedules ?? []).filter { !shifts.contains($0.shift) } + schedules
+    return changed
   }
 }
