@@ -12,12 +12,13 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
   ],
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
     .target(name: "Planner"),
     .target(
-      name: "Solver", dependencies: ["Planner", "CGLPK"],
+      name: "Solver", dependencies: ["Planner", "CGLPK", .product(name: "Logging", package: "swift-log")],
       // The search state is one class whose arrays are read and written millions of times a
       // second; its accesses never overlap, so the dynamic exclusivity checks (a third of the
       // time) are switched off in optimised builds.

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Planner
 
 /// What a solve is asked to do.
@@ -35,11 +36,17 @@ public struct SolveSettings: Sendable {
   /// rules, when `strongSoftWeight` is set) stops the others. One by default: a single search is
   /// deterministic for its seed, a race is not.
   public var workers: Int
+  /// The search's tuning; the defaults are the tuned values.
+  public var parameters: SearchParameters
+  /// Where the search's debug lines go (the rates of its moves, each GLPK neighbourhood and room
+  /// assignment), at debug level; nil: nowhere.
+  public var logger: Logger?
 
   public init(
     timeLimit: Double = 60, seed: UInt64 = 1, locks: [Placement] = [], previous: Timetable? = nil,
     perturbationWeight: Int = 50, stopWhenFeasible: Bool = false, maxRounds: Int? = nil, useMIP: Bool = true,
-    mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil
+    mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
+    parameters: SearchParameters = SearchParameters(), logger: Logger? = nil
   ) {
     self.timeLimit = timeLimit
     self.seed = seed
@@ -54,6 +61,8 @@ public struct SolveSettings: Sendable {
     self.progress = progress
     self.cancellation = cancellation
     self.workers = 1
+    self.parameters = parameters
+    self.logger = logger
   }
 }
 
@@ -171,7 +180,8 @@ public enum TimetableSolver {
     for lock in settings.locks where problem.lesson(lock.lesson) == nil {
       throw SolverError.invalidTimetable("the locked lesson \(lock.lesson) is not in the demand")
     }
-    let model = try TimetableModel(problem: problem, locks: lockMap)
+    let parameters = settings.parameters
+    let model = try TimetableModel(problem: problem, locks: lockMap, parameters: parameters)
     let state = SearchState(model: model)
     let deadline = settings.timeLimit
     func stop() -> Bool { elapsed() >= deadline || settings.cancellation?.isCancelled == true }
@@ -210,20 +220,20 @@ public enum TimetableSolver {
       }
       state.setPrevious(previousStart, weight: settings.perturbationWeight)
     }
-    var construction = Construction(state: state, random: SeededGenerator(seed: settings.seed), shouldStop: stop)
+    var construction = Construction(
+      state: state, random: SeededGenerator(seed: settings.seed), shouldStop: stop, parameters: parameters)
     construction.run()
     report("construction")
 
-    var search = LocalSearch(state: state, seed: settings.seed &+ 1)
-    var neighbourhoods = NeighbourhoodSearch(state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit)
+    var search = LocalSearch(state: state, seed: settings.seed &+ 1, parameters: parameters, logger: settings.logger)
+    var neighbourhoods = NeighbourhoodSearch(
+      state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit, parameters: parameters, logger: settings.logger)
     var rounds = 0
     var stale = 0
     var mipSeconds = 0.0
-    let repairStart = SearchTuning.repairStartTemperature
-    let repairEnd = SearchTuning.repairEndTemperature
-    let stepsPerBlock = SearchTuning.repairStepsPerBlock
-    let repairHardWeight = SearchTuning.repairHardWeight
-    let restartAfter = SearchTuning.restartAfter
+    let annealing = parameters.annealing
+    let glpk = parameters.neighbourhoods
+    let restartAfter = parameters.rounds.restartAfter
     var best = state.snapshot()
     /// The best over every restart.
     var overall = best
@@ -241,34 +251,40 @@ public enum TimetableSolver {
       // A re-solve keeps its temperature below the price of moving a lesson, so that lessons stay.
       let calm = settings.previous != nil
       if feasible {
-        search.hardWeight = 1_000_000
-        search.anneal(steps: blocks * 40, startTemperature: calm ? 2 : 4, endTemperature: 0.2, stop: stop)
-      } else {
-        search.hardWeight = repairHardWeight
+        search.hardWeight = annealing.optimisingHardWeight
         search.anneal(
-          steps: blocks * stepsPerBlock, startTemperature: calm ? Double(settings.perturbationWeight) : repairStart,
-          endTemperature: calm ? 2 : repairEnd, stop: stop)
+          steps: blocks * annealing.optimisingStepsPerBlock,
+          startTemperature: calm ? annealing.calmOptimisingStartTemperature : annealing.optimisingStartTemperature,
+          endTemperature: annealing.optimisingEndTemperature, stop: stop)
+      } else {
+        search.hardWeight = annealing.repairHardWeight
+        search.anneal(
+          steps: blocks * annealing.repairStepsPerBlock,
+          startTemperature: calm ? Double(settings.perturbationWeight) : annealing.repairStartTemperature,
+          endTemperature: calm ? annealing.calmRepairEndTemperature : annealing.repairEndTemperature, stop: stop)
       }
       if search.best.cost < state.cost { state.restore(search.best) }
       // Room clashes that other rooms resolve are not the search's to resolve by moving lessons.
-      if settings.useMIP, state.cost.hard > 0, !stop() { RoomAssignment(state: state).improve(timeLimit: settings.mipTimeLimit) }
+      if settings.useMIP, state.cost.hard > 0, !stop() {
+        RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(timeLimit: settings.mipTimeLimit)
+      }
       report(feasible ? "optimising" : "repairing")
       // GLPK gets about a third of the time: every round while it pays, and whenever the
       // annealing has stalled.
       // While repairing, GLPK's neighbourhoods rarely remove violations of rules on whole weeks:
       // after two misses they get every fifth round only, until one or two violations are left.
       // GLPK's share: half the time the search has spent outside it.
-      let glpkShare = 0.5 * (elapsed() - mipSeconds)
+      let glpkShare = glpk.timeShare * (elapsed() - mipSeconds)
       if settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
-        mipSeconds <= glpkShare || stale >= 2,
-        feasible || repairMisses < 2 || rounds % 5 == 0 || state.cost.hard <= 2
+        mipSeconds <= glpkShare || stale >= glpk.staleRounds,
+        feasible || repairMisses < glpk.repairMisses || rounds % glpk.missedEvery == 0 || state.cost.hard <= glpk.fewHardLeft
       {
         let started = Date()
         let hardBefore = state.cost.hard
         // One neighbourhood may not take more than that share either: in the first second a 2 s
         // solve would triple the time to a first timetable. (Not under `maxRounds`, whose result
         // must not depend on the machine's speed.)
-        let cap = settings.maxRounds == nil ? max(SearchTuning.mipLeast, glpkShare) : .infinity
+        let cap = settings.maxRounds == nil ? max(glpk.leastSeconds, glpkShare) : .infinity
         neighbourhoods.improve(stop: stop, remaining: min(deadline - elapsed(), cap))
         mipSeconds += Date().timeIntervalSince(started)
         if !feasible { repairMisses = state.cost.hard < hardBefore ? 0 : repairMisses + 1 }
@@ -292,13 +308,15 @@ public enum TimetableSolver {
         stale = 0
         if restarts % 2 == 0 {
           for b in 0..<blocks where !model.locked[b] && state.isPlaced(b) { state.remove(b) }
-          var again = Construction(state: state, random: SeededGenerator(seed: settings.seed &+ 1000 &* UInt64(restarts)), shouldStop: stop)
+          var again = Construction(
+            state: state, random: SeededGenerator(seed: settings.seed &+ 1000 &* UInt64(restarts)), shouldStop: stop,
+            parameters: parameters)
           again.run()
         } else {
           // Every other restart keeps the best timetable so far and kicks it: random exchanges
           // of a fortieth of the lessons.
           state.restore(overall)
-          search.kick(max(4, blocks / 40))
+          search.kick(max(parameters.rounds.kickLeast, blocks / parameters.rounds.kickDivisor))
         }
         best = state.snapshot()
         report("restart \(restarts)")
@@ -306,12 +324,14 @@ public enum TimetableSolver {
       if best.cost.hard == 0 && firstFeasible == nil { firstFeasible = elapsed() }
       if state.cost.hard == 0, firstStrong == nil, strongFeasible() { firstStrong = elapsed() }
       // Nothing left to gain, or no progress for long: the search ends by its own rule.
-      if best.cost.hard == 0 && (best.cost.soft == 0 || stale >= 12) { break }
+      if best.cost.hard == 0 && (best.cost.soft == 0 || stale >= parameters.rounds.staleLimit) { break }
     }
     if best.cost > overall.cost { best = overall }
     if state.cost > best.cost { state.restore(best) }
     RoomMatching(state: state).repair()
-    if settings.useMIP, state.cost.hard > 0 { RoomAssignment(state: state).improve(timeLimit: settings.mipTimeLimit) }
+    if settings.useMIP, state.cost.hard > 0 {
+      RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(timeLimit: settings.mipTimeLimit)
+    }
     report("done")
     let timetable = TimetableWriter.timetable(from: state, problem: problem, locks: lockMap)
     let unplaced = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }.flatMap { model.blockLessons[$0] }.map {

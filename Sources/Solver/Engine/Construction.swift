@@ -7,15 +7,27 @@ struct Construction {
   let state: SearchState
   var random: SeededGenerator
   let shouldStop: () -> Bool
+  let parameters: SearchParameters
+
+  init(
+    state: SearchState, random: SeededGenerator, shouldStop: @escaping () -> Bool,
+    parameters: SearchParameters = SearchParameters()
+  ) {
+    self.state = state
+    self.random = random
+    self.shouldStop = shouldStop
+    self.parameters = parameters
+  }
 
   /// Places every unplaced block; with eviction for up to `budget` placements (30 per block by
   /// default), then at the cheapest slot.
   mutating func run(budget evictionBudget: Int? = nil) {
     let model = state.model
-    let hardWeight = 100
+    let tuning = parameters.construction
+    let hardWeight = tuning.clashWeight
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
-    let ruleWeight = SearchTuning.constructionRuleWeight
-    let evictTooClose = SearchTuning.evictTooClose
+    let ruleWeight = tuning.ruleWeight
+    let evictTooClose = tuning.evictTooClose
     var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
     let teacherLoad = model.teacherLessons.map(\.count)
     // How full a teacher's possible week is: periods of lessons over the periods they may work
@@ -43,7 +55,7 @@ struct Construction {
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
-    let budget = evictionBudget ?? model.blockLessons.count * 30
+    let budget = evictionBudget ?? model.blockLessons.count * tuning.evictionBudgetPerBlock
     while head < queue.count {
       if steps % 64 == 0, shouldStop() { return }
       steps += 1
@@ -56,11 +68,11 @@ struct Construction {
       var bestConflicts: [Int] = []
       var ties = 0
       // Lessons too close under a rule of days between lessons are moved out of the way too,
-      // as FET does, when the block is wide (see `SearchTuning.closeWidth`): by day, worked out
+      // as FET does, when the block is wide (see `SearchParameters.Construction.closeWidth`): by day, worked out
       // once.
       let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
       var tooClose: [(blocks: [Int], pairs: Int)?] = Array(
-        repeating: nil, count: allowEviction && evictTooClose && width >= SearchTuning.closeWidth ? model.days : 0)
+        repeating: nil, count: allowEviction && evictTooClose && width >= tuning.closeWidth ? model.days : 0)
       for s in model.domain[block] {
         let slot = Int(s)
         var conflicts = state.conflictingBlocks(block, at: slot)
@@ -81,7 +93,7 @@ struct Construction {
         } else {
           // Evicting frees the resources: price the eviction instead of the clash.
           score = (delta.hard - state.lastClashDelta - closePairs) * ruleWeight + delta.soft
-          for c in conflicts { score += hardWeight * (4 + 3 * evictions[c]) }
+          for c in conflicts { score += hardWeight * (tuning.evictionBase + tuning.evictionGrowth * evictions[c]) }
         }
         if score < bestScore {
           bestScore = score

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
 /// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
@@ -13,28 +14,38 @@ import Foundation
 struct LocalSearch {
   let state: SearchState
   var random: SeededGenerator
+  let parameters: SearchParameters
+  /// Where the rates of the kinds of move go every `rateHalvingSteps` steps (debug level).
+  let logger: Logger?
   /// Weight of one hard violation against the soft cost.
-  var hardWeight = 1000
+  var hardWeight: Int
   var best: SearchState.Snapshot
   private(set) var moves = 0
   private(set) var accepted = 0
-  /// Recent work (blocks placed and removed) and improvements of each kind of move: move, swap,
-  /// chain, ruin and recreate, best swap, shift, best chain.
+  /// Recent work (blocks placed and removed) and improvements of each kind of move, indexed by
+  /// `MoveKind.rawValue`.
   private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
   private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
   /// Recent tries of each kind, to know what one try costs.
   private var tries: [Double] = [10, 10, 10, 10, 10, 10, 10]
-  private let base: [Double] = [4, 4, 2, 1, 1, 2, 1]
-  private var kinds: Int { base.count }
+  /// The prior weight of each kind (`SearchParameters.Moves.baseWeights`).
+  private let base: [Double]
+  private var kinds: Int { MoveKind.allCases.count }
   /// Steps between looks at the hard violations; when they have not fallen since the last look,
   /// the breakout weights rise (see `SearchState.raiseBreakoutWeights`). 0: never.
-  var breakoutEvery = SearchTuning.breakoutEvery
+  var breakoutEvery: Int
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
-  init(state: SearchState, seed: UInt64) {
+  init(state: SearchState, seed: UInt64, parameters: SearchParameters = SearchParameters(), logger: Logger? = nil) {
     self.state = state
     random = SeededGenerator(seed: seed)
+    self.parameters = parameters
+    self.logger = logger
+    hardWeight = parameters.annealing.initialHardWeight
+    breakoutEvery = parameters.annealing.breakoutEvery
+    precondition(parameters.moves.baseWeights.count == MoveKind.allCases.count, "one base weight per kind of move")
+    base = parameters.moves.baseWeights
     best = state.snapshot()
   }
 
@@ -45,8 +56,9 @@ struct LocalSearch {
     let model = state.model
     let movable = (0..<model.blockLessons.count).filter { !model.locked[$0] && model.domain[$0].count > 1 }
     guard !movable.isEmpty else { return }
+    let moveParameters = parameters.moves
     var troubled: [Int] = []
-    var troubledAge = 1_000_000
+    var troubledAge = moveParameters.troubledAgeCap
     var lastHard = Int.max
     let ratio = endTemperature / max(startTemperature, 1e-9)
     for step in 0..<steps {
@@ -55,13 +67,13 @@ struct LocalSearch {
         if state.cost.hard == 0 && state.cost.soft == 0 { return }
       }
       let temperature = startTemperature * pow(ratio, Double(step) / Double(max(steps - 1, 1)))
-      if state.cost.hard > 0, troubledAge > 200 {
+      if state.cost.hard > 0, troubledAge > moveParameters.troubledRefreshSteps {
         troubled = movable.filter { state.isTroubled($0) }
         troubledAge = 0
       }
-      troubledAge = min(troubledAge + 1, 1_000_000)
+      troubledAge = min(troubledAge + 1, moveParameters.troubledAgeCap)
       let block: Int
-      if state.cost.hard > 0, !troubled.isEmpty, random.below(10) < 7 {
+      if state.cost.hard > 0, !troubled.isEmpty, random.below(10) < moveParameters.troubledPickTenths {
         block = troubled[random.below(troubled.count)]
       } else {
         block = movable[random.below(movable.count)]
@@ -72,25 +84,26 @@ struct LocalSearch {
       let costBefore = state.cost
       let workBefore = state.work
       switch kind {
-      case 0: tryMove(block, temperature: temperature)
-      case 1: trySwap(block, temperature: temperature)
-      case 2: tryKempe(block, temperature: temperature)
-      case 3: ruinAndRecreate(around: block, temperature: temperature)
-      case 5: tryShift(block, temperature: temperature)
-      case 6: bestChain(block, temperature: temperature)
-      default: bestSwap(block, step: step, temperature: temperature)
+      case .move: tryMove(block, temperature: temperature)
+      case .swap: trySwap(block, temperature: temperature)
+      case .chain: tryKempe(block, temperature: temperature)
+      case .ruinAndRecreate: ruinAndRecreate(around: block, temperature: temperature)
+      case .bestSwap: bestSwap(block, step: step, temperature: temperature)
+      case .shift: tryShift(block, temperature: temperature)
+      case .bestChain: bestChain(block, temperature: temperature)
       }
       // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
       // costs as much as hundreds of moves).
-      tried[kind] += Double(max(1, state.work - workBefore))
-      tries[kind] += 1
-      if state.cost < costBefore { succeeded[kind] += 1 }
+      let k = kind.rawValue
+      tried[k] += Double(max(1, state.work - workBefore))
+      tries[k] += 1
+      if state.cost < costBefore { succeeded[k] += 1 }
       if breakoutEvery > 0, step % breakoutEvery == breakoutEvery - 1, state.cost.hard > 0 {
         if state.cost.hard >= lastHard { state.raiseBreakoutWeights() }
         lastHard = state.cost.hard
       }
-      if step % 2000 == 1999 {
-        if SearchTuning.debug { debugPrintRates() }
+      if step % moveParameters.rateHalvingSteps == moveParameters.rateHalvingSteps - 1 {
+        logRates()
         for k in 0..<kinds {
           tried[k] *= 0.5
           succeeded[k] *= 0.5
@@ -108,15 +121,16 @@ struct LocalSearch {
     let model = state.model
     let movable = (0..<model.blockLessons.count).filter { !model.locked[$0] && model.domain[$0].count > 1 }
     guard !movable.isEmpty else { return }
-    for _ in 0..<count { trySwap(movable[random.below(movable.count)], temperature: 1e12) }
+    for _ in 0..<count { trySwap(movable[random.below(movable.count)], temperature: parameters.annealing.kickTemperature) }
   }
 
-  private func debugPrintRates() {
-    let line = (0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " ")
-    FileHandle.standardError.write(Data("moves \(line)\n".utf8))
+  /// The moves' recent improvements, work and tries, kind by kind (debug level).
+  private func logRates() {
+    logger?.debug(
+      "moves \((0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " "))")
   }
 
-  private mutating func chooseMove(repairing: Bool) -> Int {
+  private mutating func chooseMove(repairing: Bool) -> MoveKind {
     let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     let top = rates.max() ?? 1
     // Every kind keeps a share, however little it pays lately. By default a kind is chosen in
@@ -124,22 +138,25 @@ struct LocalSearch {
     // recreate (thousands of times a move's work) takes most of the work on its prior alone. The
     // experimental cost-scaled choice divides by the cost of a try, so that shares of work follow
     // the rates.
+    let moveParameters = parameters.moves
     var weights: [Double] = (0..<kinds).map { k in
-      let share = base[k] * max(rates[k], top * (k == 3 ? SearchTuning.ruinFloor : 0.1))
-      return SearchTuning.costScaledChoice ? share / max(1, tried[k] / max(tries[k], 1)) : share
+      let floor = k == MoveKind.ruinAndRecreate.rawValue ? moveParameters.ruinFloor : moveParameters.shareFloor
+      let share = base[k] * max(rates[k], top * floor)
+      return moveParameters.costScaledChoice ? share / max(1, tried[k] / max(tries[k], 1)) : share
     }
     if !repairing {
-      weights[3] = 0
-      weights[4] = 0
-      weights[6] = 0
+      // The directed kinds are for lessons in trouble.
+      weights[MoveKind.ruinAndRecreate.rawValue] = 0
+      weights[MoveKind.bestSwap.rawValue] = 0
+      weights[MoveKind.bestChain.rawValue] = 0
     }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
-    for k in 0..<kinds {
-      pick -= weights[k]
-      if pick <= 0 { return k }
+    for kind in MoveKind.allCases {
+      pick -= weights[kind.rawValue]
+      if pick <= 0 { return kind }
     }
-    return 1
+    return .swap
   }
 
   /// The cost the search weighs moves by: hard units (with their breakout weights) and soft cost.
@@ -214,7 +231,8 @@ struct LocalSearch {
       }
     }
     // A sample is enough: the search comes back to this lesson if it stays in trouble.
-    if candidates.count > 30 { candidates = Array(candidates.shuffledDeterministically(&random).prefix(30)) }
+    let sample = parameters.moves.bestSwapSample
+    if candidates.count > sample { candidates = Array(candidates.shuffledDeterministically(&random).prefix(sample)) }
     var bestDelta = Int.max
     var bestPartner = -1
     for other in candidates {
@@ -232,8 +250,8 @@ struct LocalSearch {
     guard bestPartner >= 0, bestDelta <= 0 || accept(bestDelta, temperature) else { return }
     let s2 = Int(state.start[bestPartner])
     _ = apply([(block, s2), (bestPartner, s1)])
-    tabu[block * state.S + s1] = step + 30
-    tabu[bestPartner * state.S + s2] = step + 30
+    tabu[block * state.S + s1] = step + parameters.moves.tabuTenure
+    tabu[bestPartner * state.S + s2] = step + parameters.moves.tabuTenure
     accepted += 1
   }
 
@@ -265,15 +283,16 @@ struct LocalSearch {
     // A few lessons of the same classes on other days, to give the day room.
     if let c = model.classesOf[Int(model.blockLessons[block][0])].first {
       let pool = model.classLessons[Int(c)]
-      for _ in 0..<4 where !pool.isEmpty { consider([pool[random.below(pool.count)]], sameDay: false) }
+      for _ in 0..<parameters.moves.ruinExtraLessons where !pool.isEmpty { consider([pool[random.below(pool.count)]], sameDay: false) }
     }
-    if ruined.count > 40 { ruined = Array(ruined.prefix(40)) }
+    if ruined.count > parameters.moves.ruinLimit { ruined = Array(ruined.prefix(parameters.moves.ruinLimit)) }
     let before = weighedCost
     let snapshotBefore = state.snapshot()
     for b in ruined { state.remove(b) }
     // Put them back as the construction does, moving others out of the way when it must.
-    var rebuild = Construction(state: state, random: SeededGenerator(seed: random.next()), shouldStop: { false })
-    rebuild.run(budget: ruined.count * 8)
+    var rebuild = Construction(
+      state: state, random: SeededGenerator(seed: random.next()), shouldStop: { false }, parameters: parameters)
+    rebuild.run(budget: ruined.count * parameters.moves.recreateBudgetPerBlock)
     let delta = weighedCost - before
     if accept(delta, temperature) {
       accepted += 1
@@ -300,7 +319,8 @@ struct LocalSearch {
     let s1 = Int(state.start[block])
     guard s1 >= 0 else { return }
     var targets = model.domain[block].filter { Int($0) / model.periods != s1 / model.periods }
-    if targets.count > 16 { targets = Array(targets.shuffledDeterministically(&random).prefix(16)) }
+    let sample = parameters.moves.bestChainSample
+    if targets.count > sample { targets = Array(targets.shuffledDeterministically(&random).prefix(sample)) }
     var bestDelta = Int.max
     var bestMoves: [(block: Int, to: Int)] = []
     for s2 in targets {
@@ -343,7 +363,7 @@ struct LocalSearch {
           next.append(c)
         }
       }
-      if toFirst.count + toSecond.count > 32 { return nil }
+      if toFirst.count + toSecond.count > parameters.moves.chainLimit { return nil }
       frontier = next
       fromFirst.toggle()
     }
@@ -424,4 +444,22 @@ struct LocalSearch {
     }
     for (k, block) in trial.blocks.enumerated() { state.placeKeepingRooms(block, at: trial.from[k]) }
   }
+}
+
+/// The kinds of move of the local search, in the order of their weights and rates.
+enum MoveKind: Int, CaseIterable {
+  /// A block to the better of two random slots of its domain.
+  case move
+  /// Two blocks of a class or teacher exchange their slots.
+  case swap
+  /// A Kempe chain between the block's time window and another.
+  case chain
+  /// The lessons around a block taken out and placed again.
+  case ruinAndRecreate
+  /// The best exchange for a lesson in trouble, with a tabu list.
+  case bestSwap
+  /// A lesson to the end of another day, the last lesson of its day into its place.
+  case shift
+  /// The best Kempe chain for a lesson in trouble.
+  case bestChain
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Fix-and-optimize with GLPK: takes a neighbourhood of the timetable (the lessons of a few
 /// classes, of a pair of days, or of a few teachers; a very large class only on a pair of days),
@@ -22,34 +23,39 @@ struct NeighbourhoodSearch {
   let state: SearchState
   var random: SeededGenerator
   let timeLimit: Double
+  /// Sizes, prices and GLPK's options (`SearchParameters.Neighbourhoods`).
+  let parameters: SearchParameters.Neighbourhoods
+  /// Where a line per neighbourhood goes (debug level).
+  let logger: Logger?
   /// Target number of placement variables; grows when sub-problems solve fast, shrinks when not.
-  var targetSize = 1200
+  var targetSize: Int
   private(set) var solved = 0
   private(set) var improved = 0
   private var kind = 0
-  let hardPrice = 1000.0
-  /// Placement variables of one class over the week beyond which it is freed on two days only:
-  /// four times the starting size. A class of 40 lessons with 60 possible slots each has 2,400;
-  /// a course-system year of 200 lessons (FET's German example GYR) has 12,000, and GLPK found
-  /// no solution within 2 s for any of GYR's whole-week sub-problems over 6,000 variables.
-  static let largeClass = 4800
-  let debug = SearchTuning.debug
+  /// Price of a unit of slack on a hard row.
+  var hardPrice: Double { parameters.mipHardPrice }
 
-  init(state: SearchState, seed: UInt64, timeLimit: Double) {
+  init(
+    state: SearchState, seed: UInt64, timeLimit: Double, parameters: SearchParameters = SearchParameters(),
+    logger: Logger? = nil
+  ) {
     self.state = state
     random = SeededGenerator(seed: seed)
     self.timeLimit = timeLimit
-    if let size = SearchTuning.neighbourhoodSize { targetSize = size }
+    self.parameters = parameters.neighbourhoods
+    self.logger = logger
+    targetSize = parameters.neighbourhoods.startSize
   }
 
   /// Solves one neighbourhood and keeps the result if it is better.
   mutating func improve(stop: () -> Bool, remaining: Double = .infinity) {
-    let model = state.model
     guard !stop() else { return }
     let (blocks, days) = chooseNeighbourhood()
     guard blocks.count >= 2 else { return }
     let before = state.cost
-    let breakdownBefore = debug ? state.breakdown() : [:]
+    // The cost by part before and after, for the debug line only.
+    let detailed = logger.map { $0.logLevel <= .debug } ?? false
+    let breakdownBefore = detailed ? state.breakdown() : [:]
     let snapshot = state.snapshot()
     let old = blocks.map { Int(state.start[$0]) }
     for b in blocks where state.isPlaced(b) { state.remove(b) }
@@ -58,33 +64,31 @@ struct NeighbourhoodSearch {
       return
     }
     solved += 1
-    guard remaining > 0.2 else {
+    guard remaining > parameters.leastRemaining else {
       state.restore(snapshot)
       return
     }
     var options = SolveOptions(timeLimit: min(timeLimit, remaining), mipGap: 0.0)
-    options.nodeLimit = 400
-    options.cuts = SearchTuning.mipCuts
-    options.depthFirst = SearchTuning.mipDepthFirst
-    options.feasibilityPump = SearchTuning.mipFeasibilityPump
+    options.nodeLimit = parameters.nodeLimit
+    options.cuts = parameters.cuts
+    options.depthFirst = parameters.depthFirst
+    options.feasibilityPump = parameters.feasibilityPump
     var result: LinearProgramSolution?
     if let start = mip.start {
       options.startingSolution = start
       result = try? mip.program.solve(options)
     }
     guard let solution = result, solution.hasSolution else {
-      if debug {
-        let status = result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error")
-        FileHandle.standardError.write(Data("mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(status)\n".utf8))
-      }
+      logger?.debug(
+        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error"))")
       state.restore(snapshot)
-      targetSize = max(400, Int(Double(targetSize) * 0.8))
+      targetSize = max(parameters.leastSize, Int(Double(targetSize) * parameters.shrinkWithoutSolution))
       return
     }
-    if solution.status == .optimal && solution.seconds < timeLimit / 3 {
-      targetSize = min(8000, Int(Double(targetSize) * 1.25))
+    if solution.status == .optimal && solution.seconds < timeLimit / parameters.fastDivisor {
+      targetSize = min(parameters.mostSize, Int(Double(targetSize) * parameters.growWhenFast))
     } else if solution.status != .optimal {
-      targetSize = max(400, Int(Double(targetSize) * 0.85))
+      targetSize = max(parameters.leastSize, Int(Double(targetSize) * parameters.shrinkWhenNotOptimal))
     }
     for (i, b) in blocks.enumerated() {
       var slot = old[i]
@@ -94,13 +98,14 @@ struct NeighbourhoodSearch {
       }
       if slot >= 0 { state.place(b, at: slot) }
     }
-    if debug {
+    if detailed {
       let after = state.breakdown()
       let parts = after.keys.sorted().map { "\($0) \(breakdownBefore[$0]?.soft ?? 0)→\(after[$0]!.soft)" }.joined(separator: ", ")
       let startObjective = mip.startObjective.map { String(format: "%.1f", $0) } ?? "?"
-      FileHandle.standardError.write(Data("mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, \(mip.program.constraintCount) rows, \(solution.status) in \(String(format: "%.2f", solution.seconds)) s, objective \(startObjective) → \(solution.objective ?? -1) bound \(solution.bound ?? -1); \(before) → \(state.cost) [\(parts)]\n".utf8))
+      logger?.debug(
+        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, \(mip.program.constraintCount) rows, \(solution.status) in \(String(format: "%.2f", solution.seconds)) s, objective \(startObjective) → \(solution.objective ?? -1) bound \(solution.bound ?? -1); \(before) → \(state.cost) [\(parts)]"
+      )
     }
-    _ = model
     if state.cost < before {
       improved += 1
     } else if before < state.cost {
@@ -155,8 +160,8 @@ struct NeighbourhoodSearch {
         let b = Int(model.blockOf[Int(l)])
         return movable(b) ? total + model.domain[b].count : total
       }
-      if weekSize > Self.largeClass {
-        if debug { FileHandle.standardError.write(Data("mip: a large class on two days\n".utf8)) }
+      if weekSize > parameters.largeClass {
+        logger?.debug("mip: a large class on two days")
         days = pairOfDays(with: troubledDay ?? random.below(model.days))
       }
     }
@@ -531,7 +536,7 @@ struct NeighbourhoodSearch {
     var startObjective: Double?
     let binaries = placements.flatMap { $0.map(\.variable) }
     for x in binaries { try lp.setBounds(x, lower: startX[x.index] ?? 0, upper: startX[x.index] ?? 0) }
-    if let completion = try? lp.solve(SolveOptions(timeLimit: 5)), completion.hasSolution {
+    if let completion = try? lp.solve(SolveOptions(timeLimit: parameters.completionTimeLimit)), completion.hasSolution {
       start = completion.values
       startObjective = completion.objective
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Gives rooms at once to every placed lesson with a choice of rooms on the days where a chosen
 /// room is shared, as a MIP solved by GLPK, with no lesson moved in time:
@@ -21,10 +22,16 @@ import Foundation
 /// (preferred rooms that are soft, room changes) are still respected.
 struct RoomAssignment {
   let state: SearchState
-  /// Price of two lessons in one room in one period, against 1 for changing a lesson's room.
-  let clashPrice = 1000.0
-  /// Price of going without an optional room.
-  let withoutPrice = 10.0
+  /// Its prices and GLPK's node limit (`SearchParameters.Rooms`).
+  let parameters: SearchParameters.Rooms
+  /// Where a line per solve goes (debug level).
+  let logger: Logger?
+
+  init(state: SearchState, parameters: SearchParameters = SearchParameters(), logger: Logger? = nil) {
+    self.state = state
+    self.parameters = parameters.rooms
+    self.logger = logger
+  }
 
   /// The days on which a room chosen for a placed lesson holds another lesson too.
   var daysWithRoomClash: Set<Int> {
@@ -50,10 +57,8 @@ struct RoomAssignment {
     let snapshot = state.snapshot()
     let clock = Date()
     let rooms = try? solve(days: days, timeLimit: timeLimit)
-    if SearchTuning.debug {
-      let seconds = String(format: "%.2f", Date().timeIntervalSince(clock))
-      FileHandle.standardError.write(Data("rooms: \(rooms?.count ?? -1) requirements on \(days.count) days in \(seconds) s\n".utf8))
-    }
+    logger?.debug(
+      "rooms: \(rooms?.count ?? -1) requirements on \(days.count) days in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
     guard let rooms else { return false }
     var changed = false
     for (requirement, room) in rooms where state.chosenRooms[requirement.lesson][requirement.choice] != room {
@@ -109,7 +114,7 @@ struct RoomAssignment {
           if held >= 0, !vars.contains(where: { $0.room == held }) { try option(held) }
           var none: LinearProgram.Variable?
           if model.roomOptional[lesson][choice] || vars.isEmpty {
-            none = try lp.addVariable(.binary, cost: withoutPrice)
+            none = try lp.addVariable(.binary, cost: parameters.withoutPrice)
           }
           let terms = vars.map { ($0.variable, 1.0) } + (none.map { [($0, 1.0)] } ?? [])
           try lp.addConstraint(terms, .equal, 1)
@@ -134,7 +139,7 @@ struct RoomAssignment {
       let vars = cover[key]!
       let free = 1 - (fixedLoad[key] ?? 0)
       guard vars.count > max(free, 0) else { continue }
-      let slack = try lp.addVariable(.continuous, lower: 0, cost: clashPrice)
+      let slack = try lp.addVariable(.continuous, lower: 0, cost: parameters.roomClashPrice)
       try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
     }
     // The rooms held now, completed by an LP into a starting solution.
@@ -152,7 +157,7 @@ struct RoomAssignment {
     let completion = try? lp.solve(SolveOptions(timeLimit: timeLimit))
     for z in binaries { try lp.setBounds(z, lower: 0, upper: 1) }
     var settings = SolveOptions(timeLimit: timeLimit)
-    settings.nodeLimit = 200
+    settings.nodeLimit = parameters.nodeLimit
     if let completion, completion.hasSolution { settings.startingSolution = completion.values }
     let solution = try lp.solve(settings)
     guard solution.hasSolution else { return nil }

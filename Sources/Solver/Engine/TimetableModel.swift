@@ -126,8 +126,12 @@ struct TimetableModel {
 
   // MARK: - Compiling
 
-  init(problem: TimetableProblem, locks: [String: Placement] = [:]) throws {
+  init(problem: TimetableProblem, locks: [String: Placement] = [:], parameters: SearchParameters = SearchParameters()) throws {
     self.problem = problem
+    /// The weight of a rule the model counts as soft, hard ones included.
+    func softWeight(_ weight: ConstraintWeight) -> Int {
+      weight.isHard ? parameters.model.hardRuleAsSoftWeight : weight.softWeight
+    }
     let Dn = problem.days.count
     let P = problem.periodsPerDay
     days = Dn
@@ -349,20 +353,20 @@ struct TimetableModel {
         dailyGroups.append(DailyGroup(lessons: lessonList(ids), max: most, weight: weight))
       case .doublesNotAcrossLongBreak:
         doublesRule = weight
-      case .teacherGaps: teacherGapWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
-      case .studentGaps: studentGapWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
+      case .teacherGaps: teacherGapWeight += softWeight(constraint.weight)
+      case .studentGaps: studentGapWeight += softWeight(constraint.weight)
       case .teacherDaysOff(let id, let off):
         if let t = teacherIndex[id] {
           var mask: UInt32 = 0
           for day in off { if let d = dayIndex[day] { mask |= 1 << UInt32(d) } }
-          daysOff[t] = (mask, constraint.weight.isHard ? 1000 : constraint.weight.softWeight)
+          daysOff[t] = (mask, softWeight(constraint.weight))
         }
       case .teacherMaxLessonsPerDay(let id, let most):
-        if let t = teacherIndex[id] { teacherMax[t] = (most, constraint.weight.isHard ? 1000 : constraint.weight.softWeight) }
+        if let t = teacherIndex[id] { teacherMax[t] = (most, softWeight(constraint.weight)) }
       case .subjectSpread(let ids):
-        spreadGroups.append(SpreadGroup(lessons: lessonList(ids), weight: constraint.weight.isHard ? 1000 : constraint.weight.softWeight))
-      case .difficultNotFirstLast: difficultWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
-      case .teacherRoomChanges: roomChangeWeight += constraint.weight.isHard ? 1000 : constraint.weight.softWeight
+        spreadGroups.append(SpreadGroup(lessons: lessonList(ids), weight: softWeight(constraint.weight)))
+      case .difficultNotFirstLast: difficultWeight += softWeight(constraint.weight)
+      case .teacherRoomChanges: roomChangeWeight += softWeight(constraint.weight)
       case .breakTimes(let list):
         if weight.hard { mark(&breakOff, slotList(list)) } else { price(&breakPrice, slotList(list), weight.soft) }
       case .teacherNotAvailable(let id, let list):

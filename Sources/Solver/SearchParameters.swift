@@ -1,0 +1,409 @@
+// The solver's tuning in one value: every number the search is tuned by, with the value it was
+// tuned to as the default. A partial JSON object keeps the defaults of the keys it leaves out; an
+// unknown key is an error that names it.
+
+/// The search's tuning. The defaults were chosen on the shipped instances and on FET's
+/// development set (see the README's bench); change them for experiments through
+/// `SolveSettings.parameters`. The library reads them from here only, never from the environment.
+public struct SearchParameters: Sendable, Codable, Equatable {
+  /// Simulated annealing: temperatures, lengths and the weight of a hard violation, while
+  /// repairing (hard violations left) and while optimising (none left).
+  public var annealing = Annealing()
+  /// How the local search chooses and sizes its moves.
+  public var moves = Moves()
+  /// The rounds of the search: restarts, kicks and the end.
+  public var rounds = Rounds()
+  /// The constructive start.
+  public var construction = Construction()
+  /// GLPK's neighbourhoods (fix-and-optimize): when they run, their size and GLPK's options.
+  public var neighbourhoods = Neighbourhoods()
+  /// The MIP that re-chooses rooms (`RoomAssignment`).
+  public var rooms = Rooms()
+  /// How the compiled model weighs rules.
+  public var model = Model()
+
+  public init() {}
+
+  public struct Annealing: Sendable, Codable, Equatable {
+    /// Temperature at the start of a repairing round (in scalar cost units). Was `SABAQ_T0`.
+    public var repairStartTemperature = 750.0
+    /// Temperature at the end of a repairing round. Was `SABAQ_T1`.
+    public var repairEndTemperature = 50.0
+    /// Steps of a repairing round per block of the timetable. Was `SABAQ_STEPS`.
+    public var repairStepsPerBlock = 40
+    /// Weight of one hard violation against the soft cost while repairing. Was `SABAQ_HW`.
+    public var repairHardWeight = 1500
+    /// End temperature of a repairing round in a re-solve (which starts at the perturbation
+    /// weight, the price of moving a lesson, so that lessons stay).
+    public var calmRepairEndTemperature = 2.0
+    /// Weight of one hard violation while optimising a timetable with none: a move that breaks a
+    /// hard rule is never worth it.
+    public var optimisingHardWeight = 1_000_000
+    /// Temperature at the start of an optimising round.
+    public var optimisingStartTemperature = 4.0
+    /// Start temperature of an optimising round in a re-solve (kept below the price of a move).
+    public var calmOptimisingStartTemperature = 2.0
+    /// Temperature at the end of an optimising round.
+    public var optimisingEndTemperature = 0.2
+    /// Steps of an optimising round per block.
+    public var optimisingStepsPerBlock = 40
+    /// Weight of one hard violation in a local search whose caller has not set one (the solver
+    /// always sets the repairing or optimising weight before a round).
+    public var initialHardWeight = 1000
+    /// Steps of the repair between raisings of the breakout weights, when the hard violations
+    /// have not fallen since the last look (0: no breakout weights). Was `SABAQ_BREAKOUT`.
+    public var breakoutEvery = 1000
+    /// Temperature of a kick's exchanges: high enough to take any of them, whatever it costs.
+    public var kickTemperature = 1e12
+
+    public init() {}
+  }
+
+  public struct Moves: Sendable, Codable, Equatable {
+    /// Prior weight of each kind of move, in the order of `MoveKind` (move, swap, chain, ruin and
+    /// recreate, best swap, shift, best chain): seven numbers.
+    public var baseWeights: [Double] = [4, 4, 2, 1, 1, 2, 1]
+    /// The least rate of a kind of move, as a share of the best paying kind's rate.
+    public var shareFloor = 0.1
+    /// The same for ruin and recreate (whose tries cost hundreds of moves). Was `SABAQ_RF`.
+    public var ruinFloor = 0.02
+    /// Choose kinds of move so that their shares of the work (not of the tries) follow their
+    /// rates. Off: on GYR it halves the violations left after a minute, but on Greece and Russia
+    /// it was slower on one seed of two (see the stop-9 note). Was `SABAQ_COSTSHARE`.
+    public var costScaledChoice = false
+    /// Steps between halvings of the moves' recent work, improvements and tries.
+    public var rateHalvingSteps = 2000
+    /// Steps between recomputations of the list of blocks in trouble while repairing.
+    public var troubledRefreshSteps = 200
+    /// Out of ten steps while repairing, how many start from a block in trouble.
+    public var troubledPickTenths = 7
+    /// Cap on the age of the list of blocks in trouble (and the age a round starts with, so that
+    /// the list is made at once).
+    public var troubledAgeCap = 1_000_000
+    /// Steps during which a block may not return to a slot a best swap took it from.
+    public var tabuTenure = 30
+    /// Partners a best swap tries at most (a sample when there are more).
+    public var bestSwapSample = 30
+    /// Target slots a best chain tries at most.
+    public var bestChainSample = 16
+    /// Blocks a Kempe chain may move at most.
+    public var chainLimit = 32
+    /// Blocks a ruin and recreate takes out at most.
+    public var ruinLimit = 40
+    /// Random lessons of the block's class on other days that a ruin takes out too.
+    public var ruinExtraLessons = 4
+    /// Placements with eviction per ruined block when a ruin is recreated.
+    public var recreateBudgetPerBlock = 8
+
+    public init() {}
+  }
+
+  public struct Rounds: Sendable, Codable, Equatable {
+    /// Rounds without fewer hard violations before the search starts again (alternately from a
+    /// kicked copy of its best timetable and from a new construction). Was `SABAQ_RESTART`.
+    public var restartAfter = 8
+    /// Rounds without a better timetable after which a feasible search ends.
+    public var staleLimit = 12
+    /// A kick exchanges the slots of one block in this many (at least `kickLeast`).
+    public var kickDivisor = 40
+    /// The least number of exchanges of a kick.
+    public var kickLeast = 4
+
+    public init() {}
+  }
+
+  public struct Construction: Sendable, Codable, Equatable {
+    /// The price of a clash when a block is placed without eviction.
+    public var clashWeight = 100
+    /// The price of breaking a rule (evicting a lesson costs 400 and more). Was `SABAQ_CRULE`.
+    public var ruleWeight = 3000
+    /// Evicting a block costs `clashWeight × (evictionBase + evictionGrowth × evictions so far)`.
+    public var evictionBase = 4
+    /// See `evictionBase`: the growing price of evicting the same block again stops cycling.
+    public var evictionGrowth = 3
+    /// Placements with eviction per block of the timetable; after them, the cheapest slot.
+    public var evictionBudgetPerBlock = 30
+    /// Move lessons too close under a hard rule of days between lessons out of the way (off: the
+    /// broken rule is priced instead). Was `SABAQ_KEEP_TOO_CLOSE` (set: off).
+    public var evictTooClose = true
+    /// The least number of teachers, student units and fixed rooms of a block that evicts lessons
+    /// too close to it: the wide blocks of course systems and bands, which the search's moves
+    /// hardly shift once the rule is broken. (Applied to every block, it also slowed Greece's
+    /// Gymnasio, whose rules are mostly on lessons of one teacher and one class: 38 s against
+    /// 11 s, median of three seeds.) Was `SABAQ_CLOSE_WIDTH`.
+    public var closeWidth = 3
+
+    public init() {}
+  }
+
+  public struct Neighbourhoods: Sendable, Codable, Equatable {
+    /// GLPK's time, as a share of the time the search has spent outside it.
+    public var timeShare = 0.5
+    /// Stale rounds after which GLPK runs whatever its share.
+    public var staleRounds = 2
+    /// While repairing, neighbourhoods in a row that removed no violation after which GLPK runs
+    /// only every `missedEvery`-th round…
+    public var repairMisses = 2
+    /// …see `repairMisses`.
+    public var missedEvery = 5
+    /// …unless this many hard violations or fewer are left.
+    public var fewHardLeft = 2
+    /// The least seconds a neighbourhood gets, however young the search. Was `SABAQ_MIP_LEAST`.
+    public var leastSeconds = 0.25
+    /// Seconds a neighbourhood must have left to be solved at all.
+    public var leastRemaining = 0.2
+    /// Seconds of the LP that completes the current placement into a starting solution.
+    public var completionTimeLimit = 5.0
+    /// Placement variables of the first neighbourhood; the size grows when sub-problems solve
+    /// fast and shrinks when not. Was `SABAQ_MIP_SIZE`.
+    public var startSize = 1200
+    /// The least size.
+    public var leastSize = 400
+    /// The greatest size.
+    public var mostSize = 8000
+    /// Factor of the size after a neighbourhood without a solution.
+    public var shrinkWithoutSolution = 0.8
+    /// Factor after an optimal solution found in less than a `fastDivisor`-th of the time limit.
+    public var growWhenFast = 1.25
+    /// See `growWhenFast`.
+    public var fastDivisor = 3.0
+    /// Factor after a solution that is not proven optimal.
+    public var shrinkWhenNotOptimal = 0.85
+    /// Placement variables of one class over the week beyond which it is freed on two days only:
+    /// four times the starting size. A class of 40 lessons with 60 possible slots each has 2,400;
+    /// a course-system year of 200 lessons (FET's German example GYR) has 12,000, and GLPK found
+    /// no solution within 2 s for any of GYR's whole-week sub-problems over 6,000 variables.
+    public var largeClass = 4800
+    /// Price of a unit of slack on a hard row of a neighbourhood's MIP.
+    public var mipHardPrice = 1000.0
+    /// GLPK's limit of branch-and-bound nodes per neighbourhood.
+    public var nodeLimit = 400
+    /// GLPK's cutting planes. Was `SABAQ_MIP_CUTS`.
+    public var cuts = false
+    /// GLPK's depth-first backtracking. Was `SABAQ_MIP_DFS`.
+    public var depthFirst = false
+    /// GLPK's feasibility pump. Was `SABAQ_MIP_FP`.
+    public var feasibilityPump = false
+
+    public init() {}
+  }
+
+  public struct Rooms: Sendable, Codable, Equatable {
+    /// Price of two lessons in one room in one period, against 1 for changing a lesson's room.
+    public var roomClashPrice = 1000.0
+    /// Price of going without an optional room.
+    public var withoutPrice = 10.0
+    /// GLPK's limit of branch-and-bound nodes.
+    public var nodeLimit = 200
+
+    public init() {}
+  }
+
+  public struct Model: Sendable, Codable, Equatable {
+    /// The soft weight of a hard rule that the model counts as soft: teachers' and students'
+    /// gaps, days off, teachers' daily maximum, spread, difficult lessons, room changes.
+    public var hardRuleAsSoftWeight = 1000
+
+    public init() {}
+  }
+}
+
+// MARK: - Decoding: defaults for what is left out, an error for what is not known
+
+/// Any key of a JSON object, to see the keys a container holds.
+private struct AnyKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+extension Decoder {
+  /// Throws when the object holds a key that `known` does not name.
+  fileprivate func rejectUnknownKeys(_ known: [String]) throws {
+    let container = try self.container(keyedBy: AnyKey.self)
+    for key in container.allKeys where !known.contains(key.stringValue) {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: codingPath + [key],
+          debugDescription: "unknown key '\(key.stringValue)'; expected one of \(known.joined(separator: ", "))"))
+    }
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// The value under a key, or `value` unchanged when the key is absent.
+  fileprivate func decode<T: Decodable>(_ value: inout T, _ key: Key) throws {
+    if let decoded = try decodeIfPresent(T.self, forKey: key) { value = decoded }
+  }
+}
+
+extension SearchParameters {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case annealing, moves, rounds, construction, neighbourhoods, rooms, model
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&annealing, .annealing)
+    try c.decode(&moves, .moves)
+    try c.decode(&rounds, .rounds)
+    try c.decode(&construction, .construction)
+    try c.decode(&neighbourhoods, .neighbourhoods)
+    try c.decode(&rooms, .rooms)
+    try c.decode(&model, .model)
+  }
+}
+
+extension SearchParameters.Annealing {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case repairStartTemperature, repairEndTemperature, repairStepsPerBlock, repairHardWeight, calmRepairEndTemperature
+    case optimisingHardWeight, optimisingStartTemperature, calmOptimisingStartTemperature, optimisingEndTemperature
+    case optimisingStepsPerBlock, initialHardWeight, breakoutEvery, kickTemperature
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&repairStartTemperature, .repairStartTemperature)
+    try c.decode(&repairEndTemperature, .repairEndTemperature)
+    try c.decode(&repairStepsPerBlock, .repairStepsPerBlock)
+    try c.decode(&repairHardWeight, .repairHardWeight)
+    try c.decode(&calmRepairEndTemperature, .calmRepairEndTemperature)
+    try c.decode(&optimisingHardWeight, .optimisingHardWeight)
+    try c.decode(&optimisingStartTemperature, .optimisingStartTemperature)
+    try c.decode(&calmOptimisingStartTemperature, .calmOptimisingStartTemperature)
+    try c.decode(&optimisingEndTemperature, .optimisingEndTemperature)
+    try c.decode(&optimisingStepsPerBlock, .optimisingStepsPerBlock)
+    try c.decode(&initialHardWeight, .initialHardWeight)
+    try c.decode(&breakoutEvery, .breakoutEvery)
+    try c.decode(&kickTemperature, .kickTemperature)
+  }
+}
+
+extension SearchParameters.Moves {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case baseWeights, shareFloor, ruinFloor, costScaledChoice, rateHalvingSteps, troubledRefreshSteps, troubledPickTenths
+    case troubledAgeCap, tabuTenure, bestSwapSample, bestChainSample, chainLimit, ruinLimit, ruinExtraLessons
+    case recreateBudgetPerBlock
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&baseWeights, .baseWeights)
+    guard baseWeights.count == MoveKind.allCases.count else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .baseWeights, in: c,
+        debugDescription: "expected \(MoveKind.allCases.count) weights (\(MoveKind.allCases.map { "\($0)" }.joined(separator: ", "))), got \(baseWeights.count)")
+    }
+    try c.decode(&shareFloor, .shareFloor)
+    try c.decode(&ruinFloor, .ruinFloor)
+    try c.decode(&costScaledChoice, .costScaledChoice)
+    try c.decode(&rateHalvingSteps, .rateHalvingSteps)
+    try c.decode(&troubledRefreshSteps, .troubledRefreshSteps)
+    try c.decode(&troubledPickTenths, .troubledPickTenths)
+    try c.decode(&troubledAgeCap, .troubledAgeCap)
+    try c.decode(&tabuTenure, .tabuTenure)
+    try c.decode(&bestSwapSample, .bestSwapSample)
+    try c.decode(&bestChainSample, .bestChainSample)
+    try c.decode(&chainLimit, .chainLimit)
+    try c.decode(&ruinLimit, .ruinLimit)
+    try c.decode(&ruinExtraLessons, .ruinExtraLessons)
+    try c.decode(&recreateBudgetPerBlock, .recreateBudgetPerBlock)
+  }
+}
+
+extension SearchParameters.Rounds {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case restartAfter, staleLimit, kickDivisor, kickLeast
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&restartAfter, .restartAfter)
+    try c.decode(&staleLimit, .staleLimit)
+    try c.decode(&kickDivisor, .kickDivisor)
+    try c.decode(&kickLeast, .kickLeast)
+  }
+}
+
+extension SearchParameters.Construction {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case clashWeight, ruleWeight, evictionBase, evictionGrowth, evictionBudgetPerBlock, evictTooClose, closeWidth
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&clashWeight, .clashWeight)
+    try c.decode(&ruleWeight, .ruleWeight)
+    try c.decode(&evictionBase, .evictionBase)
+    try c.decode(&evictionGrowth, .evictionGrowth)
+    try c.decode(&evictionBudgetPerBlock, .evictionBudgetPerBlock)
+    try c.decode(&evictTooClose, .evictTooClose)
+    try c.decode(&closeWidth, .closeWidth)
+  }
+}
+
+extension SearchParameters.Neighbourhoods {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case timeShare, staleRounds, repairMisses, missedEvery, fewHardLeft, leastSeconds, leastRemaining, completionTimeLimit
+    case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal, largeClass
+    case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&timeShare, .timeShare)
+    try c.decode(&staleRounds, .staleRounds)
+    try c.decode(&repairMisses, .repairMisses)
+    try c.decode(&missedEvery, .missedEvery)
+    try c.decode(&fewHardLeft, .fewHardLeft)
+    try c.decode(&leastSeconds, .leastSeconds)
+    try c.decode(&leastRemaining, .leastRemaining)
+    try c.decode(&completionTimeLimit, .completionTimeLimit)
+    try c.decode(&startSize, .startSize)
+    try c.decode(&leastSize, .leastSize)
+    try c.decode(&mostSize, .mostSize)
+    try c.decode(&shrinkWithoutSolution, .shrinkWithoutSolution)
+    try c.decode(&growWhenFast, .growWhenFast)
+    try c.decode(&fastDivisor, .fastDivisor)
+    try c.decode(&shrinkWhenNotOptimal, .shrinkWhenNotOptimal)
+    try c.decode(&largeClass, .largeClass)
+    try c.decode(&mipHardPrice, .mipHardPrice)
+    try c.decode(&nodeLimit, .nodeLimit)
+    try c.decode(&cuts, .cuts)
+    try c.decode(&depthFirst, .depthFirst)
+    try c.decode(&feasibilityPump, .feasibilityPump)
+  }
+}
+
+extension SearchParameters.Rooms {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case roomClashPrice, withoutPrice, nodeLimit
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&roomClashPrice, .roomClashPrice)
+    try c.decode(&withoutPrice, .withoutPrice)
+    try c.decode(&nodeLimit, .nodeLimit)
+  }
+}
+
+extension SearchParameters.Model {
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case hardRuleAsSoftWeight
+  }
+
+  public init(from decoder: Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.stringValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    try c.decode(&hardRuleAsSoftWeight, .hardRuleAsSoftWeight)
+  }
+}
