@@ -29,7 +29,9 @@ let package = Package(
       name: "Reports",
       dependencies: ["Planner", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "SampleSchools", dependencies: ["Planner"]),
-    .target(name: "Timetabling", dependencies: ["Planner", "Solver", "Checker", "Interchange"]),
+    .target(
+      name: "Timetabling",
+      dependencies: ["Planner", "Solver", "Checker", "Interchange", .product(name: "Logging", package: "swift-log")]),
     .target(
       name: "Bench", dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
     .executableTarget(
@@ -37,6 +39,7 @@ let package = Package(
       dependencies: [
         "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker", "Timetabling", "Bench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
     .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools"]),

@@ -117,3 +117,20 @@ enum JSONLocation {
     return previous[b.count]
   }
 }
+
+/// Any JSON value a person wrote (a file, an option's argument), decoded with errors that name
+/// the source and the place: the line and column of broken syntax, the JSON path of a wrong value.
+public enum JSONInput {
+  public static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String) throws -> T {
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch {
+      throw InstanceFileError(file: source, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
+    }
+    do {
+      return try JSONDecoder().decode(T.self, from: data)
+    } catch let error as DecodingError {
+      throw InstanceFileError(file: source, issues: [JSONLocation.issue(for: error)])
+    }
+  }
+}

@@ -3,6 +3,7 @@
 import Checker
 import Foundation
 import Interchange
+import Logging
 import Planner
 import Solver
 
@@ -20,15 +21,17 @@ public enum Timetabling {
   /// thread; with several searches, from several threads). Stops early, with the best timetable
   /// so far, once `cancellation` is cancelled. Throws `PlanningErrors` for a demand that cannot
   /// be built (an unknown period, a broken curriculum) and `SolverError` for locks or a previous
-  /// timetable that do not fit the demand.
+  /// timetable that do not fit the demand. The search's debug lines go to `logger` at level
+  /// debug.
   public static func build(
     _ input: TimetablingInput, options: TimetablingOptions, cancellation: CancellationFlag? = nil,
-    report: (@Sendable (TimetablingEvent) -> Void)? = nil
+    logger: Logger? = nil, report: (@Sendable (TimetablingEvent) -> Void)? = nil
   ) throws -> TimetablingResult {
     let problem = try LessonDemandBuilder.problem(for: input.organisation, period: input.period)
     let before = DemandCapacity.issues(in: problem)
     report?(.diagnosed(before))
-    let settings = solveSettings(input, options, cancellation: cancellation, report: report)
+    var settings = solveSettings(input, options, cancellation: cancellation, report: report)
+    settings.logger = logger
     let solved = try TimetableSolver.solve(problem, settings: settings)
     let check = TimetableCheck(problem: problem, timetable: solved.timetable)
     let changes = options.previous.map { solved.timetable.changes(since: $0) }
@@ -79,6 +82,7 @@ public enum Timetabling {
     // From a FET file: its 95% rules are ones FET nearly always keeps (docs/fet-import.md).
     settings.strongSoftWeight = input.fetImport?.strongSoftWeight
     settings.workers = max(1, options.searches)
+    settings.parameters = options.parameters
     return settings
   }
 

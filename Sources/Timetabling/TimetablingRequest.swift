@@ -25,8 +25,8 @@ public struct TimetablingInput: Sendable {
   }
 }
 
-/// How a timetable is to be built.
-public struct TimetablingOptions: Sendable {
+/// How a timetable is to be built (Codable, so that a queued solve job can keep it).
+public struct TimetablingOptions: Codable, Sendable {
   /// Wall-clock seconds the whole solve may take, whatever the number of searches.
   public var timeLimit: Double = 60
   /// Seed of the (first) search: the same input, seed and `rounds` give the same timetable.
@@ -47,7 +47,7 @@ public struct TimetablingOptions: Sendable {
   /// A published timetable to change as little as possible (partial re-solve).
   public var previous: Timetable?
   /// The search's tuning.
-  // SHIM public var parameters = SearchParameters()
+  public var parameters = SearchParameters()
 
   public init() {}
 

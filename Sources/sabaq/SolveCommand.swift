@@ -2,8 +2,10 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import Logging
 import Planner
 import Reports
+import Solver
 import Timetabling
 
 struct SolveCommand: ParsableCommand {
@@ -32,6 +34,12 @@ struct SolveCommand: ParsableCommand {
   @Option(
     help: "A budget of search rounds: with it (and a time limit not reached) the same input and seed give the same timetable on any machine.")
   var rounds: Int?
+  @Option(
+    help: ArgumentHelp(
+      "For experiments: the search's tuning as a JSON object, or a file holding one (fields of SearchParameters; those left out keep their defaults).",
+      valueName: "json-or-file"))
+  var searchParameters: String?
+  @Flag(help: "For experiments: the search's debug lines on standard error.") var debug = false
   @Option(help: "Where to write the timetable and reports.") var output: String
 
   func validate() throws {
@@ -51,9 +59,14 @@ struct SolveCommand: ParsableCommand {
     options.rounds = rounds
     options.lock = try lock.map(TimetableFile.read)
     options.previous = try previous.map(TimetableFile.read)
+    if let searchParameters { options.parameters = try Self.parameters(searchParameters) }
+    var logger = Logger(label: "sabaq.solver") { StreamLogHandler.standardError(label: $0) }
+    logger.logLevel = .debug
     let result: TimetablingResult
     do {
-      result = try Timetabling.build(TimetablingInput(source, period: period), options: options) { event in
+      result = try Timetabling.build(
+        TimetablingInput(source, period: period), options: options, logger: debug ? logger : nil
+      ) { event in
         switch event {
         case .diagnosed(let issues): for issue in issues { printError("diagnosis: \(issue.message)") }
         case .progress(let progress): printError(progress.description)
@@ -66,6 +79,15 @@ struct SolveCommand: ParsableCommand {
     try write(result, problemOf: source)
     printSummary(result)
     throw ExitCode(result.feasible ? 0 : 2)
+  }
+
+  /// The tuning given as JSON on the command line, or in the file it names.
+  static func parameters(_ argument: String) throws -> SearchParameters {
+    if argument.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+      return try JSONInput.decode(SearchParameters.self, from: Data(argument.utf8), source: "--search-parameters")
+    }
+    let data = try Data(contentsOf: URL(fileURLWithPath: argument))
+    return try JSONInput.decode(SearchParameters.self, from: data, source: argument)
   }
 
   /// Writes the solve's folder (see `SolveFolder`).

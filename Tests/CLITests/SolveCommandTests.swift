@@ -59,4 +59,23 @@ import Testing
       #expect(!FileManager.default.fileExists(atPath: w.path("out")))
     }
   }
+
+  @Test func searchParametersAreJSONWhoseMistakesAreNamedByPath() throws {
+    let w = try Workspace()
+    let unknown = try Sabaq.run([
+      "solve", w.school, "--rounds", "1", "--search-parameters", #"{"annealing": {"bogus": 1}}"#, "--output", w.path("out"),
+    ])
+    #expect(unknown.status == 1)
+    #expect(unknown.errors.contains("$.annealing.bogus: unknown key 'bogus'"), "\(unknown.errors)")
+    #expect(!FileManager.default.fileExists(atPath: w.path("out")))
+    try Data(#"{"annealing": {"repairHardWeight": "heavy"}}"#.utf8).write(to: URL(fileURLWithPath: w.path("p.json")))
+    let wrong = try Sabaq.run(["solve", w.school, "--search-parameters", w.path("p.json"), "--output", w.path("out")])
+    #expect(wrong.status == 1)
+    #expect(wrong.errors.contains("p.json: $.annealing.repairHardWeight: expected an integer"), "\(wrong.errors)")
+    let good = try Sabaq.run([
+      "solve", w.school, "--rounds", "1", "--no-mip", "--search-parameters", #"{"annealing": {"repairHardWeight": 2000}}"#,
+      "--output", w.path("out"),
+    ])
+    #expect(good.status == 0, "\(good.errors)")
+  }
 }

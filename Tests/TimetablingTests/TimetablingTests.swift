@@ -146,6 +146,19 @@ import Testing
     #expect(!result.diagnosisAfter.isEmpty)
   }
 
+  @Test func theOptionsReachTheSolverAsSettings() throws {
+    var options = Self.deterministic(seed: 5, rounds: 7)
+    options.parameters.annealing.repairHardWeight = 2222
+    options.searches = 3
+    options.firstFeasible = true
+    let settings = Timetabling.solveSettings(
+      TimetablingInput(organisation: Self.school), options, cancellation: nil, report: nil)
+    #expect(settings.parameters == options.parameters)
+    #expect(settings.seed == 5 && settings.maxRounds == 7 && settings.workers == 3 && settings.stopWhenFeasible)
+    #expect(!settings.useMIP && settings.timeLimit == 600)
+    #expect(Timetabling.searchSeeds(options) == [5, 5 + 1_000_003, 5 + 2_000_006])
+  }
+
   @Test func anUnknownPeriodIsAPlanningError() throws {
     #expect(throws: PlanningErrors.self) {
       try Timetabling.build(TimetablingInput(organisation: Self.school, period: "Q9"), options: Self.deterministic())
