@@ -62,7 +62,7 @@ struct SolveRun {
       locks = marked.isEmpty ? timetable.placements : marked
     }
     let previousTimetable = previous.map(readTimetable)
-    let diagnosis = Diagnosis.beforeSolve(problem)
+    let diagnosis = DemandCapacity.issues(in: problem).map(\.message)
     for line in diagnosis { printError("diagnosis: \(line)") }
     var settings = SolveSettings(
       timeLimit: timeLimit, seed: seed, locks: locks, previous: previousTimetable, stopWhenFeasible: firstFeasible,
