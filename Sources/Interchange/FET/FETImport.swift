@@ -16,6 +16,12 @@ public struct FETImportReport: Codable, Sendable {
   public var notes: [String] = []
   /// For activities placed in a FET virtual room: the virtual room (to write it back to FET).
   public var virtualRooms: [String: String] = [:]
+  /// The soft weight from which a rule imported from this file counts as nearly hard: the weight
+  /// the import gives FET's 95% (`FETImport.strongPercentage`; 19). A FET file's 95% rules are
+  /// ones FET nearly always keeps, so a solve of a FET file stops at its first timetable only once
+  /// every soft rule of this weight or more is kept too (`SolveSettings.strongSoftWeight`; see
+  /// docs/fet-import.md). Nil only in a report decoded from JSON written before it was recorded.
+  public var strongSoftWeight: Int?
 
   /// Whether every active constraint of the file was imported.
   public var isComplete: Bool { unsupported.isEmpty }
@@ -65,6 +71,11 @@ public enum FETImport {
   public static func read(path: String) throws -> (Organisation, FETImportReport) {
     try organisation(from: FETReader.read(path: path))
   }
+
+  /// FET's weight from which its rules count as nearly hard: FET's users rely on its 95% rules
+  /// (95% is, for one, its default for min days between activities). Its soft weight is the
+  /// report's `strongSoftWeight`.
+  public static let strongPercentage: Double = 95
 
   /// The soft weight of a FET weight below 100%: the odds w / (100 − w), at least 1 (50% → 1,
   /// 90% → 9, 95% → 19, 99% → 99).
@@ -147,6 +158,7 @@ public enum FETImport {
         dayKey[name] = cycle ? .cycleDay(i + 1) : Weekday.allCases[i]
       }
       for (i, name) in document.hours.enumerated() where hourNumber[name] == nil { hourNumber[name] = i + 1 }
+      report.strongSoftWeight = FETImport.weight(FETImport.strongPercentage).softWeight
       activities = document.activities.filter(\.active)
       report.inactiveActivities = document.activities.count - activities.count
 
