@@ -30,6 +30,38 @@ import Testing
     #expect(FETImport.weight(10) == .soft(1))
   }
 
+  /// The report names the soft weight of FET's 95%, from the import's own mapping: a 95% rule
+  /// reaches it, a 90% one does not; a report written before the field existed still decodes.
+  @Test func theReportNamesTheStrongSoftWeightOfFETs95Percent() throws {
+    func maxGaps(_ teacher: String, _ weight: String) -> String {
+      """
+      <ConstraintTeacherMaxGapsPerWeek>
+      	<Weight_Percentage>\(weight)</Weight_Percentage>
+      	<Teacher_Name>\(teacher)</Teacher_Name>
+      	<Max_Gaps>0</Max_Gaps>
+      	<Active>true</Active>
+      	<Comments></Comments>
+      </ConstraintTeacherMaxGapsPerWeek>
+      """
+    }
+    let (organisation, report) = try importing(FETFixtures.smallFile(timeConstraints: maxGaps("Ann", "95") + "\n" + maxGaps("Bob", "90")))
+    #expect(FETImport.strongPercentage == 95)
+    #expect(report.strongSoftWeight == 19)
+    #expect(report.strongSoftWeight == FETImport.weight(FETImport.strongPercentage).softWeight)
+    let strong = try #require(report.strongSoftWeight)
+    let weights = (organisation.constraints ?? []).map(\.weight.softWeight)
+    #expect(weights == [19, 9])
+    #expect(weights.map { $0 >= strong } == [true, false])
+    // Into JSON and back; JSON without the field (older reports) decodes with none.
+    let again = try JSONDecoder().decode(FETImportReport.self, from: JSONEncoder().encode(report))
+    #expect(again.strongSoftWeight == 19)
+    #expect(again.supported == report.supported)
+    let old = #"{"supported": {"ConstraintBasicCompulsoryTime": 1}, "unsupported": {}, "inactive": 0, "inactiveActivities": 0, "notes": [], "virtualRooms": {}}"#
+    let decoded = try JSONDecoder().decode(FETImportReport.self, from: Data(old.utf8))
+    #expect(decoded.strongSoftWeight == nil)
+    #expect(decoded.supported == ["ConstraintBasicCompulsoryTime": 1])
+  }
+
   // MARK: The model
 
   @Test func theSmallFileBecomesAnOrganisation() throws {

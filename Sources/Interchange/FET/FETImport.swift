@@ -16,6 +16,12 @@ public struct FETImportReport: Codable, Sendable {
   public var notes: [String] = []
   /// For activities placed in a FET virtual room: the virtual room (to write it back to FET).
   public var virtualRooms: [String: String] = [:]
+  /// The soft weight from which a rule imported from this file counts as nearly hard: the weight
+  /// the import gives FET's 95% (`FETImport.strongPercentage`; 19). A FET file's 95% rules are
+  /// ones FET nearly always keeps, so a solve of a FET file stops at its first timetable only once
+  /// every soft rule of this weight or more is kept too (`SolveSettings.strongSoftWeight`; see
+  /// docs/fet-import.md). Nil only in a report decoded from JSON written before it was recorded.
+  public var strongSoftWeight: Int?
 
   /// Whether every active constraint of the file was imported.
   public var isComplete: Bool { unsupported.isEmpty }
@@ -57,36 +63,19 @@ public struct FETImportError: Error, CustomStringConvertible, Sendable {
 /// - Time constraints map onto the rules of docs/timetable-rules.md; the weight maps as
 ///   docs/fet-import.md says (100% hard; below, soft with weight w / (100 − w)).
 public enum FETImport {
-  /// The kinds of FET constraints the importer maps (each to a rule or to room requirements).
-  public static let supportedKinds: Set<String> = [
-    "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace", "ConstraintBreakTimes",
-    "ConstraintTeacherNotAvailableTimes", "ConstraintStudentsSetNotAvailableTimes", "ConstraintRoomNotAvailableTimes",
-    "ConstraintActivityPreferredStartingTime", "ConstraintActivityPreferredStartingTimes",
-    "ConstraintActivitiesPreferredStartingTimes", "ConstraintActivityPreferredTimeSlots",
-    "ConstraintActivitiesPreferredTimeSlots", "ConstraintMinDaysBetweenActivities", "ConstraintActivitiesSameStartingTime",
-    "ConstraintActivitiesNotOverlapping", "ConstraintTwoActivitiesConsecutive", "ConstraintTwoActivitiesGrouped",
-    "ConstraintThreeActivitiesGrouped", "ConstraintActivityEndsStudentsDay", "ConstraintActivitiesEndStudentsDay",
-    "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerWeek", "ConstraintStudentsMaxGapsPerDay",
-    "ConstraintStudentsSetMaxGapsPerDay", "ConstraintStudentsEarlyMaxBeginningsAtSecondHour",
-    "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour", "ConstraintStudentsMaxHoursDaily",
-    "ConstraintStudentsSetMaxHoursDaily", "ConstraintStudentsMinHoursDaily", "ConstraintStudentsSetMinHoursDaily",
-    "ConstraintStudentsMaxHoursContinuously", "ConstraintStudentsSetMaxHoursContinuously",
-    "ConstraintTeachersMaxGapsPerWeek", "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerDay",
-    "ConstraintTeacherMaxGapsPerDay", "ConstraintTeachersMaxHoursDaily", "ConstraintTeacherMaxHoursDaily",
-    "ConstraintTeachersMinHoursDaily", "ConstraintTeacherMinHoursDaily", "ConstraintTeachersMaxDaysPerWeek",
-    "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMinDaysPerWeek", "ConstraintTeacherMinDaysPerWeek",
-    "ConstraintTeachersMaxHoursContinuously", "ConstraintTeacherMaxHoursContinuously",
-    "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection", "ConstraintSubjectPreferredRoom",
-    "ConstraintSubjectPreferredRooms", "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms",
-    "ConstraintStudentsSetHomeRoom", "ConstraintStudentsSetHomeRooms", "ConstraintTeacherHomeRoom",
-    "ConstraintTeacherHomeRooms", "ConstraintActivityTagPreferredRoom", "ConstraintActivityTagPreferredRooms",
-    "ConstraintSubjectActivityTagPreferredRoom", "ConstraintSubjectActivityTagPreferredRooms",
-  ]
+  /// The kinds of FET constraints the importer maps (each to a rule or to room requirements): the
+  /// keys of its one table of importers.
+  public static var supportedKinds: Set<String> { Set(Mapper.importers.keys) }
 
   /// Reads and imports a `.fet` file.
   public static func read(path: String) throws -> (Organisation, FETImportReport) {
     try organisation(from: FETReader.read(path: path))
   }
+
+  /// FET's weight from which its rules count as nearly hard: FET's users rely on its 95% rules
+  /// (95% is, for one, its default for min days between activities). Its soft weight is the
+  /// report's `strongSoftWeight`.
+  public static let strongPercentage: Double = 95
 
   /// The soft weight of a FET weight below 100%: the odds w / (100 − w), at least 1 (50% → 1,
   /// 90% → 9, 95% → 19, 99% → 99).
@@ -169,6 +158,7 @@ public enum FETImport {
         dayKey[name] = cycle ? .cycleDay(i + 1) : Weekday.allCases[i]
       }
       for (i, name) in document.hours.enumerated() where hourNumber[name] == nil { hourNumber[name] = i + 1 }
+      report.strongSoftWeight = FETImport.weight(FETImport.strongPercentage).softWeight
       activities = document.activities.filter(\.active)
       report.inactiveActivities = document.activities.count - activities.count
 
@@ -177,7 +167,7 @@ public enum FETImport {
           report.inactive += 1
           continue
         }
-        guard Self.kinds.contains(constraint.kind) else {
+        guard let importer = Self.importers[constraint.kind] else {
           report.unsupported[constraint.kind, default: 0] += 1
           continue
         }
@@ -186,7 +176,7 @@ public enum FETImport {
           continue  // a weight of 0% has no effect
         }
         do {
-          try map(constraint)
+          try importer(&self, constraint)
           report.supported[constraint.kind, default: 0] += 1
         } catch let failure as FETFormatError {
           problems.append(failure)
@@ -195,8 +185,6 @@ public enum FETImport {
       guard problems.isEmpty else { throw FETImportError(problems: problems) }
       return (buildOrganisation(), report)
     }
-
-    static let kinds = FETImport.supportedKinds
 
     // MARK: - Time
 
@@ -250,123 +238,182 @@ public enum FETImport {
       constraints.append(TimetableConstraint(rule, weight: FETImport.weight(constraint.weight)))
     }
 
-    mutating func map(_ c: FETConstraint) throws {
-      switch c.kind {
-      case "ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace": break
-      case "ConstraintBreakTimes": add(.breakTimes(slots: try slots(c, day: "Day", hour: "Hour")), c)
-      case "ConstraintTeacherNotAvailableTimes":
-        add(.teacherNotAvailable(teacher: c.string("Teacher") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
-      case "ConstraintStudentsSetNotAvailableTimes":
-        add(.studentsNotAvailable(students: c.string("Students") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
-      case "ConstraintRoomNotAvailableTimes":
-        add(.roomNotAvailable(room: c.string("Room") ?? "", slots: try slots(c, day: "Day", hour: "Hour")), c)
-      case "ConstraintActivityPreferredStartingTime":
-        add(.preferredStartingTimes(lessons: try ids(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
-      case "ConstraintActivityPreferredStartingTimes":
-        add(.preferredStartingTimes(lessons: try ids(c), slots: try slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
-      case "ConstraintActivitiesPreferredStartingTimes":
-        add(.preferredStartingTimes(lessons: try filtered(c), slots: try slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
-      case "ConstraintActivityPreferredTimeSlots":
-        add(.preferredTimeSlots(lessons: try ids(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
-      case "ConstraintActivitiesPreferredTimeSlots":
-        add(.preferredTimeSlots(lessons: try filtered(c), slots: try slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
-      case "ConstraintMinDaysBetweenActivities":
+    /// How each FET kind the importer supports becomes rules or room requirements: the one list
+    /// of supported kinds (a kind not in it is reported as unsupported, by name and count).
+    typealias Importer = @Sendable (inout Mapper, FETConstraint) throws -> Void
+    static let importers: [String: Importer] = [
+      "ConstraintBasicCompulsoryTime": { _, _ in },
+      "ConstraintBasicCompulsorySpace": { _, _ in },
+      "ConstraintBreakTimes": { m, c in m.add(.breakTimes(slots: try m.slots(c, day: "Day", hour: "Hour")), c) },
+      "ConstraintTeacherNotAvailableTimes": { m, c in
+        m.add(.teacherNotAvailable(teacher: c.string("Teacher") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
+      },
+      "ConstraintStudentsSetNotAvailableTimes": { m, c in
+        m.add(.studentsNotAvailable(students: c.string("Students") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
+      },
+      "ConstraintRoomNotAvailableTimes": { m, c in
+        m.add(.roomNotAvailable(room: c.string("Room") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
+      },
+      "ConstraintActivityPreferredStartingTime": { m, c in
+        m.add(.preferredStartingTimes(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      },
+      "ConstraintActivityPreferredStartingTimes": { m, c in
+        m.add(.preferredStartingTimes(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+      },
+      "ConstraintActivitiesPreferredStartingTimes": { m, c in
+        m.add(.preferredStartingTimes(lessons: try m.filtered(c), slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+      },
+      "ConstraintActivityPreferredTimeSlots": { m, c in
+        m.add(.preferredTimeSlots(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      },
+      "ConstraintActivitiesPreferredTimeSlots": { m, c in
+        m.add(.preferredTimeSlots(lessons: try m.filtered(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+      },
+      "ConstraintMinDaysBetweenActivities": { m, c in
         // FET keeps "consecutive if same day" whatever the weight: two of the lessons on one day
         // must be adjacent (a weight of 0% asks for that alone).
         // Nor does it ever let a third of them onto a day that already has two (FET 6.4 and later;
         // below 100%, since at 100% no two share a day): at most two a day, a hard rule.
-        let lessons = try ids(c)
-        let minDays = try number(c, "MinDays")
-        if try flag(c, "Consecutive_If_Same_Day", default: false) {
-          constraints.append(TimetableConstraint(.consecutiveIfSameDay(lessons: lessons), weight: .hard))
+        let lessons = try m.ids(c)
+        let minDays = try m.number(c, "MinDays")
+        if try m.flag(c, "Consecutive_If_Same_Day", default: false) {
+          m.constraints.append(TimetableConstraint(.consecutiveIfSameDay(lessons: lessons), weight: .hard))
         }
         if c.weight < 100, minDays >= 1, lessons.count >= 3 {
-          constraints.append(TimetableConstraint(.lessonsMaxPerDay(lessons: lessons, max: 2), weight: .hard))
+          m.constraints.append(TimetableConstraint(.lessonsMaxPerDay(lessons: lessons, max: 2), weight: .hard))
         }
-        add(.minDaysBetween(lessons: lessons, minDays: minDays, consecutiveIfSameDay: false), c)
-      case "ConstraintActivitiesSameStartingTime": add(.sameStartingTime(lessons: try ids(c)), c)
-      case "ConstraintActivitiesNotOverlapping": add(.notOverlapping(lessons: try ids(c)), c)
-      case "ConstraintTwoActivitiesConsecutive":
-        add(.consecutive(first: String(try number(c, "First_Activity_Id")), second: String(try number(c, "Second_Activity_Id"))), c)
-      case "ConstraintTwoActivitiesGrouped":
-        add(.grouped(lessons: [String(try number(c, "First_Activity_Id")), String(try number(c, "Second_Activity_Id"))]), c)
-      case "ConstraintThreeActivitiesGrouped":
-        add(
+        m.add(.minDaysBetween(lessons: lessons, minDays: minDays, consecutiveIfSameDay: false), c)
+      },
+      "ConstraintActivitiesSameStartingTime": { m, c in m.add(.sameStartingTime(lessons: try m.ids(c)), c) },
+      "ConstraintActivitiesNotOverlapping": { m, c in m.add(.notOverlapping(lessons: try m.ids(c)), c) },
+      "ConstraintTwoActivitiesConsecutive": { m, c in
+        m.add(.consecutive(first: String(try m.number(c, "First_Activity_Id")), second: String(try m.number(c, "Second_Activity_Id"))), c)
+      },
+      "ConstraintTwoActivitiesGrouped": { m, c in
+        m.add(.grouped(lessons: [String(try m.number(c, "First_Activity_Id")), String(try m.number(c, "Second_Activity_Id"))]), c)
+      },
+      "ConstraintThreeActivitiesGrouped": { m, c in
+        m.add(
           .grouped(lessons: [
-            String(try number(c, "First_Activity_Id")), String(try number(c, "Second_Activity_Id")),
-            String(try number(c, "Third_Activity_Id")),
+            String(try m.number(c, "First_Activity_Id")), String(try m.number(c, "Second_Activity_Id")),
+            String(try m.number(c, "Third_Activity_Id")),
           ]), c)
-      case "ConstraintActivityEndsStudentsDay": add(.endsStudentsDay(lessons: try ids(c)), c)
-      case "ConstraintActivitiesEndStudentsDay": add(.endsStudentsDay(lessons: try filtered(c)), c)
-      case "ConstraintStudentsMaxGapsPerWeek": add(.studentsMaxGapsPerWeek(students: nil, max: try number(c, "Max_Gaps")), c)
-      case "ConstraintStudentsSetMaxGapsPerWeek":
-        add(.studentsMaxGapsPerWeek(students: c.string("Students") ?? "", max: try number(c, "Max_Gaps")), c)
-      case "ConstraintStudentsMaxGapsPerDay": add(.studentsMaxGapsPerDay(students: nil, max: try number(c, "Max_Gaps")), c)
-      case "ConstraintStudentsSetMaxGapsPerDay":
-        add(.studentsMaxGapsPerDay(students: c.string("Students") ?? "", max: try number(c, "Max_Gaps")), c)
-      case "ConstraintStudentsEarlyMaxBeginningsAtSecondHour":
-        add(.studentsEarlyMaxBeginningsAtSecondHour(students: nil, max: try number(c, "Max_Beginnings_At_Second_Hour")), c)
-      case "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour":
-        add(
+      },
+      "ConstraintActivityEndsStudentsDay": { m, c in m.add(.endsStudentsDay(lessons: try m.ids(c)), c) },
+      "ConstraintActivitiesEndStudentsDay": { m, c in m.add(.endsStudentsDay(lessons: try m.filtered(c)), c) },
+      "ConstraintStudentsMaxGapsPerWeek": { m, c in m.add(.studentsMaxGapsPerWeek(students: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintStudentsSetMaxGapsPerWeek": { m, c in
+        m.add(.studentsMaxGapsPerWeek(students: c.string("Students") ?? "", max: try m.number(c, "Max_Gaps")), c)
+      },
+      "ConstraintStudentsMaxGapsPerDay": { m, c in m.add(.studentsMaxGapsPerDay(students: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintStudentsSetMaxGapsPerDay": { m, c in
+        m.add(.studentsMaxGapsPerDay(students: c.string("Students") ?? "", max: try m.number(c, "Max_Gaps")), c)
+      },
+      "ConstraintStudentsEarlyMaxBeginningsAtSecondHour": { m, c in
+        m.add(.studentsEarlyMaxBeginningsAtSecondHour(students: nil, max: try m.number(c, "Max_Beginnings_At_Second_Hour")), c)
+      },
+      "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour": { m, c in
+        m.add(
           .studentsEarlyMaxBeginningsAtSecondHour(
-            students: c.string("Students") ?? "", max: try number(c, "Max_Beginnings_At_Second_Hour")), c)
-      case "ConstraintStudentsMaxHoursDaily": add(.studentsMaxHoursDaily(students: nil, max: try number(c, "Maximum_Hours_Daily")), c)
-      case "ConstraintStudentsSetMaxHoursDaily":
-        add(.studentsMaxHoursDaily(students: c.string("Students") ?? "", max: try number(c, "Maximum_Hours_Daily")), c)
-      case "ConstraintStudentsMinHoursDaily":
-        add(
+            students: c.string("Students") ?? "", max: try m.number(c, "Max_Beginnings_At_Second_Hour")), c)
+      },
+      "ConstraintStudentsMaxHoursDaily": { m, c in m.add(.studentsMaxHoursDaily(students: nil, max: try m.number(c, "Maximum_Hours_Daily")), c) },
+      "ConstraintStudentsSetMaxHoursDaily": { m, c in
+        m.add(.studentsMaxHoursDaily(students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Daily")), c)
+      },
+      "ConstraintStudentsMinHoursDaily": { m, c in
+        m.add(
           .studentsMinHoursDaily(
-            students: nil, min: try number(c, "Minimum_Hours_Daily"), allowEmptyDays: try flag(c, "Allow_Empty_Days", default: false)), c)
-      case "ConstraintStudentsSetMinHoursDaily":
-        add(
+            students: nil, min: try m.number(c, "Minimum_Hours_Daily"), allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: false)), c)
+      },
+      "ConstraintStudentsSetMinHoursDaily": { m, c in
+        m.add(
           .studentsMinHoursDaily(
-            students: c.string("Students") ?? "", min: try number(c, "Minimum_Hours_Daily"),
-            allowEmptyDays: try flag(c, "Allow_Empty_Days", default: false)), c)
-      case "ConstraintStudentsMaxHoursContinuously":
-        add(.studentsMaxHoursContinuously(students: nil, max: try number(c, "Maximum_Hours_Continuously")), c)
-      case "ConstraintStudentsSetMaxHoursContinuously":
-        add(.studentsMaxHoursContinuously(students: c.string("Students") ?? "", max: try number(c, "Maximum_Hours_Continuously")), c)
-      case "ConstraintTeachersMaxGapsPerWeek": add(.teachersMaxGapsPerWeek(teacher: nil, max: try number(c, "Max_Gaps")), c)
-      case "ConstraintTeacherMaxGapsPerWeek":
-        add(.teachersMaxGapsPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Gaps")), c)
-      case "ConstraintTeachersMaxGapsPerDay": add(.teachersMaxGapsPerDay(teacher: nil, max: try number(c, "Max_Gaps")), c)
-      case "ConstraintTeacherMaxGapsPerDay":
-        add(.teachersMaxGapsPerDay(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Gaps")), c)
-      case "ConstraintTeachersMaxHoursDaily": add(.teachersMaxHoursDaily(teacher: nil, max: try number(c, "Maximum_Hours_Daily")), c)
-      case "ConstraintTeacherMaxHoursDaily":
-        add(.teachersMaxHoursDaily(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Maximum_Hours_Daily")), c)
-      case "ConstraintTeachersMinHoursDaily":
-        add(
+            students: c.string("Students") ?? "", min: try m.number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: false)), c)
+      },
+      "ConstraintStudentsMaxHoursContinuously": { m, c in
+        m.add(.studentsMaxHoursContinuously(students: nil, max: try m.number(c, "Maximum_Hours_Continuously")), c)
+      },
+      "ConstraintStudentsSetMaxHoursContinuously": { m, c in
+        m.add(.studentsMaxHoursContinuously(students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
+      },
+      "ConstraintTeachersMaxGapsPerWeek": { m, c in m.add(.teachersMaxGapsPerWeek(teacher: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintTeacherMaxGapsPerWeek": { m, c in
+        m.add(.teachersMaxGapsPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Gaps")), c)
+      },
+      "ConstraintTeachersMaxGapsPerDay": { m, c in m.add(.teachersMaxGapsPerDay(teacher: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintTeacherMaxGapsPerDay": { m, c in
+        m.add(.teachersMaxGapsPerDay(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Gaps")), c)
+      },
+      "ConstraintTeachersMaxHoursDaily": { m, c in m.add(.teachersMaxHoursDaily(teacher: nil, max: try m.number(c, "Maximum_Hours_Daily")), c) },
+      "ConstraintTeacherMaxHoursDaily": { m, c in
+        m.add(.teachersMaxHoursDaily(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Daily")), c)
+      },
+      "ConstraintTeachersMinHoursDaily": { m, c in
+        m.add(
           .teachersMinHoursDaily(
-            teacher: nil, min: try number(c, "Minimum_Hours_Daily"), allowEmptyDays: try flag(c, "Allow_Empty_Days", default: true)), c)
-      case "ConstraintTeacherMinHoursDaily":
-        add(
+            teacher: nil, min: try m.number(c, "Minimum_Hours_Daily"), allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: true)), c)
+      },
+      "ConstraintTeacherMinHoursDaily": { m, c in
+        m.add(
           .teachersMinHoursDaily(
-            teacher: c.string("Teacher_Name") ?? "", min: try number(c, "Minimum_Hours_Daily"),
-            allowEmptyDays: try flag(c, "Allow_Empty_Days", default: true)), c)
-      case "ConstraintTeachersMaxDaysPerWeek": add(.teachersMaxDaysPerWeek(teacher: nil, max: try number(c, "Max_Days_Per_Week")), c)
-      case "ConstraintTeacherMaxDaysPerWeek":
-        add(.teachersMaxDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Max_Days_Per_Week")), c)
-      case "ConstraintTeachersMinDaysPerWeek": add(.teachersMinDaysPerWeek(teacher: nil, min: try number(c, "Minimum_Days_Per_Week")), c)
-      case "ConstraintTeacherMinDaysPerWeek":
-        add(.teachersMinDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", min: try number(c, "Minimum_Days_Per_Week")), c)
-      case "ConstraintTeachersMaxHoursContinuously":
-        add(.teachersMaxHoursContinuously(teacher: nil, max: try number(c, "Maximum_Hours_Continuously")), c)
-      case "ConstraintTeacherMaxHoursContinuously":
-        add(.teachersMaxHoursContinuously(teacher: c.string("Teacher_Name") ?? "", max: try number(c, "Maximum_Hours_Continuously")), c)
-      case "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection":
-        add(
+            teacher: c.string("Teacher_Name") ?? "", min: try m.number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: true)), c)
+      },
+      "ConstraintTeachersMaxDaysPerWeek": { m, c in m.add(.teachersMaxDaysPerWeek(teacher: nil, max: try m.number(c, "Max_Days_Per_Week")), c) },
+      "ConstraintTeacherMaxDaysPerWeek": { m, c in
+        m.add(.teachersMaxDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Days_Per_Week")), c)
+      },
+      "ConstraintTeachersMinDaysPerWeek": { m, c in m.add(.teachersMinDaysPerWeek(teacher: nil, min: try m.number(c, "Minimum_Days_Per_Week")), c) },
+      "ConstraintTeacherMinDaysPerWeek": { m, c in
+        m.add(.teachersMinDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", min: try m.number(c, "Minimum_Days_Per_Week")), c)
+      },
+      "ConstraintTeachersMaxHoursContinuously": { m, c in
+        m.add(.teachersMaxHoursContinuously(teacher: nil, max: try m.number(c, "Maximum_Hours_Continuously")), c)
+      },
+      "ConstraintTeacherMaxHoursContinuously": { m, c in
+        m.add(.teachersMaxHoursContinuously(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
+      },
+      "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection": { m, c in
+        m.add(
           .occupyMaxSlotsFromSelection(
-            lessons: try ids(c), slots: try slots(c, day: "Selected_Day", hour: "Selected_Hour"),
-            max: try number(c, "Max_Number_of_Occupied_Time_Slots")), c)
-      default:
-        try mapRoom(c)
-      }
-    }
+            lessons: try m.ids(c), slots: try m.slots(c, day: "Selected_Day", hour: "Selected_Hour"),
+            max: try m.number(c, "Max_Number_of_Occupied_Time_Slots")), c)
+      },
+      "ConstraintActivityPreferredRoom": { m, c in try m.mapRoom(c, .activity) },
+      "ConstraintActivityPreferredRooms": { m, c in try m.mapRoom(c, .activity) },
+      "ConstraintSubjectPreferredRoom": { m, c in try m.mapRoom(c, .subject) },
+      "ConstraintSubjectPreferredRooms": { m, c in try m.mapRoom(c, .subject) },
+      "ConstraintActivityTagPreferredRoom": { m, c in try m.mapRoom(c, .activityTag) },
+      "ConstraintActivityTagPreferredRooms": { m, c in try m.mapRoom(c, .activityTag) },
+      "ConstraintSubjectActivityTagPreferredRoom": { m, c in try m.mapRoom(c, .subjectActivityTag) },
+      "ConstraintSubjectActivityTagPreferredRooms": { m, c in try m.mapRoom(c, .subjectActivityTag) },
+      "ConstraintStudentsSetHomeRoom": { m, c in try m.mapRoom(c, .studentsSetHome) },
+      "ConstraintStudentsSetHomeRooms": { m, c in try m.mapRoom(c, .studentsSetHome) },
+      "ConstraintTeacherHomeRoom": { m, c in try m.mapRoom(c, .teacherHome) },
+      "ConstraintTeacherHomeRooms": { m, c in try m.mapRoom(c, .teacherHome) },
+    ]
 
     // MARK: - Rooms
 
-    mutating func mapRoom(_ c: FETConstraint) throws {
+    /// The activities a room constraint is about, as FET selects them.
+    enum RoomTarget {
+      /// One activity (`Activity_Id`).
+      case activity
+      /// The activities of a subject.
+      case subject
+      /// The activities with an activity tag.
+      case activityTag
+      /// The activities of a subject with an activity tag.
+      case subjectActivityTag
+      /// Home rooms: the activities whose only students set is the one named.
+      case studentsSetHome
+      /// Home rooms: the activities whose only teacher is the one named.
+      case teacherHome
+    }
+
+    mutating func mapRoom(_ c: FETConstraint, _ target: RoomTarget) throws {
       let rooms: Set<String>
       if let room = c.string("Room"), c.strings("Preferred_Room").isEmpty {
         rooms = [room]
@@ -376,31 +423,29 @@ public enum FETImport {
       let weight = FETImport.weight(c.weight)
       var home = false
       var targets: [FETActivity]
-      switch c.kind {
-      case "ConstraintActivityPreferredRoom", "ConstraintActivityPreferredRooms":
+      switch target {
+      case .activity:
         let id = try number(c, "Activity_Id")
         targets = activities.filter { $0.id == id }
-      case "ConstraintSubjectPreferredRoom", "ConstraintSubjectPreferredRooms":
+      case .subject:
         let subject = c.string("Subject") ?? ""
         targets = activities.filter { $0.subject == subject }
-      case "ConstraintActivityTagPreferredRoom", "ConstraintActivityTagPreferredRooms":
+      case .activityTag:
         let tag = c.string("Activity_Tag") ?? ""
         targets = activities.filter { $0.activityTags.contains(tag) }
-      case "ConstraintSubjectActivityTagPreferredRoom", "ConstraintSubjectActivityTagPreferredRooms":
+      case .subjectActivityTag:
         let subject = c.string("Subject") ?? ""
         let tag = c.string("Activity_Tag") ?? ""
         targets = activities.filter { $0.subject == subject && $0.activityTags.contains(tag) }
-      case "ConstraintStudentsSetHomeRoom", "ConstraintStudentsSetHomeRooms":
+      case .studentsSetHome:
         // FET: activities whose only students set is this one.
         let set = c.string("Students") ?? ""
         targets = activities.filter { $0.students == [set] }
         home = true
-      case "ConstraintTeacherHomeRoom", "ConstraintTeacherHomeRooms":
+      case .teacherHome:
         let teacher = c.string("Teacher") ?? ""
         targets = activities.filter { $0.teachers == [teacher] }
         home = true
-      default:
-        throw error(c.line, "\(c.kind) is not supported")
       }
       for activity in targets {
         switch (home, weight) {
