@@ -4,7 +4,9 @@ import Planner
 import SampleSchools
 import Testing
 
-/// Runs the built `sabaq` command with arguments; returns its exit status and output.
+/// Runs the built `sabaq` command with arguments; returns its exit status and output. Its output
+/// and errors are read whatever their size (see `ChildProcess`); a command still running after
+/// `timeout` seconds is killed and the test fails with `ChildProcess.TimedOut`.
 struct Sabaq {
   static var executable: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sabaq")
@@ -16,20 +18,13 @@ struct Sabaq {
     var errors: String
   }
 
+  /// Far beyond the time limits the tests give solves (60 s at most) on a slow machine.
+  static let timeout = 900.0
+
   @discardableResult
-  static func run(_ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+  static func run(_ arguments: [String], timeout: Double = Sabaq.timeout) throws -> Run {
+    let run = try ChildProcess.run(executable.path, arguments, timeout: timeout)
+    return Run(status: run.status, output: String(decoding: run.output, as: UTF8.self), errors: String(decoding: run.errors, as: UTF8.self))
   }
 }
 
@@ -171,5 +166,36 @@ final class Workspace {
     let wrong = try Sabaq.run(["demand", w.school, "--period", "Q9"])
     #expect(wrong.status == 1)
     #expect(wrong.errors.contains("no study period \"Q9\""))
+  }
+
+  /// The harness reads a child's standard error of any size while it writes its output: a
+  /// megabyte to each (a pipe holds 64 KiB, and reading one stream to its end before the other
+  /// used to hang here).
+  @Test func theHarnessReadsAMegabyteOfErrorsAndOfOutput() throws {
+    let script = "head -c 1048576 /dev/zero | tr '\\0' e >&2; head -c 1048576 /dev/zero | tr '\\0' o; echo done"
+    let run = try ChildProcess.run("/bin/sh", ["-c", script], timeout: 120)
+    #expect(run.status == 0)
+    #expect(run.errors.count == 1 << 20)
+    #expect(run.errors.allSatisfy { $0 == UInt8(ascii: "e") })
+    #expect(run.output.count == (1 << 20) + 5)
+    #expect(String(decoding: run.output.suffix(5), as: UTF8.self) == "done\n")
+  }
+
+  /// `sabaq validate` on a file with thousands of errors: every one of them reaches the test.
+  @Test func validateWithThousandsOfErrorsIsReadToTheEnd() throws {
+    var broken = SampleSchools.smallKazakhSchool()
+    for k in broken.assignments.indices { broken.assignments[k].teachers = (1...20).map { "nobody-\(k)-\($0)" } }
+    let w = try Workspace(broken)
+    let run = try Sabaq.run(["validate", w.school])
+    #expect(run.status == 1)
+    #expect(run.errors.utf8.count > 1 << 16)
+    let last = broken.assignments.count - 1
+    #expect(run.errors.contains("$.organisation.assignments[\(last)].teachers[19]: error: no teacher \"nobody-\(last)-20\""))
+  }
+
+  /// A child that does not end is killed, and the test that ran it fails saying so.
+  @Test func aChildThatDoesNotEndIsKilled() throws {
+    let error = #expect(throws: ChildProcess.TimedOut.self) { try ChildProcess.run("/bin/sleep", ["600"], timeout: 1) }
+    #expect(error?.description == "`/bin/sleep 600` was still running after 1.0 s and was killed")
   }
 }

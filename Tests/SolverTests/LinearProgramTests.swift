@@ -127,12 +127,20 @@ import Testing
   @Test func aCancelledSolveStopsWithWhatItHas() throws {
     let flag = CancellationFlag()
     flag.cancel()
-    let lp = LinearProgram(direction: .maximize)
-    let items = try (0..<60).map { try lp.addVariable(.binary, cost: Double($0 % 11 + 1)) }
-    try lp.addConstraint(items.enumerated().map { ($0.element, Double($0.offset % 13 + 2)) }, .lessOrEqual, 77)
-    let solution = try lp.solve(SolveOptions(timeLimit: 30, presolve: false, cancellation: flag))
+    func knapsack() throws -> LinearProgram {
+      let lp = LinearProgram(direction: .maximize)
+      let items = try (0..<60).map { try lp.addVariable(.binary, cost: Double($0 % 11 + 1)) }
+      try lp.addConstraint(items.enumerated().map { ($0.element, Double($0.offset % 13 + 2)) }, .lessOrEqual, 77)
+      return lp
+    }
+    let optimum = try #require(try knapsack().solve(SolveOptions(presolve: false)).objective)
+    let solution = try knapsack().solve(SolveOptions(timeLimit: 30, presolve: false, cancellation: flag))
+    // GLPK asks the callback before its first branch: a cancelled solve stops there (unless the
+    // relaxation was integral already), with whatever feasible solution it had, never a better
+    // one than the optimum. The status, not the clock, shows it stopped.
     #expect(solution.status == .cancelled || solution.status == .optimal)
-    #expect(solution.seconds < 5)
+    if solution.status == .optimal { #expect(solution.objective == optimum) }
+    if let objective = solution.objective { #expect(objective <= optimum) }
   }
 }
 

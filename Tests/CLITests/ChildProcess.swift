@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs a program to its end for a test. Its standard output and error go to files in a fresh
+/// temporary folder, read once it has ended, so that however much it writes to either, neither
+/// fills a pipe that nobody reads (a pipe holds 64 KiB; a child writing more to the stream read
+/// second would wait for ever, and the test with it). A child still running after `timeout`
+/// seconds is killed (SIGKILL) and `run` throws `ChildProcess.TimedOut`, which
+/// fails the test with the command and the limit.
+///
+/// (The same helper is in Tests/CLITests and Tests/InterchangeTests: test targets share no code.)
+enum ChildProcess {
+  struct Result {
+    var status: Int32
+    var output: Data
+    var errors: Data
+  }
+
+  struct TimedOut: Error, CustomStringConvertible {
+    var command: String
+    var seconds: Double
+    var description: String { "`\(command)` was still running after \(seconds) s and was killed" }
+  }
+
+  static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> Result {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-child-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outPath = folder.appendingPathComponent("stdout")
+    let errPath = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outPath.path, contents: nil)
+    FileManager.default.createFile(atPath: errPath.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outPath)
+    let err = try FileHandle(forWritingTo: errPath)
+    defer {
+      try? out.close()
+      try? err.close()
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = out
+    process.standardError = err
+    let ended = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in ended.signal() }
+    try process.run()
+    if ended.wait(timeout: .now() + timeout) == .timedOut {
+      // SIGKILL: a child started from the test runner's threads may have SIGTERM blocked.
+      kill(process.processIdentifier, SIGKILL)
+      ended.wait()
+      throw TimedOut(command: ([executable] + arguments).joined(separator: " "), seconds: timeout)
+    }
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: try Data(contentsOf: outPath), errors: try Data(contentsOf: errPath))
+  }
+}
