@@ -1,3 +1,5 @@
+// The solver's entry: what a solve is asked (SolveSettings), how it goes (SolveProgress), what it
+// returns (SolveResult), TimetableSolver (one search, or a race of several), and TimetableWriter.
 import Foundation
 import Logging
 import Planner

@@ -1,3 +1,4 @@
+// Bell schedules computed with GLPK from the shifts' bell rules (lesson starts, breaks, handovers).
 import Planner
 
 /// Computes bell schedules with GLPK from the shifts' bell rules.

@@ -1,3 +1,5 @@
+// Fix-and-optimize with GLPK: choosing a neighbourhood, solving its MIP (NeighbourhoodMIP), keeping
+// the result when it is better; and a deterministic shuffle.
 import Foundation
 import Logging
 

@@ -2,49 +2,11 @@
 // date after a block is placed or removed (only what the block touches is priced again).
 
 extension SearchState {
+  /// Prices again, on the given days, everything the block's lessons touch: class, teacher and
+  /// unit days, daily and spread groups, group rules, rules on teachers and units, lessons that
+  /// end their students' day.
   func refresh(block: Int, days: [Int]) {
-    scratchClasses.removeAll(keepingCapacity: true)
-    scratchTeachers.removeAll(keepingCapacity: true)
-    scratchUnits.removeAll(keepingCapacity: true)
-    scratchGroups.removeAll(keepingCapacity: true)
-    scratchSpreads.removeAll(keepingCapacity: true)
-    scratchRules.removeAll(keepingCapacity: true)
-    // Each thing once: a stamp per kind marks what this refresh has collected already.
-    epoch &+= 1
-    let T = model.teacherCount
-    let unitBase = T
-    for l in model.blockLessons[block] {
-      let lesson = Int(l)
-      for c in model.classesOf[lesson] where stamp[Int(c)] != epoch {
-        stamp[Int(c)] = epoch
-        scratchClasses.append(c)
-      }
-      for t in model.teachers[lesson] where stamp[model.classCount + Int(t)] != epoch {
-        stamp[model.classCount + Int(t)] = epoch
-        scratchTeachers.append(t)
-      }
-      if unitsMatter {
-        for u in model.units[lesson] where stamp[model.classCount + unitBase + (Int(u) - T)] != epoch {
-          stamp[model.classCount + unitBase + (Int(u) - T)] = epoch
-          scratchUnits.append(u)
-        }
-      }
-      let groupBase = model.classCount + T + model.unitCount
-      for g in model.groupsOfLesson[lesson] where stamp[groupBase + Int(g)] != epoch {
-        stamp[groupBase + Int(g)] = epoch
-        scratchGroups.append(g)
-      }
-      let spreadBase = groupBase + model.dailyGroups.count
-      for g in model.spreadOfLesson[lesson] where stamp[spreadBase + Int(g)] != epoch {
-        stamp[spreadBase + Int(g)] = epoch
-        scratchSpreads.append(g)
-      }
-      let ruleBase = spreadBase + model.spreadGroups.count
-      for g in model.groupRulesOfLesson[lesson] where stamp[ruleBase + Int(g)] != epoch {
-        stamp[ruleBase + Int(g)] = epoch
-        scratchRules.append(g)
-      }
-    }
+    collectTouched(block: block)
     let classes = scratchClasses
     let teachers = scratchTeachers
     let units = scratchUnits
@@ -129,6 +91,53 @@ extension SearchState {
       let new = computeTeacherDay(Int(t), day)
       cost += new - teacherDayCost[index]
       teacherDayCost[index] = new
+    }
+  }
+
+  /// Lists once each class, teacher, unit (when units matter), daily group, spread group and
+  /// group rule of the block's lessons, in the scratch lists.
+  @inline(__always) func collectTouched(block: Int) {
+    scratchClasses.removeAll(keepingCapacity: true)
+    scratchTeachers.removeAll(keepingCapacity: true)
+    scratchUnits.removeAll(keepingCapacity: true)
+    scratchGroups.removeAll(keepingCapacity: true)
+    scratchSpreads.removeAll(keepingCapacity: true)
+    scratchRules.removeAll(keepingCapacity: true)
+    // Each thing once: a stamp per kind marks what this refresh has collected already.
+    epoch &+= 1
+    let T = model.teacherCount
+    let unitBase = T
+    for l in model.blockLessons[block] {
+      let lesson = Int(l)
+      for c in model.classesOf[lesson] where stamp[Int(c)] != epoch {
+        stamp[Int(c)] = epoch
+        scratchClasses.append(c)
+      }
+      for t in model.teachers[lesson] where stamp[model.classCount + Int(t)] != epoch {
+        stamp[model.classCount + Int(t)] = epoch
+        scratchTeachers.append(t)
+      }
+      if unitsMatter {
+        for u in model.units[lesson] where stamp[model.classCount + unitBase + (Int(u) - T)] != epoch {
+          stamp[model.classCount + unitBase + (Int(u) - T)] = epoch
+          scratchUnits.append(u)
+        }
+      }
+      let groupBase = model.classCount + T + model.unitCount
+      for g in model.groupsOfLesson[lesson] where stamp[groupBase + Int(g)] != epoch {
+        stamp[groupBase + Int(g)] = epoch
+        scratchGroups.append(g)
+      }
+      let spreadBase = groupBase + model.dailyGroups.count
+      for g in model.spreadOfLesson[lesson] where stamp[spreadBase + Int(g)] != epoch {
+        stamp[spreadBase + Int(g)] = epoch
+        scratchSpreads.append(g)
+      }
+      let ruleBase = spreadBase + model.spreadGroups.count
+      for g in model.groupRulesOfLesson[lesson] where stamp[ruleBase + Int(g)] != epoch {
+        stamp[ruleBase + Int(g)] = epoch
+        scratchRules.append(g)
+      }
     }
   }
 }

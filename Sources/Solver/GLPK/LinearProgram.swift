@@ -1,3 +1,4 @@
+// The one Swift wrapper around GLPK: variables, rows, costs, bounds, and a solve with options.
 import CGLPK
 import Foundation
 
