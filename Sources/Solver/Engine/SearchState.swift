@@ -5,6 +5,9 @@
 /// A timetable under construction: where each block starts, which rooms the lessons with a
 /// choice use, and everything the rules need to price a change quickly — counts of what occupies
 /// each resource in each slot and week parity, and the cost of each class, teacher and unit day.
+///
+/// The counts, scratch lists and costs below are internal rather than private only so that the
+/// extensions in SearchState+*.swift can keep them; outside SearchState nothing writes them.
 final class SearchState {
   let model: TimetableModel
   let S: Int
@@ -145,6 +148,8 @@ final class SearchState {
 
   func isPlaced(_ block: Int) -> Bool { start[block] >= 0 }
 
+  // MARK: - Changing the state
+
   /// Places a block at a start slot, choosing free rooms for lessons with a choice.
   func place(_ block: Int, at slot: Int) {
     precondition(start[block] < 0)
@@ -234,7 +239,7 @@ final class SearchState {
     refresh(block: block, days: [model.day(of: slot)])
   }
 
-  func chooseRooms(_ lesson: Int, at slot: Int) {
+  private func chooseRooms(_ lesson: Int, at slot: Int) {
     let choices = model.roomChoices[lesson]
     guard !choices.isEmpty else { return }
     let length = model.duration[lesson]
@@ -261,6 +266,7 @@ final class SearchState {
     }
   }
 
+  /// The lessons that may hold each room (fixed or by choice), worked out when first needed.
   lazy var roomLessons: [[Int32]] = {
     var lists = Array(repeating: [Int32](), count: model.roomCount)
     let base = model.teacherCount + model.unitCount
@@ -273,6 +279,8 @@ final class SearchState {
   }()
 
   /// A copy of where everything is, to return to the best state found.
+  // MARK: - Snapshots
+
   struct Snapshot {
     var start: [Int32]
     var rooms: [[Int32]]
