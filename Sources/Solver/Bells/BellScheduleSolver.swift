@@ -1,3 +1,4 @@
+// Bell schedules computed with GLPK from the shifts' bell rules (lesson starts, breaks, handovers).
 import Planner
 
 /// Computes bell schedules with GLPK from the shifts' bell rules.
@@ -26,13 +27,6 @@ public enum BellScheduleSolver {
       throw BellScheduleError.noRules("no bell rules\(shifts.map { " for shift \($0.joined(separator: ", "))" } ?? ""); add `bellRules` to the organisation")
     }
     let lp = LinearProgram()
-    struct Track {
-      var shift: Shift
-      var rules: BellRules
-      var grades: [Int]?
-      var minutes: Int
-      var starts: [LinearProgram.Variable]
-    }
     var tracks: [Track] = []
     for rules in allRules {
       guard let shift = organisation.shift(rules.shift) else { throw BellScheduleError.noRules("no shift \"\(rules.shift)\"") }
@@ -40,61 +34,12 @@ public enum BellScheduleSolver {
       var bands: [Int: [Int]] = [:]
       for grade in grades.sorted() { bands[rules.minutes(forGrade: grade), default: []].append(grade) }
       if bands.isEmpty { bands[rules.minutes(forGrade: 5)] = [] }
-      let n = shift.lessonsPerDay
       for (minutes, bandGrades) in bands.sorted(by: { $0.key > $1.key }) {
-        let starts = try (0..<n).map { k in try lp.addVariable(.integer, lower: 0, upper: 288, name: "m\(shift.id)_\(minutes)_\(k + 1)") }
-        // The day's end costs, so nothing is stretched without need.
-        try lp.setCost(starts[n - 1], 5)
-        let first = Double(rules.start.minutes) / 5
-        if rules.follows == nil {
-          try lp.addConstraint([(starts[0], 5)], .equal, Double(rules.start.minutes))
-        } else {
-          try lp.addConstraint([(starts[0], 1)], .greaterOrEqual, first.rounded(.up))
-        }
-        var longs: [LinearProgram.Variable] = []
-        let middle = Double(n) / 2
-        for k in 0..<(n - 1) {
-          var terms: [(LinearProgram.Variable, Double)] = [(starts[k + 1], 5), (starts[k], -5)]
-          if rules.longBreakAfter.contains(k + 1) {
-            let z = try lp.addVariable(.binary, cost: abs(Double(k + 1) - middle) * 2)
-            longs.append(z)
-            terms.append((z, -Double(rules.longBreakMinutes - rules.minimumBreak)))
-          }
-          try lp.addConstraint(terms, .greaterOrEqual, Double(minutes + rules.minimumBreak))
-          if let preferred = rules.preferredBreak {
-            // Minutes of a short break beyond the preferred length cost a little.
-            let excess = try lp.addVariable(.continuous, lower: 0, cost: 0.5)
-            try lp.addConstraint(
-              [(starts[k + 1], 5), (starts[k], -5), (excess, -1)] + (rules.longBreakAfter.contains(k + 1) ? [(longs.last!, -Double(rules.longBreakMinutes))] : []),
-              .lessOrEqual, Double(minutes + preferred))
-          }
-        }
-        if rules.longBreaks > 0 {
-          guard longs.count >= rules.longBreaks else {
-            throw BellScheduleError.infeasible("\(shift.name): \(rules.longBreaks) long breaks are asked for but they may follow only lessons \(rules.longBreakAfter.map(String.init).joined(separator: ", "))")
-          }
-          try lp.addConstraint(longs.map { ($0, 1.0) }, .equal, Double(rules.longBreaks))
-        }
-        if let latest = rules.latestEnd {
-          try lp.addConstraint([(starts[n - 1], 5)], .lessOrEqual, Double(latest.minutes - minutes))
-        }
+        let starts = try addTrack(lp, shift: shift, rules: rules, minutes: minutes)
         tracks.append(Track(shift: shift, rules: rules, grades: bands.count > 1 ? bandGrades : nil, minutes: minutes, starts: starts))
       }
     }
-    // Changeovers between shifts.
-    for handover in handovers ?? RoomHandover.defaults(for: organisation) {
-      for later in tracks where later.shift.id == handover.toShift {
-        let gap = Double(later.rules.gapAfterPreviousShift ?? 0)
-        for earlier in tracks where earlier.shift.id == handover.fromShift {
-          guard handover.fromLesson >= 1, handover.fromLesson <= earlier.starts.count, handover.toLesson >= 1,
-            handover.toLesson <= later.starts.count
-          else { continue }
-          try lp.addConstraint(
-            [(later.starts[handover.toLesson - 1], 5), (earlier.starts[handover.fromLesson - 1], -5)], .greaterOrEqual,
-            Double(earlier.minutes) + gap)
-        }
-      }
-    }
+    try addHandovers(lp, tracks: tracks, handovers: handovers ?? RoomHandover.defaults(for: organisation))
     let solution = try lp.solve(SolveOptions(timeLimit: 30))
     guard solution.hasSolution else {
       let ends = allRules.compactMap { r in r.latestEnd.map { "\(organisation.shift(r.shift)?.name ?? r.shift) by \($0)" } }
@@ -110,6 +55,76 @@ public enum BellScheduleSolver {
         })
     }
     return Result(schedules: schedules, seconds: solution.seconds)
+  }
+
+  /// One shift's lessons of one length.
+  private struct Track {
+    var shift: Shift
+    var rules: BellRules
+    var grades: [Int]?
+    var minutes: Int
+    var starts: [LinearProgram.Variable]
+  }
+
+  /// The start variables of a track of lessons of `minutes` minutes, with its rows: the first
+  /// start, short and long breaks, the number of long breaks, the latest end.
+  private static func addTrack(_ lp: LinearProgram, shift: Shift, rules: BellRules, minutes: Int) throws -> [LinearProgram.Variable] {
+    let n = shift.lessonsPerDay
+    let starts = try (0..<n).map { k in try lp.addVariable(.integer, lower: 0, upper: 288, name: "m\(shift.id)_\(minutes)_\(k + 1)") }
+    // The day's end costs, so nothing is stretched without need.
+    try lp.setCost(starts[n - 1], 5)
+    let first = Double(rules.start.minutes) / 5
+    if rules.follows == nil {
+      try lp.addConstraint([(starts[0], 5)], .equal, Double(rules.start.minutes))
+    } else {
+      try lp.addConstraint([(starts[0], 1)], .greaterOrEqual, first.rounded(.up))
+    }
+    var longs: [LinearProgram.Variable] = []
+    let middle = Double(n) / 2
+    for k in 0..<(n - 1) {
+      var terms: [(LinearProgram.Variable, Double)] = [(starts[k + 1], 5), (starts[k], -5)]
+      if rules.longBreakAfter.contains(k + 1) {
+        let z = try lp.addVariable(.binary, cost: abs(Double(k + 1) - middle) * 2)
+        longs.append(z)
+        terms.append((z, -Double(rules.longBreakMinutes - rules.minimumBreak)))
+      }
+      try lp.addConstraint(terms, .greaterOrEqual, Double(minutes + rules.minimumBreak))
+      if let preferred = rules.preferredBreak {
+        // Minutes of a short break beyond the preferred length cost a little.
+        let excess = try lp.addVariable(.continuous, lower: 0, cost: 0.5)
+        try lp.addConstraint(
+          [(starts[k + 1], 5), (starts[k], -5), (excess, -1)] + (rules.longBreakAfter.contains(k + 1) ? [(longs.last!, -Double(rules.longBreakMinutes))] : []),
+          .lessOrEqual, Double(minutes + preferred))
+      }
+    }
+    if rules.longBreaks > 0 {
+      guard longs.count >= rules.longBreaks else {
+        throw BellScheduleError.infeasible("\(shift.name): \(rules.longBreaks) long breaks are asked for but they may follow only lessons \(rules.longBreakAfter.map(String.init).joined(separator: ", "))")
+      }
+      try lp.addConstraint(longs.map { ($0, 1.0) }, .equal, Double(rules.longBreaks))
+    }
+    if let latest = rules.latestEnd {
+      try lp.addConstraint([(starts[n - 1], 5)], .lessOrEqual, Double(latest.minutes - minutes))
+    }
+    return starts
+  }
+
+  /// Changeovers between shifts: a later shift's lesson starts after the earlier shift's lesson
+  /// in the same rooms ends, and the gap.
+  private static func addHandovers(_ lp: LinearProgram, tracks: [Track], handovers: [RoomHandover]) throws {
+    for handover in handovers {
+      for later in tracks where later.shift.id == handover.toShift {
+        let gap = Double(later.rules.gapAfterPreviousShift ?? 0)
+        for earlier in tracks where earlier.shift.id == handover.fromShift {
+          guard handover.fromLesson >= 1, handover.fromLesson <= earlier.starts.count, handover.toLesson >= 1,
+            handover.toLesson <= later.starts.count
+          else { continue }
+          try lp.addConstraint(
+            [(later.starts[handover.toLesson - 1], 5), (earlier.starts[handover.fromLesson - 1], -5)], .greaterOrEqual,
+            Double(earlier.minutes) + gap)
+        }
+      }
+    }
   }
 }
 

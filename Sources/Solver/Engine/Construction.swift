@@ -1,3 +1,4 @@
+// The constructive start: blocks in order of difficulty, each at its cheapest slot, with eviction.
 import Foundation
 /// Builds a first complete timetable: blocks in order of difficulty, each at its cheapest slot;
 /// when every slot clashes, the block takes the slot whose occupants are cheapest to move and
@@ -28,30 +29,7 @@ struct Construction {
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
     let ruleWeight = tuning.ruleWeight
     let evictTooClose = tuning.evictTooClose
-    var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
-    let teacherLoad = model.teacherLessons.map(\.count)
-    // How full a teacher's possible week is: periods of lessons over the periods they may work
-    // (a teacher limited to 3 days of 5 periods with 15 lessons is full).
-    let tightness: [Double] = (0..<model.teacherCount).map { t in
-      let periods = model.teacherLessons[t].reduce(0) { $0 + model.duration[Int($1)] }
-      var days = model.days
-      for rule in model.resourceRules[t] { if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) } }
-      let open = max(1, days * model.periods)
-      return Double(periods) / Double(open)
-    }
-    var difficultyKey: [Int: (Int, Int, Int, Int, Int)] = [:]
-    for b in order {
-      let lessons = model.blockLessons[b].map(Int.init)
-      let busiest = lessons.flatMap { model.teachers[$0] }.map { teacherLoad[Int($0)] }.max() ?? 0
-      let tightest = lessons.flatMap { model.teachers[$0] }.map { tightness[Int($0)] }.max() ?? 0
-      let resources = lessons.reduce(0) { $0 + model.fixedResources[$1].count + model.roomChoices[$1].count }
-      difficultyKey[b] = (
-        model.locked[b] ? 0 : 1, -Int(tightest * 20), model.domain[b].count * 4 - resources - model.blockDuration[b] * 3,
-        -busiest, b
-      )
-    }
-    order.sort { difficultyKey[$0]! < difficultyKey[$1]! }
-    var queue = order
+    var queue = difficultyOrder()
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
@@ -118,5 +96,35 @@ struct Construction {
       }
       state.place(block, at: bestSlot)
     }
+  }
+
+  /// The unplaced blocks, most difficult first: locked ones, then those of the fullest teachers'
+  /// weeks, the fewest slots for their resources and length, the busiest teachers.
+  private func difficultyOrder() -> [Int] {
+    let model = state.model
+    var order = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }
+    let teacherLoad = model.teacherLessons.map(\.count)
+    // How full a teacher's possible week is: periods of lessons over the periods they may work
+    // (a teacher limited to 3 days of 5 periods with 15 lessons is full).
+    let tightness: [Double] = (0..<model.teacherCount).map { t in
+      let periods = model.teacherLessons[t].reduce(0) { $0 + model.duration[Int($1)] }
+      var days = model.days
+      for rule in model.resourceRules[t] { if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) } }
+      let open = max(1, days * model.periods)
+      return Double(periods) / Double(open)
+    }
+    var difficultyKey: [Int: (Int, Int, Int, Int, Int)] = [:]
+    for b in order {
+      let lessons = model.blockLessons[b].map(Int.init)
+      let busiest = lessons.flatMap { model.teachers[$0] }.map { teacherLoad[Int($0)] }.max() ?? 0
+      let tightest = lessons.flatMap { model.teachers[$0] }.map { tightness[Int($0)] }.max() ?? 0
+      let resources = lessons.reduce(0) { $0 + model.fixedResources[$1].count + model.roomChoices[$1].count }
+      difficultyKey[b] = (
+        model.locked[b] ? 0 : 1, -Int(tightest * 20), model.domain[b].count * 4 - resources - model.blockDuration[b] * 3,
+        -busiest, b
+      )
+    }
+    order.sort { difficultyKey[$0]! < difficultyKey[$1]! }
+    return order
   }
 }

@@ -1,3 +1,4 @@
+// Simulated annealing over seven kinds of move (MoveKind), chosen by how well each has paid lately.
 import Foundation
 import Logging
 

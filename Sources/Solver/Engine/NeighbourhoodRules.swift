@@ -130,8 +130,6 @@ struct NeighbourhoodRules {
   }
 
   mutating func addResourceRules(_ r: Int) throws {
-    let D = model.days
-    let P = model.periods
     for rule in model.resourceRules[r] {
       switch rule.kind {
       case .maxHoursDaily(let most):
@@ -139,110 +137,137 @@ struct NeighbourhoodRules {
           let (constant, terms) = sum(try busy(r, d))
           try atMost(terms, Double(most) - constant, rule.weight)
         }
-      case .minHoursDaily(let least, let allowEmpty):
-        if r < model.teacherCount, model.teacherLessons[r].isEmpty { continue }
-        for d in days.sorted() {
-          let (constant, terms) = sum(try busy(r, d))
-          guard !terms.isEmpty else { continue }
-          // least × used − Σ busy ≤ slack
-          let slack = try lp.addVariable(.continuous, lower: 0, cost: price(rule.weight))
-          if allowEmpty {
-            let shape = try dayShape(r, d)
-            var row = terms.map { ($0.0, -1.0) } + [(slack, -1.0)]
-            if let used = shape.used.variable { row.append((used, Double(least))) }
-            try lp.addConstraint(row, .lessOrEqual, constant - Double(least) * shape.used.constant)
-          } else {
-            try lp.addConstraint(terms.map { ($0.0, -1.0) } + [(slack, -1.0)], .lessOrEqual, constant - Double(least))
-          }
-        }
-      case .maxHoursContinuously(let most):
-        guard most + 1 <= P else { continue }
-        for d in days.sorted() {
-          let terms = try busy(r, d)
-          for start in 0...(P - most - 1) {
-            let window = Array(terms[start...(start + most)])
-            let (constant, vars) = sum(window)
-            try atMost(vars, Double(most) - constant, rule.weight)
-          }
-        }
+      case .minHoursDaily(let least, let allowEmpty): try addMinHoursDaily(r, least, allowEmpty: allowEmpty, rule.weight)
+      case .maxHoursContinuously(let most): try addMaxHoursContinuously(r, most, rule.weight)
       case .maxGapsPerDay(let most):
         for d in days.sorted() {
           let shape = try dayShape(r, d)
           try atMost(shape.gaps.map { ($0, 1.0) }, Double(most) - shape.gapConstant, rule.weight)
         }
-      case .maxGapsPerWeek(let most):
-        var terms: [(LinearProgram.Variable, Double)] = []
-        var constant = 0.0
-        for d in 0..<D {
-          if days.contains(d) {
-            let shape = try dayShape(r, d)
-            terms += shape.gaps.map { ($0, 1.0) }
-            constant += shape.gapConstant
-          } else {
-            constant += Double(ResourceRule.gaps(state.resourceMask(r, d), excused: model.excused[r * D + d]))
-          }
-        }
-        try atMost(terms, Double(most) - constant, rule.weight)
-      case .maxDaysPerWeek(let most), .minDaysPerWeek(let most):
-        var terms: [(LinearProgram.Variable, Double)] = []
-        var constant = 0.0
-        for d in 0..<D {
-          if days.contains(d) {
-            let used = try dayShape(r, d).used
-            constant += used.constant
-            if let v = used.variable { terms.append((v, 1)) }
-          } else if state.resourceMask(r, d) != 0 {
-            constant += 1
-          }
-        }
-        if case .maxDaysPerWeek = rule.kind {
-          try atMost(terms, Double(most) - constant, rule.weight)
-        } else if !terms.isEmpty {
-          // most − Σ used ≤ slack (a used day needs a lesson: its `started` is at most its busy periods)
-          for d in days.sorted() {
-            let shape = try dayShape(r, d)
-            if let used = shape.used.variable {
-              let (c, busyTerms) = sum(try busy(r, d))
-              try lp.addConstraint([(used, 1)] + busyTerms.map { ($0.0, -1.0) }, .lessOrEqual, c)
-            }
-          }
-          let slack = try lp.addVariable(.continuous, lower: 0, cost: price(rule.weight))
-          try lp.addConstraint(terms.map { ($0.0, -1.0) } + [(slack, -1)], .lessOrEqual, constant - Double(most))
-        }
-      case .earlyBeginnings(let most):
-        var seconds: [(LinearProgram.Variable, Double)] = []
-        var constant = 0.0
-        for d in 0..<D {
-          let excused = model.excused[r * D + d]
-          let f = (~excused).trailingZeroBitCount
-          guard f + 1 < P else { continue }
-          if !days.contains(d) {
-            let stats = ResourceRule.DayStats(mask: state.resourceMask(r, d), excused: excused)
-            constant += stats.second ? 1 : 0
-            continue
-          }
-          let terms = try busy(r, d)
-          let shape = try dayShape(r, d)
-          // late ≥ used − started[f+1]  (hard: late days are violations of their own)
-          if let used = shape.used.variable {
-            let late = try lp.addVariable(.continuous, lower: 0, cost: price(rule.weight))
-            var row: [(LinearProgram.Variable, Double)] = [(late, 1), (used, -1)]
-            var rhs = 0.0
-            if let s = shape.started[f + 1].variable { row.append((s, 1)) } else { rhs -= shape.started[f + 1].constant }
-            try lp.addConstraint(row, .greaterOrEqual, rhs)
-          }
-          // second ≥ busy[f+1] − busy[f]
-          let second = try lp.addVariable(.continuous, lower: 0)
-          var row: [(LinearProgram.Variable, Double)] = [(second, 1)]
-          var rhs = 0.0
-          if let v = terms[f + 1].variable { row.append((v, -1)) } else { rhs += terms[f + 1].constant }
-          if let v = terms[f].variable { row.append((v, 1)) } else { rhs -= terms[f].constant }
-          try lp.addConstraint(row, .greaterOrEqual, rhs)
-          seconds.append((second, 1))
-        }
-        try atMost(seconds, Double(most) - constant, rule.weight)
+      case .maxGapsPerWeek(let most): try addMaxGapsPerWeek(r, most, rule.weight)
+      case .maxDaysPerWeek(let most): try addDaysPerWeek(r, most, isMaximum: true, rule.weight)
+      case .minDaysPerWeek(let least): try addDaysPerWeek(r, least, isMaximum: false, rule.weight)
+      case .earlyBeginnings(let most): try addEarlyBeginnings(r, most, rule.weight)
       }
     }
+  }
+
+  /// At least `least` lessons a day (or none, when empty days are allowed).
+  private mutating func addMinHoursDaily(_ r: Int, _ least: Int, allowEmpty: Bool, _ weight: TimetableModel.Weight) throws {
+    if r < model.teacherCount, model.teacherLessons[r].isEmpty { return }
+    for d in days.sorted() {
+      let (constant, terms) = sum(try busy(r, d))
+      guard !terms.isEmpty else { continue }
+      // least × used − Σ busy ≤ slack
+      let slack = try lp.addVariable(.continuous, lower: 0, cost: price(weight))
+      if allowEmpty {
+        let shape = try dayShape(r, d)
+        var row = terms.map { ($0.0, -1.0) } + [(slack, -1.0)]
+        if let used = shape.used.variable { row.append((used, Double(least))) }
+        try lp.addConstraint(row, .lessOrEqual, constant - Double(least) * shape.used.constant)
+      } else {
+        try lp.addConstraint(terms.map { ($0.0, -1.0) } + [(slack, -1.0)], .lessOrEqual, constant - Double(least))
+      }
+    }
+  }
+
+  /// At most `most` lessons in a row: every window of `most + 1` periods holds at most `most`.
+  private mutating func addMaxHoursContinuously(_ r: Int, _ most: Int, _ weight: TimetableModel.Weight) throws {
+    let P = model.periods
+    guard most + 1 <= P else { return }
+    for d in days.sorted() {
+      let terms = try busy(r, d)
+      for start in 0...(P - most - 1) {
+        let window = Array(terms[start...(start + most)])
+        let (constant, vars) = sum(window)
+        try atMost(vars, Double(most) - constant, weight)
+      }
+    }
+  }
+
+  /// At most `most` gaps in the week (days out of the neighbourhood count as constants).
+  private mutating func addMaxGapsPerWeek(_ r: Int, _ most: Int, _ weight: TimetableModel.Weight) throws {
+    let D = model.days
+    var terms: [(LinearProgram.Variable, Double)] = []
+    var constant = 0.0
+    for d in 0..<D {
+      if days.contains(d) {
+        let shape = try dayShape(r, d)
+        terms += shape.gaps.map { ($0, 1.0) }
+        constant += shape.gapConstant
+      } else {
+        constant += Double(ResourceRule.gaps(state.resourceMask(r, d), excused: model.excused[r * D + d]))
+      }
+    }
+    try atMost(terms, Double(most) - constant, weight)
+  }
+
+  /// At most (or at least) `most` working days in the week.
+  private mutating func addDaysPerWeek(_ r: Int, _ most: Int, isMaximum: Bool, _ weight: TimetableModel.Weight) throws {
+    let D = model.days
+    var terms: [(LinearProgram.Variable, Double)] = []
+    var constant = 0.0
+    for d in 0..<D {
+      if days.contains(d) {
+        let used = try dayShape(r, d).used
+        constant += used.constant
+        if let v = used.variable { terms.append((v, 1)) }
+      } else if state.resourceMask(r, d) != 0 {
+        constant += 1
+      }
+    }
+    if isMaximum {
+      try atMost(terms, Double(most) - constant, weight)
+    } else if !terms.isEmpty {
+      // most − Σ used ≤ slack (a used day needs a lesson: its `started` is at most its busy periods)
+      for d in days.sorted() {
+        let shape = try dayShape(r, d)
+        if let used = shape.used.variable {
+          let (c, busyTerms) = sum(try busy(r, d))
+          try lp.addConstraint([(used, 1)] + busyTerms.map { ($0.0, -1.0) }, .lessOrEqual, c)
+        }
+      }
+      let slack = try lp.addVariable(.continuous, lower: 0, cost: price(weight))
+      try lp.addConstraint(terms.map { ($0.0, -1.0) } + [(slack, -1)], .lessOrEqual, constant - Double(most))
+    }
+  }
+
+  /// At most `most` days that begin at the second hour (a day that begins later is a violation
+  /// of its own).
+  private mutating func addEarlyBeginnings(_ r: Int, _ most: Int, _ weight: TimetableModel.Weight) throws {
+    let D = model.days
+    let P = model.periods
+    var seconds: [(LinearProgram.Variable, Double)] = []
+    var constant = 0.0
+    for d in 0..<D {
+      let excused = model.excused[r * D + d]
+      let f = (~excused).trailingZeroBitCount
+      guard f + 1 < P else { continue }
+      if !days.contains(d) {
+        let stats = ResourceRule.DayStats(mask: state.resourceMask(r, d), excused: excused)
+        constant += stats.second ? 1 : 0
+        continue
+      }
+      let terms = try busy(r, d)
+      let shape = try dayShape(r, d)
+      // late ≥ used − started[f+1]  (hard: late days are violations of their own)
+      if let used = shape.used.variable {
+        let late = try lp.addVariable(.continuous, lower: 0, cost: price(weight))
+        var row: [(LinearProgram.Variable, Double)] = [(late, 1), (used, -1)]
+        var rhs = 0.0
+        if let s = shape.started[f + 1].variable { row.append((s, 1)) } else { rhs -= shape.started[f + 1].constant }
+        try lp.addConstraint(row, .greaterOrEqual, rhs)
+      }
+      // second ≥ busy[f+1] − busy[f]
+      let second = try lp.addVariable(.continuous, lower: 0)
+      var row: [(LinearProgram.Variable, Double)] = [(second, 1)]
+      var rhs = 0.0
+      if let v = terms[f + 1].variable { row.append((v, -1)) } else { rhs += terms[f + 1].constant }
+      if let v = terms[f].variable { row.append((v, 1)) } else { rhs -= terms[f].constant }
+      try lp.addConstraint(row, .greaterOrEqual, rhs)
+      seconds.append((second, 1))
+    }
+    try atMost(seconds, Double(most) - constant, weight)
   }
 
   /// Lesson groups: at most one of a min-days group in each window of `minDays` days, and no two

@@ -1,3 +1,4 @@
+// Rooms re-chosen at once for the lessons on the days with a room clash, as a MIP solved by GLPK.
 import Foundation
 import Logging
 
@@ -142,7 +143,22 @@ struct RoomAssignment {
       let slack = try lp.addVariable(.continuous, lower: 0, cost: parameters.roomClashPrice)
       try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
     }
-    // The rooms held now, completed by an LP into a starting solution.
+    let start = try startingSolution(lp, requirements: requirements, options: options, without: without, timeLimit: timeLimit)
+    var settings = SolveOptions(timeLimit: timeLimit)
+    settings.nodeLimit = parameters.nodeLimit
+    if let start { settings.startingSolution = start }
+    let solution = try lp.solve(settings)
+    guard solution.hasSolution else { return nil }
+    return requirements.enumerated().map { i, requirement in
+      (requirement, options[i].first { solution.values[$0.variable.index] > 0.5 }?.room ?? -1)
+    }
+  }
+
+  /// The rooms held now, completed by an LP into a starting solution (nil when the LP finds none).
+  private func startingSolution(
+    _ lp: LinearProgram, requirements: [Requirement], options: [[(room: Int32, variable: LinearProgram.Variable)]],
+    without: [LinearProgram.Variable?], timeLimit: Double
+  ) throws -> [Double]? {
     var held: [Int: Double] = [:]
     for (i, requirement) in requirements.enumerated() {
       let room = state.chosenRooms[requirement.lesson][requirement.choice]
@@ -156,13 +172,7 @@ struct RoomAssignment {
     for z in binaries { try lp.setBounds(z, lower: held[z.index] ?? 0, upper: held[z.index] ?? 0) }
     let completion = try? lp.solve(SolveOptions(timeLimit: timeLimit))
     for z in binaries { try lp.setBounds(z, lower: 0, upper: 1) }
-    var settings = SolveOptions(timeLimit: timeLimit)
-    settings.nodeLimit = parameters.nodeLimit
-    if let completion, completion.hasSolution { settings.startingSolution = completion.values }
-    let solution = try lp.solve(settings)
-    guard solution.hasSolution else { return nil }
-    return requirements.enumerated().map { i, requirement in
-      (requirement, options[i].first { solution.values[$0.variable.index] > 0.5 }?.room ?? -1)
-    }
+    guard let completion, completion.hasSolution else { return nil }
+    return completion.values
   }
 }

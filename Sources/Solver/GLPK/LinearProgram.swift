@@ -1,3 +1,4 @@
+// The one Swift wrapper around GLPK: variables, rows, costs, bounds, and a solve with options.
 import CGLPK
 import Foundation
 
@@ -174,21 +175,7 @@ public final class LinearProgram {
       let code = glp_simplex(problem, &smcp)
       return try lpSolution(problem, code: code, started: started)
     }
-    var iocp = glp_iocp()
-    glp_init_iocp(&iocp)
-    iocp.msg_lev = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
-    iocp.tm_lim = timeLimit
-    iocp.mip_gap = options.mipGap
-    iocp.cb_func = treeCallback
-    iocp.cb_info = unmanaged.toOpaque()
-    iocp.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
-    iocp.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-    iocp.gmi_cuts = options.cuts ? GLP_ON : GLP_OFF
-    iocp.mir_cuts = options.cuts ? GLP_ON : GLP_OFF
-    iocp.cov_cuts = options.cuts ? GLP_ON : GLP_OFF
-    iocp.clq_cuts = options.cuts ? GLP_ON : GLP_OFF
-    iocp.br_tech = GLP_BR_DTH
-    iocp.bt_tech = options.depthFirst ? GLP_BT_DFS : GLP_BT_BLB
+    var iocp = integerParameters(options, timeLimit: timeLimit, context: unmanaged.toOpaque())
     if options.startingSolution == nil, options.presolve {
       iocp.presolve = GLP_ON
     } else {
@@ -212,7 +199,33 @@ public final class LinearProgram {
       }
     }
     let code = glp_intopt(problem, &iocp)
-    let seconds = Date().timeIntervalSince(started)
+    return try mipSolution(problem, code: code, context: context, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// GLPK's branch-and-cut parameters for the options.
+  private func integerParameters(_ options: SolveOptions, timeLimit: Int32, context: UnsafeMutableRawPointer) -> glp_iocp {
+    var iocp = glp_iocp()
+    glp_init_iocp(&iocp)
+    iocp.msg_lev = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
+    iocp.tm_lim = timeLimit
+    iocp.mip_gap = options.mipGap
+    iocp.cb_func = treeCallback
+    iocp.cb_info = context
+    iocp.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+    iocp.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+    iocp.gmi_cuts = options.cuts ? GLP_ON : GLP_OFF
+    iocp.mir_cuts = options.cuts ? GLP_ON : GLP_OFF
+    iocp.cov_cuts = options.cuts ? GLP_ON : GLP_OFF
+    iocp.clq_cuts = options.cuts ? GLP_ON : GLP_OFF
+    iocp.br_tech = GLP_BR_DTH
+    iocp.bt_tech = options.depthFirst ? GLP_BT_DFS : GLP_BT_BLB
+    return iocp
+  }
+
+  /// The status and values after branch and cut ended with `code`.
+  private func mipSolution(_ problem: OpaquePointer?, code: Int32, context: SolveContext, seconds: Double) throws
+    -> LinearProgramSolution
+  {
     let mipStatus = glp_mip_status(problem)
     let status: LinearProgramSolution.Status
     switch (code, mipStatus) {
