@@ -113,9 +113,18 @@ public struct SolveResult: Sendable {
 /// (or `maxRounds`) rather than by the time limit, and when it is one search.
 public enum TimetableSolver {
   public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
+    let problems = settings.parameters.problems
+    guard problems.isEmpty else { throw SolverError.invalidSettings(problems.joined(separator: "; ")) }
     // A re-solve stays close to one previous timetable: one search.
     guard settings.workers > 1, settings.previous == nil else { return try search(problem, settings: settings) }
     return try race(problem, settings: settings)
+  }
+
+  /// The seeds of the searches a solve runs: `seed` for the first, and 1000003 more for each
+  /// further one of a race (a re-solve runs one).
+  public static func seeds(for settings: SolveSettings) -> [UInt64] {
+    let count = settings.previous == nil ? max(1, settings.workers) : 1
+    return (0..<count).map { settings.seed &+ UInt64($0) &* 1_000_003 }
   }
 
   /// Independent searches from different seeds at once; the best result, or with
@@ -126,7 +135,7 @@ public enum TimetableSolver {
     let results = Results(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { k in
       var own = settings
-      own.seed = settings.seed &+ UInt64(k) &* 1_000_003
+      own.seed = seeds(for: settings)[k]
       own.cancellation = stopAll
       if let progress = settings.progress {
         own.progress = { report in

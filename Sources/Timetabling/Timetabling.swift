@@ -40,7 +40,7 @@ public enum Timetabling {
       feasible: check.isFeasible, diagnosisBefore: before, diagnosisAfter: solved.diagnosis, moves: changes?.moves,
       roomChanges: changes?.roomChanges, secondsToFirstTimetable: solved.secondsToFeasible,
       secondsToStrongRules: solved.secondsToStrongFeasible, seconds: solved.elapsed,
-      peakMemoryMiB: PeakMemory.mebibytes(), seeds: searchSeeds(options), rounds: solved.rounds,
+      peakMemoryMiB: PeakMemory.mebibytes(), seeds: TimetableSolver.seeds(for: settings), rounds: solved.rounds,
       mipNeighbourhoods: solved.mipNeighbourhoods, mipImprovements: solved.mipImprovements,
       unplacedLessons: solved.unplacedLessons, lessons: problem.lessons.count, fetImport: input.fetImport)
   }
@@ -84,11 +84,5 @@ public enum Timetabling {
     settings.workers = max(1, options.searches)
     settings.parameters = options.parameters
     return settings
-  }
-
-  /// The seeds of the searches a solve runs (see `TimetableSolver`'s race).
-  static func searchSeeds(_ options: TimetablingOptions) -> [UInt64] {
-    let count = options.previous == nil ? max(1, options.searches) : 1
-    return (0..<count).map { options.seed &+ UInt64($0) &* 1_000_003 }
   }
 }

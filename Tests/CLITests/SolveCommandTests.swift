@@ -72,6 +72,12 @@ import Testing
     let wrong = try Sabaq.run(["solve", w.school, "--search-parameters", w.path("p.json"), "--output", w.path("out")])
     #expect(wrong.status == 1)
     #expect(wrong.errors.contains("p.json: $.annealing.repairHardWeight: expected an integer"), "\(wrong.errors)")
+    let zero = try Sabaq.run([
+      "solve", w.school, "--search-parameters", #"{"rounds": {"kickDivisor": 0}}"#, "--output", w.path("out"),
+    ])
+    #expect(zero.status == 1)
+    #expect(zero.errors.contains("rounds.kickDivisor: expected an integer from 1"), "\(zero.errors)")
+    #expect(!FileManager.default.fileExists(atPath: w.path("out")))
     let good = try Sabaq.run([
       "solve", w.school, "--rounds", "1", "--no-mip", "--search-parameters", #"{"annealing": {"repairHardWeight": 2000}}"#,
       "--output", w.path("out"),

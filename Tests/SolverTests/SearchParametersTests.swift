@@ -1,5 +1,6 @@
 // SearchParameters as JSON: a partial object keeps the defaults, an unknown key is refused by name.
 import Foundation
+import Planner
 import Testing
 
 @testable import Solver
@@ -41,6 +42,36 @@ import Testing
     #expect(SearchParameters().moves.baseWeights.count == MoveKind.allCases.count)
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(SearchParameters.self, from: Data(#"{"moves": {"baseWeights": [1, 2]}}"#.utf8))
+    }
+  }
+
+  @Test func valuesASearchCannotRunWithAreNamedAndRefusedBeforeAnyWork() throws {
+    #expect(SearchParameters().problems.isEmpty)
+    var bad = SearchParameters()
+    bad.rounds.kickDivisor = 0
+    bad.annealing.repairHardWeight = Int.max
+    bad.annealing.repairStartTemperature = .nan
+    bad.moves.baseWeights = [1, 2]
+    bad.moves.troubledPickTenths = 11
+    let problems = bad.problems
+    for path in [
+      "rounds.kickDivisor", "annealing.repairHardWeight", "annealing.repairStartTemperature", "moves.baseWeights",
+      "moves.troubledPickTenths",
+    ] {
+      #expect(problems.contains { $0.hasPrefix(path + ":") }, "\(path) not named in \(problems)")
+    }
+    #expect(problems.count == 5)
+    var settings = SolveSettings(timeLimit: 10, maxRounds: 1, useMIP: false)
+    settings.parameters = bad
+    do {
+      var b = ProblemFixture.Builder()
+      b.addClass("A")
+      b.addTeacher("t")
+      b.addLessons(2, subject: "math", class: "A", teacher: "t", oncePerDay: false)
+      _ = try TimetableSolver.solve(b.problem, settings: settings)
+      Issue.record("a solve ran with bad settings")
+    } catch SolverError.invalidSettings(let message) {
+      #expect(message.contains("rounds.kickDivisor"))
     }
   }
 }

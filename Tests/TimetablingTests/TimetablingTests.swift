@@ -156,7 +156,10 @@ import Testing
     #expect(settings.parameters == options.parameters)
     #expect(settings.seed == 5 && settings.maxRounds == 7 && settings.workers == 3 && settings.stopWhenFeasible)
     #expect(!settings.useMIP && settings.timeLimit == 600)
-    #expect(Timetabling.searchSeeds(options) == [5, 5 + 1_000_003, 5 + 2_000_006])
+    #expect(TimetableSolver.seeds(for: settings) == [5, 5 + 1_000_003, 5 + 2_000_006])
+    var resolve = settings
+    resolve.previous = Timetable(organisation: Self.school.id, period: nil, placements: [])
+    #expect(TimetableSolver.seeds(for: resolve) == [5])
   }
 
   @Test func anUnknownPeriodIsAPlanningError() throws {

@@ -211,9 +211,12 @@ struct TimetableModel {
 public enum SolverError: Error, CustomStringConvertible, Sendable {
   case invalidProblem(String)
   case invalidTimetable(String)
+  /// Settings a search cannot run with (see `SearchParameters.problems`).
+  case invalidSettings(String)
 
   public var description: String {
     switch self {
+    case .invalidSettings(let m): return "invalid search settings: \(m)"
     case .invalidProblem(let m): return "invalid problem: \(m)"
     case .invalidTimetable(let m): return "invalid timetable: \(m)"
     }
