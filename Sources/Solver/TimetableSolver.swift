@@ -23,8 +23,11 @@ public struct SolveSettings: Sendable {
   /// timetables that break some).
   public var strongSoftWeight: Int?
   /// A limit on the search's work (rounds of improvement) that makes the result independent of
-  /// the machine's speed: with it the same input and seed always give the same timetable, as long
-  /// as the time limit is not reached first.
+  /// the machine's speed without GLPK (`useMIP` false): with it the same input and seed always
+  /// give the same timetable, as long as the time limit is not reached first. With GLPK, its time
+  /// limit on one neighbourhood (`mipTimeLimit`) and its share of the time can still end a
+  /// sub-problem at another point on a slower or busier machine (seen on two of the eight FET
+  /// development files).
   public var maxRounds: Int?
   /// Whether GLPK re-solves neighbourhoods (fix-and-optimize); on by default.
   public var useMIP: Bool
