@@ -44,13 +44,7 @@ struct DocumentReader {
     var sawHours = false
     for element in root.children {
       switch element.name {
-      case "Mode":
-        let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let mode = FETMode(rawValue: text) else {
-          let known = FETMode.allCases.map(\.rawValue).joined(separator: ", ")
-          throw failure(element.line, "Mode: expected one of \(known), found \(fetQuoted(element.text))")
-        }
-        document.mode = mode
+      case "Mode": document.mode = try mode(element)
       case "Institution_Name": document.institutionName = element.text
       case "Comments": document.comments = element.text
       case "Number_of_Terms": document.numberOfTerms = try int(element, of: "the file")
@@ -61,76 +55,9 @@ struct DocumentReader {
       case "Hours_List":
         document.hours = try names(in: element, item: "Hour", count: "Number_of_Hours", what: "hours")
         sawHours = true
-      case "Teachers_List":
-        for item in element.children {
-          if item.name == "Teacher" {
-            document.teachers.append(try teacher(item))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Subjects_List":
-        for item in element.children {
-          if item.name == "Subject" {
-            let name = try requiredName(item, what: "a Subject")
-            document.subjects.append(
-              FETSubject(
-                name: name, comments: item.child("Comments")?.text ?? "", line: item.line,
-                otherFields: otherFields(item, known: ["Name", "Comments"])))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Activity_Tags_List":
-        for item in element.children {
-          if item.name == "Activity_Tag" {
-            let name = try requiredName(item, what: "an Activity_Tag")
-            document.activityTags.append(
-              FETActivityTag(
-                name: name,
-                printable: try item.child("Printable").map { try bool($0, of: "activity tag \(fetQuoted(name))") },
-                comments: item.child("Comments")?.text ?? "", line: item.line,
-                otherFields: otherFields(item, known: ["Name", "Printable", "Comments"])))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Students_List":
-        for item in element.children {
-          if item.name == "Year" {
-            document.years.append(try year(item))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Activities_List":
-        for item in element.children {
-          if item.name == "Activity" {
-            document.activities.append(try activity(item))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Buildings_List":
-        for item in element.children {
-          if item.name == "Building" {
-            let name = try requiredName(item, what: "a Building")
-            document.buildings.append(
-              FETBuilding(
-                name: name, comments: item.child("Comments")?.text ?? "", line: item.line,
-                otherFields: otherFields(item, known: ["Name", "Comments"])))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
-      case "Rooms_List":
-        for item in element.children {
-          if item.name == "Room" {
-            document.rooms.append(try room(item))
-          } else {
-            document.otherSections.append(item)
-          }
-        }
+      case "Teachers_List", "Subjects_List", "Activity_Tags_List", "Students_List", "Activities_List", "Buildings_List",
+        "Rooms_List":
+        try readItems(of: element, into: &document)
       case "Time_Constraints_List":
         for (index, item) in element.children.enumerated() {
           document.timeConstraints.append(try constraint(item, list: .time, index: index))
@@ -151,6 +78,32 @@ struct DocumentReader {
         root.line, "the file has no Hours_List (expected <Hours_List> with <Number_of_Hours> and <Hour> names)")
     }
     return document
+  }
+
+  func mode(_ element: FETElement) throws -> FETMode {
+    let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let mode = FETMode(rawValue: text) else {
+      let known = FETMode.allCases.map(\.rawValue).joined(separator: ", ")
+      throw failure(element.line, "Mode: expected one of \(known), found \(fetQuoted(element.text))")
+    }
+    return mode
+  }
+
+  /// The items of a list of teachers, subjects, activity tags, years, activities, buildings or
+  /// rooms, in order; an element of another name in the list is kept in `otherSections`.
+  func readItems(of list: FETElement, into document: inout FETDocument) throws {
+    for item in list.children {
+      switch (list.name, item.name) {
+      case ("Teachers_List", "Teacher"): document.teachers.append(try teacher(item))
+      case ("Subjects_List", "Subject"): document.subjects.append(try subject(item))
+      case ("Activity_Tags_List", "Activity_Tag"): document.activityTags.append(try activityTag(item))
+      case ("Students_List", "Year"): document.years.append(try year(item))
+      case ("Activities_List", "Activity"): document.activities.append(try activity(item))
+      case ("Buildings_List", "Building"): document.buildings.append(try building(item))
+      case ("Rooms_List", "Room"): document.rooms.append(try room(item))
+      default: document.otherSections.append(item)
+      }
+    }
   }
 
   // MARK: Days and hours
@@ -189,6 +142,29 @@ struct DocumentReader {
       throw failure(element.line, "\(what) has no Name (expected <Name>…</Name> in <\(element.name)>)")
     }
     return name.text
+  }
+
+  func subject(_ item: FETElement) throws -> FETSubject {
+    let name = try requiredName(item, what: "a Subject")
+    return FETSubject(
+      name: name, comments: item.child("Comments")?.text ?? "", line: item.line,
+      otherFields: otherFields(item, known: ["Name", "Comments"]))
+  }
+
+  func activityTag(_ item: FETElement) throws -> FETActivityTag {
+    let name = try requiredName(item, what: "an Activity_Tag")
+    return FETActivityTag(
+      name: name,
+      printable: try item.child("Printable").map { try bool($0, of: "activity tag \(fetQuoted(name))") },
+      comments: item.child("Comments")?.text ?? "", line: item.line,
+      otherFields: otherFields(item, known: ["Name", "Printable", "Comments"]))
+  }
+
+  func building(_ item: FETElement) throws -> FETBuilding {
+    let name = try requiredName(item, what: "a Building")
+    return FETBuilding(
+      name: name, comments: item.child("Comments")?.text ?? "", line: item.line,
+      otherFields: otherFields(item, known: ["Name", "Comments"]))
   }
 
   func teacher(_ element: FETElement) throws -> FETTeacher {

@@ -36,26 +36,52 @@ extension FETDocument {
   /// - constraint counts that disagree with their lists (`Number_of_Activities` and `Activity_Id`,
   ///   `Number_of_Not_Available_Times` and `Not_Available_Time`, …), which FET refuses.
   public func referenceProblems() -> [FETFormatError] {
-    var problems: [FETFormatError] = []
-    func report(_ line: Int, _ message: String) {
-      problems.append(FETFormatError(file: source, line: line, message: message))
+    let known = KnownNames(self)
+    var problems = duplicateProblems() + directoryProblems(known) + activityProblems(known)
+    for constraint in constraints {
+      problems += fieldProblems(of: constraint, known)
+      problems += countProblems(of: constraint)
     }
+    return problems
+  }
 
-    let teacherNames = Set(teachers.map(\.name))
-    let subjectNames = Set(subjects.map(\.name))
-    let tagNames = Set(activityTags.map(\.name))
-    let roomNames = Set(rooms.map(\.name))
-    let buildingNames = Set(buildings.map(\.name))
-    let studentsNames = studentsSetNames
-    let activityIDs = Set(activities.map(\.id))
-    let dayNames = Set(days)
-    let hourNames = Set(hours)
+  /// The names (and activity ids) defined in a document, gathered once for the reference checks.
+  private struct KnownNames {
+    let teachers: Set<String>
+    let subjects: Set<String>
+    let tags: Set<String>
+    let rooms: Set<String>
+    let buildings: Set<String>
+    let students: Set<String>
+    let activities: Set<Int>
+    let days: Set<String>
+    let hours: Set<String>
 
+    init(_ document: FETDocument) {
+      teachers = Set(document.teachers.map(\.name))
+      subjects = Set(document.subjects.map(\.name))
+      tags = Set(document.activityTags.map(\.name))
+      rooms = Set(document.rooms.map(\.name))
+      buildings = Set(document.buildings.map(\.name))
+      students = document.studentsSetNames
+      activities = Set(document.activities.map(\.id))
+      days = Set(document.days)
+      hours = Set(document.hours)
+    }
+  }
+
+  private func problem(_ line: Int, _ message: String) -> FETFormatError {
+    FETFormatError(file: source, line: line, message: message)
+  }
+
+  /// Names defined twice (teachers, subjects, tags, buildings, rooms) and repeated activity ids.
+  private func duplicateProblems() -> [FETFormatError] {
+    var problems: [FETFormatError] = []
     func duplicates(_ names: [(String, Int)], what: String) {
       var seen: [String: Int] = [:]
       for (name, line) in names {
         if let first = seen[name] {
-          report(line, "\(what) \(fetQuoted(name)) is defined twice (first on line \(first))")
+          problems.append(problem(line, "\(what) \(fetQuoted(name)) is defined twice (first on line \(first))"))
         } else {
           seen[name] = line
         }
@@ -67,80 +93,106 @@ extension FETDocument {
     duplicates(buildings.map { ($0.name, $0.line) }, what: "building")
     duplicates(rooms.map { ($0.name, $0.line) }, what: "room")
     duplicates(activities.map { (String($0.id), $0.line) }, what: "activity id")
+    return problems
+  }
 
+  /// Qualified subjects, buildings of rooms and real rooms of virtual rooms that do not exist.
+  private func directoryProblems(_ known: KnownNames) -> [FETFormatError] {
+    var problems: [FETFormatError] = []
     for teacher in teachers {
-      for subject in teacher.qualifiedSubjects ?? [] where !subjectNames.contains(subject) {
-        report(
-          teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))")
+      for subject in teacher.qualifiedSubjects ?? [] where !known.subjects.contains(subject) {
+        problems.append(
+          problem(
+            teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))"))
       }
     }
     for room in rooms {
-      if let building = room.building, !buildingNames.contains(building) {
-        report(room.line, "room \(fetQuoted(room.name)) is in an unknown building \(fetQuoted(building))")
+      if let building = room.building, !known.buildings.contains(building) {
+        problems.append(problem(room.line, "room \(fetQuoted(room.name)) is in an unknown building \(fetQuoted(building))"))
       }
       for set in room.realRoomSets {
-        for real in set where !roomNames.contains(real) {
-          report(room.line, "virtual room \(fetQuoted(room.name)) lists an unknown real room \(fetQuoted(real))")
+        for real in set where !known.rooms.contains(real) {
+          problems.append(
+            problem(room.line, "virtual room \(fetQuoted(room.name)) lists an unknown real room \(fetQuoted(real))"))
         }
       }
     }
+    return problems
+  }
 
+  /// Activities naming an unknown teacher, subject, students set or activity tag.
+  private func activityProblems(_ known: KnownNames) -> [FETFormatError] {
+    var problems: [FETFormatError] = []
     for activity in activities {
       let what = "activity \(activity.id)"
-      for name in activity.teachers where !teacherNames.contains(name) {
-        report(activity.line, "\(what) names an unknown teacher \(fetQuoted(name))")
+      for name in activity.teachers where !known.teachers.contains(name) {
+        problems.append(problem(activity.line, "\(what) names an unknown teacher \(fetQuoted(name))"))
       }
-      if !subjectNames.contains(activity.subject) {
-        report(activity.line, "\(what) names an unknown subject \(fetQuoted(activity.subject))")
+      if !known.subjects.contains(activity.subject) {
+        problems.append(problem(activity.line, "\(what) names an unknown subject \(fetQuoted(activity.subject))"))
       }
-      for name in activity.students where !studentsNames.contains(name) {
-        report(activity.line, "\(what) names an unknown students set \(fetQuoted(name))")
+      for name in activity.students where !known.students.contains(name) {
+        problems.append(problem(activity.line, "\(what) names an unknown students set \(fetQuoted(name))"))
       }
-      for name in activity.activityTags where !tagNames.contains(name) {
-        report(activity.line, "\(what) names an unknown activity tag \(fetQuoted(name))")
+      for name in activity.activityTags where !known.tags.contains(name) {
+        problems.append(problem(activity.line, "\(what) names an unknown activity tag \(fetQuoted(name))"))
       }
     }
+    return problems
+  }
 
-    for constraint in constraints {
-      for field in constraint.fields where !field.value.isEmpty {
-        guard let kind = ReferenceKind.of(field: field.name) else { continue }
-        let known: Bool
-        switch kind {
-        case .teacher: known = teacherNames.contains(field.value)
-        case .studentsSet: known = studentsNames.contains(field.value)
-        case .subject: known = subjectNames.contains(field.value)
-        case .activityTag: known = tagNames.contains(field.value)
-        case .room: known = roomNames.contains(field.value)
-        case .day: known = dayNames.contains(field.value)
-        case .hour: known = hourNames.contains(field.value)
-        case .activity:
-          guard let id = Int(field.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            report(
+  /// The fields of a constraint that name something that does not exist (an empty value names
+  /// nothing).
+  private func fieldProblems(of constraint: FETConstraint, _ known: KnownNames) -> [FETFormatError] {
+    var problems: [FETFormatError] = []
+    for field in constraint.fields where !field.value.isEmpty {
+      guard let kind = ReferenceKind.of(field: field.name) else { continue }
+      let isKnown: Bool
+      switch kind {
+      case .teacher: isKnown = known.teachers.contains(field.value)
+      case .studentsSet: isKnown = known.students.contains(field.value)
+      case .subject: isKnown = known.subjects.contains(field.value)
+      case .activityTag: isKnown = known.tags.contains(field.value)
+      case .room: isKnown = known.rooms.contains(field.value)
+      case .day: isKnown = known.days.contains(field.value)
+      case .hour: isKnown = known.hours.contains(field.value)
+      case .activity:
+        guard let id = Int(field.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+          problems.append(
+            problem(
               field.line,
-              "\(field.name) of \(constraint.kind): expected a whole number, found \(fetQuoted(field.value))")
-            continue
-          }
-          known = activityIDs.contains(id)
-        }
-        if !known {
-          report(
-            field.line,
-            "\(constraint.kind) names an unknown \(kind.rawValue) \(fetQuoted(field.value)) (\(field.name))")
-        }
-      }
-      for (countField, listField) in Self.constraintCounts {
-        guard let count = constraint.fields.first(where: { $0.name == countField }) else { continue }
-        let leaves = constraint.fields.filter { $0.name == listField && $0.block == nil }.count
-        let blocks = Set(constraint.fields.filter { $0.block == listField }.compactMap(\.blockIndex)).count
-        let actual = leaves + blocks
-        guard let declared = Int(count.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-          report(
-            count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))")
+              "\(field.name) of \(constraint.kind): expected a whole number, found \(fetQuoted(field.value))"))
           continue
         }
-        if declared != actual {
-          report(count.line, "\(countField) of \(constraint.kind) is \(declared) but it lists \(actual) \(listField)")
-        }
+        isKnown = known.activities.contains(id)
+      }
+      if !isKnown {
+        problems.append(
+          problem(
+            field.line,
+            "\(constraint.kind) names an unknown \(kind.rawValue) \(fetQuoted(field.value)) (\(field.name))"))
+      }
+    }
+    return problems
+  }
+
+  /// The count fields of a constraint that disagree with their lists, which FET refuses.
+  private func countProblems(of constraint: FETConstraint) -> [FETFormatError] {
+    var problems: [FETFormatError] = []
+    for (countField, listField) in Self.constraintCounts {
+      guard let count = constraint.fields.first(where: { $0.name == countField }) else { continue }
+      let leaves = constraint.fields.filter { $0.name == listField && $0.block == nil }.count
+      let blocks = Set(constraint.fields.filter { $0.block == listField }.compactMap(\.blockIndex)).count
+      let actual = leaves + blocks
+      guard let declared = Int(count.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        problems.append(
+          problem(
+            count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))"))
+        continue
+      }
+      if declared != actual {
+        problems.append(
+          problem(count.line, "\(countField) of \(constraint.kind) is \(declared) but it lists \(actual) \(listField)"))
       }
     }
     return problems

@@ -58,6 +58,41 @@ extension Organisation {
       problems.append(.error("unknown-class", at: "--from", "no class \"\(request.from)\"; the classes are \(classes.map(\.name).joined(separator: ", "))"))
     }
     if request.to.isEmpty { problems.append(.error("no-target", at: "--to", "name at least one class to copy to")) }
+    let targets = copyTargets(request, source: source, problems: &problems)
+    let sourceCurriculum = source.flatMap { workingCurriculum(of: $0.id) }
+    if let source, sourceCurriculum == nil {
+      problems.append(.error("no-curriculum", at: "--from", "\(source.name) has no working curriculum to copy"))
+    }
+    let periodIDs = copyPeriods(request, problems: &problems)
+    let subjectIDs = copySubjects(request, source: source, sourceCurriculum: sourceCurriculum, problems: &problems)
+    guard problems.isEmpty, let source, let sourceCurriculum else { throw PlanningErrors(problems) }
+
+    var result = self
+    var report = CurriculumCopyReport()
+    let entries = sourceCurriculum.entries.filter { subjectIDs?.contains($0.subject) ?? true }
+    for target in targets {
+      var curriculum = result.workingCurriculum(of: target.id) ?? WorkingCurriculum(class: target.id, entries: [])
+      for entry in entries {
+        Self.copy(entry, into: &curriculum, of: target.id, periods: periodIDs, conflicts: request.conflicts, report: &report)
+      }
+      if let index = result.workingCurricula.firstIndex(where: { $0.class == target.id }) {
+        result.workingCurricula[index] = curriculum
+      } else {
+        result.workingCurricula.append(curriculum)
+      }
+      if request.includeAssignments {
+        copyAssignments(
+          of: entries, from: source.id, to: target.id, periods: periodIDs, conflicts: request.conflicts, into: &result,
+          report: &report)
+      }
+    }
+    return (result, report)
+  }
+
+  /// The classes a copy goes to, each once; problems for those unknown or the source itself.
+  private func copyTargets(_ request: CurriculumCopyRequest, source: SchoolClass?, problems: inout [PlanningIssue])
+    -> [SchoolClass]
+  {
     var targets: [SchoolClass] = []
     for (i, key) in request.to.enumerated() {
       guard let target = findClass(key) else {
@@ -70,10 +105,11 @@ extension Organisation {
         targets.append(target)
       }
     }
-    let sourceCurriculum = source.flatMap { workingCurriculum(of: $0.id) }
-    if let source, sourceCurriculum == nil {
-      problems.append(.error("no-curriculum", at: "--from", "\(source.name) has no working curriculum to copy"))
-    }
+    return targets
+  }
+
+  /// The study periods a copy is limited to (nil: the whole year); problems for those unknown.
+  private func copyPeriods(_ request: CurriculumCopyRequest, problems: inout [PlanningIssue]) -> [PeriodID]? {
     var periodIDs: [PeriodID]?
     if let keys = request.periods {
       periodIDs = []
@@ -83,6 +119,15 @@ extension Organisation {
         }
       }
     }
+    return periodIDs
+  }
+
+  /// The subjects a copy is limited to (nil: all); problems for those unknown or not in the
+  /// source's curriculum.
+  private func copySubjects(
+    _ request: CurriculumCopyRequest, source: SchoolClass?, sourceCurriculum: WorkingCurriculum?,
+    problems: inout [PlanningIssue]
+  ) -> [SubjectID]? {
     var subjectIDs: [SubjectID]?
     if let keys = request.subjects {
       subjectIDs = []
@@ -97,81 +142,79 @@ extension Organisation {
         subjectIDs!.append(subject.id)
       }
     }
-    guard problems.isEmpty, let source, let sourceCurriculum else { throw PlanningErrors(problems) }
+    return subjectIDs
+  }
 
-    var result = self
-    var report = CurriculumCopyReport()
-    let entries = sourceCurriculum.entries.filter { subjectIDs?.contains($0.subject) ?? true }
-    for target in targets {
-      var curriculum = result.workingCurriculum(of: target.id) ?? WorkingCurriculum(class: target.id, entries: [])
-      for entry in entries {
-        let change = CurriculumCopyReport.Change(class: target.id, subject: entry.subject)
-        let existing = curriculum.entries.firstIndex { $0.subject == entry.subject }
-        if let periodIDs {
-          // One or some periods: set the hours of those periods only.
-          let index = existing ?? {
-            curriculum.entries.append(
-              CurriculumEntry(
-                subject: entry.subject, weeklyHours: .zero, periodHours: [:], variative: entry.variative,
-                duration: entry.duration))
-            return curriculum.entries.count - 1
-          }()
-          var changed = false
-          var keptAny = false
-          for p in periodIDs {
-            let has = !curriculum.entries[index].hours(in: p).isZero
-            if has, existing != nil, request.conflicts == .keep {
-              keptAny = true
-              continue
-            }
-            var hours = curriculum.entries[index].periodHours ?? [:]
-            hours[p] = entry.hours(in: p)
-            curriculum.entries[index].periodHours = hours
-            changed = true
-          }
-          if existing == nil {
-            report.added.append(change)
-          } else if changed {
-            report.replaced.append(change)
-          } else if keptAny {
-            report.kept.append(change)
-          }
-        } else if let existing {
-          if request.conflicts == .replace {
-            curriculum.entries[existing] = entry
-            report.replaced.append(change)
-          } else {
-            report.kept.append(change)
-          }
-        } else {
-          curriculum.entries.append(entry)
-          report.added.append(change)
+  /// Copies one entry into a target's curriculum: the hours of some periods only, or the whole
+  /// entry; an entry already there is replaced or kept as the request says.
+  private static func copy(
+    _ entry: CurriculumEntry, into curriculum: inout WorkingCurriculum, of target: ClassID, periods periodIDs: [PeriodID]?,
+    conflicts: CopyConflictPolicy, report: inout CurriculumCopyReport
+  ) {
+    let change = CurriculumCopyReport.Change(class: target, subject: entry.subject)
+    let existing = curriculum.entries.firstIndex { $0.subject == entry.subject }
+    if let periodIDs {
+      // One or some periods: set the hours of those periods only.
+      let index = existing ?? {
+        curriculum.entries.append(
+          CurriculumEntry(
+            subject: entry.subject, weeklyHours: .zero, periodHours: [:], variative: entry.variative,
+            duration: entry.duration))
+        return curriculum.entries.count - 1
+      }()
+      var changed = false
+      var keptAny = false
+      for p in periodIDs {
+        let has = !curriculum.entries[index].hours(in: p).isZero
+        if has, existing != nil, conflicts == .keep {
+          keptAny = true
+          continue
         }
+        var hours = curriculum.entries[index].periodHours ?? [:]
+        hours[p] = entry.hours(in: p)
+        curriculum.entries[index].periodHours = hours
+        changed = true
       }
-      if let index = result.workingCurricula.firstIndex(where: { $0.class == target.id }) {
-        result.workingCurricula[index] = curriculum
+      if existing == nil {
+        report.added.append(change)
+      } else if changed {
+        report.replaced.append(change)
+      } else if keptAny {
+        report.kept.append(change)
+      }
+    } else if let existing {
+      if conflicts == .replace {
+        curriculum.entries[existing] = entry
+        report.replaced.append(change)
       } else {
-        result.workingCurricula.append(curriculum)
+        report.kept.append(change)
       }
-      if request.includeAssignments {
-        for entry in entries {
-          let copied = assignments.filter {
-            $0.class == source.id && $0.subject == entry.subject && (periodIDs == nil || $0.period == nil || periodIDs!.contains($0.period!))
-          }
-          for assignment in copied {
-            let exists = result.assignments.firstIndex {
-              $0.class == target.id && $0.subject == assignment.subject && $0.period == assignment.period
-            }
-            if exists != nil, request.conflicts == .keep { continue }
-            var copy = assignment
-            copy.class = target.id
-            if let exists { result.assignments[exists] = copy } else { result.assignments.append(copy) }
-            report.assignmentsCopied += 1
-          }
+    } else {
+      curriculum.entries.append(entry)
+      report.added.append(change)
+    }
+  }
+
+  /// Copies the source's assignments of the entries copied (of the periods copied) to a target.
+  private func copyAssignments(
+    of entries: [CurriculumEntry], from source: ClassID, to target: ClassID, periods periodIDs: [PeriodID]?,
+    conflicts: CopyConflictPolicy, into result: inout Organisation, report: inout CurriculumCopyReport
+  ) {
+    for entry in entries {
+      let copied = assignments.filter {
+        $0.class == source && $0.subject == entry.subject && (periodIDs == nil || $0.period == nil || periodIDs!.contains($0.period!))
+      }
+      for assignment in copied {
+        let exists = result.assignments.firstIndex {
+          $0.class == target && $0.subject == assignment.subject && $0.period == assignment.period
         }
+        if exists != nil, conflicts == .keep { continue }
+        var copy = assignment
+        copy.class = target
+        if let exists { result.assignments[exists] = copy } else { result.assignments.append(copy) }
+        report.assignmentsCopied += 1
       }
     }
-    return (result, report)
   }
 
   /// This organisation with a class's working curriculum made from a standard curriculum: the

@@ -76,33 +76,56 @@ public enum DemandCapacity {
   /// Findings that make a timetable of the problem impossible, in sentences a deputy director
   /// understands: teachers first, then classes, rooms and lessons. Empty when counting finds none.
   public static func issues(in problem: TimetableProblem) -> [PlanningIssue] {
-    var findings: [PlanningIssue] = []
-    let days = problem.days.count
-    let periods = problem.periodsPerDay
-    let dayIndex = Dictionary(
-      problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let classByID = Dictionary(problem.classes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let subjectName = Dictionary(problem.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let context = Context(problem)
+    return teacherFindings(context) + classFindings(context) + roomFindings(context) + lessonFindings(context)
+  }
+
+  /// What the findings of every kind look up: the problem's days, periods, classes and subjects.
+  private struct Context {
+    let problem: TimetableProblem
+    let days: Int
+    let periods: Int
+    let dayIndex: [Weekday: Int]
+    let classByID: [ClassID: ProblemClass]
+    let subjectName: [SubjectID: String]
+
+    init(_ problem: TimetableProblem) {
+      self.problem = problem
+      days = problem.days.count
+      periods = problem.periodsPerDay
+      dayIndex = Dictionary(
+        problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+      classByID = Dictionary(problem.classes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      subjectName = Dictionary(problem.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     func describe(_ lesson: Lesson) -> String {
       let classes = lesson.classes.compactMap { classByID[$0]?.name }.joined(separator: "+")
       let group = lesson.group == "whole" ? "" : " (\(lesson.group))"
       return "\(classes) \(subjectName[lesson.subject] ?? lesson.subject)\(group)"
     }
+
     /// Periods a week a lesson takes: half for a lesson of odd or even weeks only.
     func weeklyPeriods(_ lessons: [Lesson]) -> Double {
       lessons.reduce(0) { $0 + Double($1.duration) * ($1.weeks == .every ? 1 : 0.5) }
     }
-    // Teachers.
+  }
+
+  /// Teachers with more lesson periods than periods they can teach.
+  private static func teacherFindings(_ context: Context) -> [PlanningIssue] {
+    let problem = context.problem
+    var findings: [PlanningIssue] = []
     var lessonsOfTeacher: [TeacherID: [Lesson]] = [:]
     for lesson in problem.lessons { for t in lesson.teachers { lessonsOfTeacher[t, default: []].append(lesson) } }
     for teacher in problem.teachers {
       let lessons = lessonsOfTeacher[teacher.id] ?? []
       guard !lessons.isEmpty else { continue }
       let shifts = Set(
-        lessons.flatMap { $0.classes }.compactMap { classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
+        lessons.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
       let open =
-        days * shifts.count - teacher.unavailable.filter { shifts.contains($0.period) && dayIndex[$0.day] != nil }.count
-      let needed = weeklyPeriods(lessons)
+        context.days * shifts.count
+        - teacher.unavailable.filter { shifts.contains($0.period) && context.dayIndex[$0.day] != nil }.count
+      let needed = context.weeklyPeriods(lessons)
       if needed > Double(open) {
         findings.append(
           .error(
@@ -111,7 +134,14 @@ public enum DemandCapacity {
           ))
       }
     }
-    // Classes and their student units: the first unit over is told.
+    return findings
+  }
+
+  /// Classes and their student units over their shift or daily maximum: the first unit over is told.
+  private static func classFindings(_ context: Context) -> [PlanningIssue] {
+    let problem = context.problem
+    let days = context.days
+    var findings: [PlanningIssue] = []
     for schoolClass in problem.classes {
       let shift = schoolClass.lastPeriod - schoolClass.firstPeriod + 1
       let open =
@@ -120,7 +150,7 @@ public enum DemandCapacity {
         .count
       let byDay = days * min(schoolClass.maxLessonsPerDay, shift)
       for unit in schoolClass.units {
-        let needed = weeklyPeriods(problem.lessons.filter { $0.students.contains(unit) })
+        let needed = context.weeklyPeriods(problem.lessons.filter { $0.students.contains(unit) })
         let unitName =
           unit == schoolClass.id
           ? schoolClass.name : "\(schoolClass.name) (group \(unit.split(separator: "/").last ?? ""))"
@@ -141,7 +171,15 @@ public enum DemandCapacity {
         }
       }
     }
-    // Rooms of a kind: lessons whose choice is the same set of rooms.
+    return findings
+  }
+
+  /// Rooms of a kind: lessons whose choice is the same set of rooms, too many for those rooms, or
+  /// with no room that seats them.
+  private static func roomFindings(_ context: Context) -> [PlanningIssue] {
+    let problem = context.problem
+    let days = context.days
+    var findings: [PlanningIssue] = []
     var byRoomSet: [[RoomID]: [Lesson]] = [:]
     for lesson in problem.lessons {
       for requirement in lesson.rooms { byRoomSet[requirement.allowed.sorted(), default: []].append(lesson) }
@@ -150,29 +188,34 @@ public enum DemandCapacity {
     for (rooms, lessons) in byRoomSet.sorted(by: { $0.key.joined() < $1.key.joined() }) {
       // Lessons allowed in a subset of these rooms also use them.
       let users = byRoomSet.filter { Set($0.key).isSubset(of: Set(rooms)) }.flatMap(\.value)
-      let needed = weeklyPeriods(users)
-      let open = rooms.reduce(0) { $0 + days * periods - (roomByID[$1]?.unavailable.count ?? 0) }
+      let needed = context.weeklyPeriods(users)
+      let open = rooms.reduce(0) { $0 + days * context.periods - (roomByID[$1]?.unavailable.count ?? 0) }
       let shiftPeriods = Set(
-        users.flatMap { $0.classes }.compactMap { classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
+        users.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
       let usable = min(open, rooms.count * days * max(shiftPeriods.count, 1))
       if needed > Double(usable) {
         let names = rooms.compactMap { roomByID[$0]?.name }
         findings.append(
           .error(
             Code.roomsTooFew, at: Path.rooms(rooms),
-            "Lessons that need \(names.count == 1 ? "the room \(names[0])" : "one of the rooms \(names.joined(separator: ", "))") take \(format(needed)) periods a week, but \(names.count == 1 ? "it is" : "they are") free for only \(usable): add a room of that kind or move some lessons (e.g. \(describe(lessons[0])))."
+            "Lessons that need \(names.count == 1 ? "the room \(names[0])" : "one of the rooms \(names.joined(separator: ", "))") take \(format(needed)) periods a week, but \(names.count == 1 ? "it is" : "they are") free for only \(usable): add a room of that kind or move some lessons (e.g. \(context.describe(lessons[0])))."
           ))
       }
       if rooms.isEmpty {
         findings.append(
           .error(
             Code.noRoomSeatsGroup, at: Path.lesson(lessons[0].id),
-            "\(describe(lessons[0])) needs a room but no room of its kind seats its \(lessons[0].size) students."))
+            "\(context.describe(lessons[0])) needs a room but no room of its kind seats its \(lessons[0].size) students."))
       }
     }
-    // Lessons with nowhere to go (streams whose classes never meet, availability).
-    for lesson in problem.lessons {
-      let classes = lesson.classes.compactMap { classByID[$0] }
+    return findings
+  }
+
+  /// Lessons with nowhere to go (streams whose classes never meet, availability).
+  private static func lessonFindings(_ context: Context) -> [PlanningIssue] {
+    var findings: [PlanningIssue] = []
+    for lesson in context.problem.lessons {
+      let classes = lesson.classes.compactMap { context.classByID[$0] }
       guard !classes.isEmpty else { continue }
       let first = classes.map(\.firstPeriod).max()!
       let last = classes.map(\.lastPeriod).min()!
@@ -181,10 +224,10 @@ public enum DemandCapacity {
           lesson.classes.count > 1
             ? .error(
               Code.streamClassesNeverMeet, at: Path.lesson(lesson.id),
-              "The stream \(describe(lesson)) cannot meet: its classes study in different parts of the day.")
+              "The stream \(context.describe(lesson)) cannot meet: its classes study in different parts of the day.")
             : .error(
               Code.lessonLongerThanShift, at: Path.lesson(lesson.id),
-              "\(describe(lesson)) is \(lesson.duration) periods long but its shift has only \(last - first + 1)."))
+              "\(context.describe(lesson)) is \(lesson.duration) periods long but its shift has only \(last - first + 1)."))
       }
     }
     return findings

@@ -68,12 +68,48 @@ public struct ClassDistribution: Sendable {
       let byDays = week.schoolDays * perDay
       return explicitYear ? (h.isZero ? 0 : byDays) : min(byDays, Int(h.value.rounded(.up)))
     }
+    guard
+      let planned = plannedLessons(
+        entry, path: path, what: what, organisation: organisation, hours: hours, targets: targets,
+        capacities: capacities)
+    else { return }
+    // Weeks changed by hand may take a lesson more a day than the plan (a make-up lesson).
+    let makeUpCapacities = zip(weeks, hours).map { $0.1.isZero ? 0 : $0.0.schoolDays * (perDay + 1) }
+    let subjectOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == nil }
+    let base = applying(subjectOverrides, to: planned, targets: targets, capacities: makeUpCapacities, what: what)
+    var newRows = teachingRows(
+      entry, schoolClass: schoolClass, index: index, hours: hours, lessons: base, planned: planned)
+    for i in newRows.indices {
+      let groupOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == newRows[i].group }
+      if !groupOverrides.isEmpty {
+        let active = newRows[i].lessons.indices.map { w in
+          Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, index: index)
+            .contains { $0.group == newRows[i].group } ? makeUpCapacities[w] : 0
+        }
+        newRows[i].lessons = applying(
+          groupOverrides, to: newRows[i].lessons, targets: targets, capacities: active, what: "\(what), group \(newRows[i].group)")
+      }
+      if newRows[i].difference != 0 {
+        issues.append(
+          .warning(
+            "distribution-differs-from-plan", at: path,
+            "\(what)\(newRows[i].group == "whole" ? "" : ", group \(newRows[i].group)"): the weekly distribution has \(newRows[i].total) lessons, the plan \(newRows[i].planned) (\(newRows[i].difference > 0 ? "+" : "")\(newRows[i].difference))"
+          ))
+      }
+    }
+    rows.append(contentsOf: newRows)
+  }
 
-    var base: [Int]
+  /// The lessons of each week as planned: the annual hours spread over the year, or each study
+  /// period's hours over its weeks. Nil (with an issue told) when they do not fit the calendar.
+  private mutating func plannedLessons(
+    _ entry: CurriculumEntry, path: String, what: String, organisation: Organisation, hours: [WeeklyHours],
+    targets: [Double], capacities: [Int]
+  ) -> [Int]? {
     if let annual = entry.annualHours {
       guard annual >= 0 else {
         issues.append(.error("negative-hours", at: "\(path).annualHours", "\(what): annual hours must not be negative"))
-        return
+        return nil
       }
       guard let spread = HourDistribution.spread(total: annual, targets: targets, capacities: capacities) else {
         let room = capacities.reduce(0, +)
@@ -83,34 +119,35 @@ public struct ClassDistribution: Sendable {
             "hours-do-not-fit-calendar", at: "\(path).annualHours",
             "\(what): \(annual) hours a year do not fit the calendar: the subject is taught in \(studyWeeks) study weeks, which hold at most \(room) lessons at \(entry.weeklyHours) a week; change the annual or the weekly hours"
           ))
-        return
+        return nil
       }
-      base = spread
-    } else {
-      base = Array(repeating: 0, count: weeks.count)
-      for period in organisation.studyPeriods {
-        let indices = weeks.indices.filter { weeks[$0].period == period.id }
-        let total = Int((indices.reduce(0.0) { $0 + targets[$1] } + 0.5 + 1e-9).rounded(.down))
-        guard
-          let spread = HourDistribution.spread(
-            total: total, targets: indices.map { targets[$0] }, capacities: indices.map { capacities[$0] })
-        else {
-          issues.append(
-            .error(
-              "hours-do-not-fit-calendar", at: path,
-              "\(what): \(total) lessons in \(period.name) do not fit its \(indices.count) study weeks"))
-          return
-        }
-        for (k, i) in indices.enumerated() { base[i] = spread[k] }
-      }
+      return spread
     }
-    let planned = base
-    // Weeks changed by hand may take a lesson more a day than the plan (a make-up lesson).
-    let makeUpCapacities = zip(weeks, hours).map { $0.1.isZero ? 0 : $0.0.schoolDays * (perDay + 1) }
-    let subjectOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == nil }
-    base = applying(subjectOverrides, to: base, targets: targets, capacities: makeUpCapacities, what: what)
+    var base = Array(repeating: 0, count: weeks.count)
+    for period in organisation.studyPeriods {
+      let indices = weeks.indices.filter { weeks[$0].period == period.id }
+      let total = Int((indices.reduce(0.0) { $0 + targets[$1] } + 0.5 + 1e-9).rounded(.down))
+      guard
+        let spread = HourDistribution.spread(
+          total: total, targets: indices.map { targets[$0] }, capacities: indices.map { capacities[$0] })
+      else {
+        issues.append(
+          .error(
+            "hours-do-not-fit-calendar", at: path,
+            "\(what): \(total) lessons in \(period.name) do not fit its \(indices.count) study weeks"))
+        return nil
+      }
+      for (k, i) in indices.enumerated() { base[i] = spread[k] }
+    }
+    return base
+  }
 
-    // Who teaches each week: the period's stream, its assignment's groups, or nobody yet.
+  /// Who teaches each week: the period's stream, its assignment's groups, or nobody yet. One row
+  /// per group, teacher and stream, with `lessons` in the weeks it teaches.
+  private func teachingRows(
+    _ entry: CurriculumEntry, schoolClass: SchoolClass, index: OrganisationIndex, hours: [WeeklyHours],
+    lessons base: [Int], planned: [Int]
+  ) -> [DistributionRow] {
     var rowIndex: [String: Int] = [:]
     var newRows: [DistributionRow] = []
     for (w, week) in weeks.enumerated() where !hours[w].isZero {
@@ -132,25 +169,7 @@ public struct ClassDistribution: Sendable {
         newRows[index].planned += planned[w]
       }
     }
-    for i in newRows.indices {
-      let groupOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == newRows[i].group }
-      if !groupOverrides.isEmpty {
-        let active = newRows[i].lessons.indices.map { w in
-          Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, index: index)
-            .contains { $0.group == newRows[i].group } ? makeUpCapacities[w] : 0
-        }
-        newRows[i].lessons = applying(
-          groupOverrides, to: newRows[i].lessons, targets: targets, capacities: active, what: "\(what), group \(newRows[i].group)")
-      }
-      if newRows[i].difference != 0 {
-        issues.append(
-          .warning(
-            "distribution-differs-from-plan", at: path,
-            "\(what)\(newRows[i].group == "whole" ? "" : ", group \(newRows[i].group)"): the weekly distribution has \(newRows[i].total) lessons, the plan \(newRows[i].planned) (\(newRows[i].difference > 0 ? "+" : "")\(newRows[i].difference))"
-          ))
-      }
-    }
-    rows.append(contentsOf: newRows)
+    return newRows
   }
 
   /// Applies changes made by hand: fixed weeks, and with `keepTotal` the rest re-spread so the

@@ -58,6 +58,36 @@ public struct OrganisationValidator {
     }
   }
 
+  /// The ids of every list, the school days and the periods of a day, gathered once for the
+  /// reference checks.
+  private struct KnownIDs {
+    let periods: Set<PeriodID>
+    let shifts: Set<String>
+    let subjects: Set<SubjectID>
+    let buildings: Set<String>
+    let rooms: Set<RoomID>
+    let teachers: Set<TeacherID>
+    let classes: Set<ClassID>
+    let studentSets: Set<String>
+    let activities: Set<String>
+    let days: [Weekday]
+    let periodsPerDay: Int
+
+    init(_ org: Organisation) {
+      periods = Set(org.studyPeriods.map(\.id))
+      shifts = Set(org.shifts.map(\.id))
+      subjects = Set(org.subjects.map(\.id))
+      buildings = Set((org.buildings ?? []).map(\.id))
+      rooms = Set(org.rooms.map(\.id))
+      teachers = Set(org.teachers.map(\.id))
+      classes = Set(org.classes.map(\.id))
+      studentSets = Set((org.studentSets ?? []).map(\.id))
+      activities = Set((org.activities ?? []).map(\.id))
+      days = org.settings.schoolDays
+      periodsPerDay = org.shifts.map { $0.firstPeriod + $0.lessonsPerDay - 1 }.max() ?? 0
+    }
+  }
+
   private mutating func checkReferences() {
     let org = organisation
     if org.name.isBlank { error("empty-name", "\(o).name", "the organisation has no name") }
@@ -71,15 +101,30 @@ public struct OrganisationValidator {
     checkUnique(org.streams ?? [], list: "streams", kind: "stream", id: \.id)
     checkUnique(org.standardCurricula ?? [], list: "standardCurricula", kind: "standard curriculum", id: \.id)
 
-    let periodIDs = Set(org.studyPeriods.map(\.id))
-    let shiftIDs = Set(org.shifts.map(\.id))
-    let subjectIDs = Set(org.subjects.map(\.id))
-    let buildingIDs = Set((org.buildings ?? []).map(\.id))
-    let roomIDs = Set(org.rooms.map(\.id))
-    let teacherIDs = Set(org.teachers.map(\.id))
-    let classIDs = Set(org.classes.map(\.id))
+    let known = KnownIDs(org)
+    checkCalendar()
+    checkShifts()
+    checkBellSchedules()
+    checkSubjects()
+    checkRooms(known)
+    checkTeachers(known)
+    checkClasses(known)
+    checkCurricula(known)
+    checkAssignmentReferences(known)
+    checkStreamReferences(known)
+    // Student sets, activities and explicit rules (imported from FET).
+    checkUnique(org.studentSets ?? [], list: "studentSets", kind: "student set", id: \.id)
+    checkUnique(org.activities ?? [], list: "activities", kind: "activity", id: \.id)
+    checkStudentSets(known)
+    checkActivities(known)
+    checkConstraints(known)
+    checkNames()
+    checkDistributionOverrides(known)
+  }
 
-    // Calendar.
+  /// School days, norm hours, the academic year, study periods and holidays.
+  private mutating func checkCalendar() {
+    let org = organisation
     let days = org.settings.schoolDays
     if days.isEmpty { error("no-school-days", "\(o).settings.schoolDays", "expected at least one school day") }
     if Set(days).count != days.count { error("duplicate-school-day", "\(o).settings.schoolDays", "a school day is listed twice") }
@@ -110,8 +155,11 @@ public struct OrganisationValidator {
     for (i, holiday) in (org.holidays ?? []).enumerated() where holiday.start > holiday.end {
       error("holiday-ends-before-start", "\(o).holidays[\(i)]", "\(holiday.name) ends before it starts")
     }
+  }
 
-    // Shifts and bells.
+  /// The shifts: lessons a day, the first period, long breaks.
+  private mutating func checkShifts() {
+    let org = organisation
     if org.shifts.isEmpty { error("no-shifts", "\(o).shifts", "expected at least one shift") }
     for (i, shift) in org.shifts.enumerated() {
       let path = "\(o).shifts[\(i)]"
@@ -123,7 +171,11 @@ public struct OrganisationValidator {
         error("bad-long-break", "\(path).longBreaksAfter[\(k)]", "a long break must come after a lesson from 1 to \(shift.lessonsPerDay - 1), found \(after)")
       }
     }
-    let periodsPerDay = org.shifts.map { $0.firstPeriod + $0.lessonsPerDay - 1 }.max() ?? 0
+  }
+
+  /// The bell schedules: their shift, the numbering and order of their lessons.
+  private mutating func checkBellSchedules() {
+    let org = organisation
     for (i, bells) in (org.bellSchedules ?? []).enumerated() {
       let path = "\(o).bellSchedules[\(i)]"
       guard let shift = org.shift(bells.shift) else {
@@ -145,58 +197,71 @@ public struct OrganisationValidator {
         warning("bells-too-few", "\(path).lessons", "\(shift.name) has \(shift.lessonsPerDay) lessons a day but the bell schedule only \(bells.lessons.count)")
       }
     }
+  }
 
-    // Directories.
-    for (i, subject) in org.subjects.enumerated() where subject.name.isBlank {
+  private mutating func checkSubjects() {
+    for (i, subject) in organisation.subjects.enumerated() where subject.name.isBlank {
       error("empty-name", "\(o).subjects[\(i)].name", "the subject \"\(subject.id)\" has no name")
     }
-    for (i, room) in org.rooms.enumerated() {
+  }
+
+  private mutating func checkRooms(_ known: KnownIDs) {
+    for (i, room) in organisation.rooms.enumerated() {
       let path = "\(o).rooms[\(i)]"
-      if let b = room.building, !buildingIDs.contains(b) { error("unknown-building", "\(path).building", "no building \"\(b)\"") }
+      if let b = room.building, !known.buildings.contains(b) { error("unknown-building", "\(path).building", "no building \"\(b)\"") }
       if room.capacity < 1 { error("bad-capacity", "\(path).capacity", "expected a capacity of 1 or more, found \(room.capacity)") }
-      checkSlots(room.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
+      checkSlots(room.unavailable, path: "\(path).unavailable", periodsPerDay: known.periodsPerDay)
     }
-    for (i, teacher) in org.teachers.enumerated() {
+  }
+
+  private mutating func checkTeachers(_ known: KnownIDs) {
+    for (i, teacher) in organisation.teachers.enumerated() {
       let path = "\(o).teachers[\(i)]"
       if teacher.name.isBlank { error("empty-name", "\(path).name", "the teacher \"\(teacher.id)\" has no name") }
-      for (k, s) in teacher.subjects.enumerated() where !subjectIDs.contains(s) {
+      for (k, s) in teacher.subjects.enumerated() where !known.subjects.contains(s) {
         error("unknown-subject", "\(path).subjects[\(k)]", "no subject \"\(s)\"")
       }
-      if let r = teacher.room, !roomIDs.contains(r) { error("unknown-room", "\(path).room", "no room \"\(r)\"") }
+      if let r = teacher.room, !known.rooms.contains(r) { error("unknown-room", "\(path).room", "no room \"\(r)\"") }
       if let m = teacher.maxLessonsPerDay, m < 1 { error("bad-max-lessons", "\(path).maxLessonsPerDay", "expected 1 or more, found \(m)") }
-      checkSlots(teacher.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
-      for (k, d) in (teacher.daysOffRequested ?? []).enumerated() where !days.contains(d) {
+      checkSlots(teacher.unavailable, path: "\(path).unavailable", periodsPerDay: known.periodsPerDay)
+      for (k, d) in (teacher.daysOffRequested ?? []).enumerated() where !known.days.contains(d) {
         error("slot-not-school-day", "\(path).daysOffRequested[\(k)]", "\(d.rawValue) is not a school day")
       }
     }
+  }
+
+  private mutating func checkClasses(_ known: KnownIDs) {
     var classNames: [String: Int] = [:]
-    for (i, schoolClass) in org.classes.enumerated() {
+    for (i, schoolClass) in organisation.classes.enumerated() {
       let path = "\(o).classes[\(i)]"
-      if !shiftIDs.contains(schoolClass.shift) { error("unknown-shift", "\(path).shift", "no shift \"\(schoolClass.shift)\"") }
+      if !known.shifts.contains(schoolClass.shift) { error("unknown-shift", "\(path).shift", "no shift \"\(schoolClass.shift)\"") }
       if schoolClass.grade < 0 || schoolClass.grade > 13 { error("bad-grade", "\(path).grade", "expected a grade from 0 to 13, found \(schoolClass.grade)") }
       if schoolClass.boys < 0 || schoolClass.girls < 0 { error("bad-count", path, "numbers of boys and girls must not be negative") }
       if schoolClass.students == 0 { warning("empty-class", path, "\(schoolClass.name) has no students") }
-      if let r = schoolClass.homeRoom, !roomIDs.contains(r) { error("unknown-room", "\(path).homeRoom", "no room \"\(r)\"") }
-      if let t = schoolClass.classTeacher, !teacherIDs.contains(t) { error("unknown-teacher", "\(path).classTeacher", "no teacher \"\(t)\"") }
+      if let r = schoolClass.homeRoom, !known.rooms.contains(r) { error("unknown-room", "\(path).homeRoom", "no room \"\(r)\"") }
+      if let t = schoolClass.classTeacher, !known.teachers.contains(t) { error("unknown-teacher", "\(path).classTeacher", "no teacher \"\(t)\"") }
       if let m = schoolClass.maxLessonsPerDay, m < 1 { error("bad-max-lessons", "\(path).maxLessonsPerDay", "expected 1 or more, found \(m)") }
-      checkSlots(schoolClass.unavailable, path: "\(path).unavailable", periodsPerDay: periodsPerDay)
+      checkSlots(schoolClass.unavailable, path: "\(path).unavailable", periodsPerDay: known.periodsPerDay)
       if let first = classNames[schoolClass.name] {
         error("duplicate-class-name", "\(path).letter", "two classes are called \(schoolClass.name) (also \(o).classes[\(first)])")
       } else {
         classNames[schoolClass.name] = i
       }
     }
+  }
 
-    // Curricula.
+  /// Standard curricula, then working curricula (one per class, each subject once).
+  private mutating func checkCurricula(_ known: KnownIDs) {
+    let org = organisation
     for (i, template) in (org.standardCurricula ?? []).enumerated() {
-      for (k, entry) in template.entries.enumerated() where !subjectIDs.contains(entry.subject) {
+      for (k, entry) in template.entries.enumerated() where !known.subjects.contains(entry.subject) {
         error("unknown-subject", "\(o).standardCurricula[\(i)].entries[\(k)].subject", "no subject \"\(entry.subject)\"")
       }
     }
     var curriculumOf: [ClassID: Int] = [:]
     for (i, curriculum) in org.workingCurricula.enumerated() {
       let path = "\(o).workingCurricula[\(i)]"
-      if !classIDs.contains(curriculum.class) { error("unknown-class", "\(path).class", "no class \"\(curriculum.class)\"") }
+      if !known.classes.contains(curriculum.class) { error("unknown-class", "\(path).class", "no class \"\(curriculum.class)\"") }
       if let first = curriculumOf[curriculum.class] {
         error("duplicate-curriculum", "\(path).class", "the class \"\(curriculum.class)\" already has a working curriculum at \(o).workingCurricula[\(first)]")
       } else {
@@ -205,27 +270,29 @@ public struct OrganisationValidator {
       var subjectsSeen = Set<SubjectID>()
       for (k, entry) in curriculum.entries.enumerated() {
         let entryPath = "\(path).entries[\(k)]"
-        if !subjectIDs.contains(entry.subject) { error("unknown-subject", "\(entryPath).subject", "no subject \"\(entry.subject)\"") }
+        if !known.subjects.contains(entry.subject) { error("unknown-subject", "\(entryPath).subject", "no subject \"\(entry.subject)\"") }
         if !subjectsSeen.insert(entry.subject).inserted {
           error("duplicate-subject", "\(entryPath).subject", "the subject \"\(entry.subject)\" is listed twice")
         }
-        for period in (entry.periodHours ?? [:]).keys.sorted() where !periodIDs.contains(period) {
+        for period in (entry.periodHours ?? [:]).keys.sorted() where !known.periods.contains(period) {
           error("unknown-period", "\(entryPath).periodHours.\(period)", "no study period \"\(period)\"")
         }
       }
     }
+  }
 
-    // Assignments and streams.
+  /// What the assignments name, their group counts, and no subject of a class assigned twice.
+  private mutating func checkAssignmentReferences(_ known: KnownIDs) {
     var assignmentKeys: [String: Int] = [:]
-    for (i, a) in org.assignments.enumerated() {
+    for (i, a) in organisation.assignments.enumerated() {
       let path = "\(o).assignments[\(i)]"
-      if !classIDs.contains(a.class) { error("unknown-class", "\(path).class", "no class \"\(a.class)\"") }
-      if !subjectIDs.contains(a.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(a.subject)\"") }
-      if let p = a.period, !periodIDs.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
-      for (k, t) in a.teachers.enumerated() where !teacherIDs.contains(t) {
+      if !known.classes.contains(a.class) { error("unknown-class", "\(path).class", "no class \"\(a.class)\"") }
+      if !known.subjects.contains(a.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(a.subject)\"") }
+      if let p = a.period, !known.periods.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
+      for (k, t) in a.teachers.enumerated() where !known.teachers.contains(t) {
         error("unknown-teacher", "\(path).teachers[\(k)]", "no teacher \"\(t)\"")
       }
-      for (k, r) in (a.rooms ?? []).enumerated() where !roomIDs.contains(r) {
+      for (k, r) in (a.rooms ?? []).enumerated() where !known.rooms.contains(r) {
         error("unknown-room", "\(path).rooms[\(k)]", "no room \"\(r)\"")
       }
       if a.split == .groups || a.split == .individual {
@@ -242,18 +309,23 @@ public struct OrganisationValidator {
         assignmentKeys[key] = i
       }
     }
+  }
+
+  /// What the streams name, and their classes in one shift.
+  private mutating func checkStreamReferences(_ known: KnownIDs) {
+    let org = organisation
     for (i, stream) in (org.streams ?? []).enumerated() {
       let path = "\(o).streams[\(i)]"
-      if !subjectIDs.contains(stream.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(stream.subject)\"") }
-      if let p = stream.period, !periodIDs.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
+      if !known.subjects.contains(stream.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(stream.subject)\"") }
+      if let p = stream.period, !known.periods.contains(p) { error("unknown-period", "\(path).period", "no study period \"\(p)\"") }
       if stream.classes.isEmpty { error("empty-stream", "\(path).classes", "a stream needs at least one class") }
-      for (k, c) in stream.classes.enumerated() where !classIDs.contains(c) {
+      for (k, c) in stream.classes.enumerated() where !known.classes.contains(c) {
         error("unknown-class", "\(path).classes[\(k)]", "no class \"\(c)\"")
       }
       if stream.groups.isEmpty { error("empty-stream", "\(path).groups", "a stream needs at least one group") }
       for (k, g) in stream.groups.enumerated() {
-        if let t = g.teacher, !teacherIDs.contains(t) { error("unknown-teacher", "\(path).groups[\(k)].teacher", "no teacher \"\(t)\"") }
-        for (r, room) in (g.rooms ?? []).enumerated() where !roomIDs.contains(room) {
+        if let t = g.teacher, !known.teachers.contains(t) { error("unknown-teacher", "\(path).groups[\(k)].teacher", "no teacher \"\(t)\"") }
+        for (r, room) in (g.rooms ?? []).enumerated() where !known.rooms.contains(room) {
           error("unknown-room", "\(path).groups[\(k)].rooms[\(r)]", "no room \"\(room)\"")
         }
       }
@@ -262,23 +334,25 @@ public struct OrganisationValidator {
         error("stream-across-shifts", "\(path).classes", "the classes of the stream \(stream.name) study in different shifts, so its groups can never meet at the same time")
       }
     }
-    // Student sets, activities and explicit rules (imported from FET).
-    checkUnique(org.studentSets ?? [], list: "studentSets", kind: "student set", id: \.id)
-    checkUnique(org.activities ?? [], list: "activities", kind: "activity", id: \.id)
-    let setIDs = Set((org.studentSets ?? []).map(\.id))
-    for (i, set) in (org.studentSets ?? []).enumerated() {
-      for (k, member) in (set.members ?? []).enumerated() where !setIDs.contains(member) {
+  }
+
+  private mutating func checkStudentSets(_ known: KnownIDs) {
+    for (i, set) in (organisation.studentSets ?? []).enumerated() {
+      for (k, member) in (set.members ?? []).enumerated() where !known.studentSets.contains(member) {
         error("unknown-student-set", "\(o).studentSets[\(i)].members[\(k)]", "no student set \"\(member)\"")
       }
     }
-    let activityIDs = Set((org.activities ?? []).map(\.id))
-    for (i, activity) in (org.activities ?? []).enumerated() {
+  }
+
+  private mutating func checkActivities(_ known: KnownIDs) {
+    let periodsPerDay = known.periodsPerDay
+    for (i, activity) in (organisation.activities ?? []).enumerated() {
       let path = "\(o).activities[\(i)]"
-      if !subjectIDs.contains(activity.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(activity.subject)\"") }
-      for (k, t) in activity.teachers.enumerated() where !teacherIDs.contains(t) {
+      if !known.subjects.contains(activity.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(activity.subject)\"") }
+      for (k, t) in activity.teachers.enumerated() where !known.teachers.contains(t) {
         error("unknown-teacher", "\(path).teachers[\(k)]", "no teacher \"\(t)\"")
       }
-      for (k, st) in activity.students.enumerated() where !setIDs.contains(st) && !classIDs.contains(st) {
+      for (k, st) in activity.students.enumerated() where !known.studentSets.contains(st) && !known.classes.contains(st) {
         error("unknown-student-set", "\(path).students[\(k)]", "no student set or class \"\(st)\"")
       }
       if activity.duration < 1 || activity.duration > periodsPerDay {
@@ -286,27 +360,38 @@ public struct OrganisationValidator {
       }
       for (k, list) in (activity.rooms ?? []).enumerated() {
         if list.isEmpty { error("empty-room-choice", "\(path).rooms[\(k)]", "a room requirement needs at least one room") }
-        for (m, room) in list.enumerated() where !roomIDs.contains(room) {
+        for (m, room) in list.enumerated() where !known.rooms.contains(room) {
           error("unknown-room", "\(path).rooms[\(k)][\(m)]", "no room \"\(room)\"")
         }
       }
     }
-    for (i, constraint) in (org.constraints ?? []).enumerated() {
+  }
+
+  /// What the explicit rules name.
+  private mutating func checkConstraints(_ known: KnownIDs) {
+    let periodsPerDay = known.periodsPerDay
+    for (i, constraint) in (organisation.constraints ?? []).enumerated() {
       let path = "\(o).constraints[\(i)].rule"
       let refs = constraint.rule.references
-      for lesson in refs.lessons where !activityIDs.contains(lesson) {
+      for lesson in refs.lessons where !known.activities.contains(lesson) {
         error("unknown-activity", path, "the rule names no activity \"\(lesson)\"")
       }
-      for t in refs.teachers where !teacherIDs.contains(t) { error("unknown-teacher", path, "the rule names no teacher \"\(t)\"") }
-      for st in refs.students where !setIDs.contains(st) && !classIDs.contains(st) {
+      for t in refs.teachers where !known.teachers.contains(t) { error("unknown-teacher", path, "the rule names no teacher \"\(t)\"") }
+      for st in refs.students where !known.studentSets.contains(st) && !known.classes.contains(st) {
         error("unknown-student-set", path, "the rule names no student set \"\(st)\"")
       }
-      for room in refs.rooms where !roomIDs.contains(room) { error("unknown-room", path, "the rule names no room \"\(room)\"") }
-      for c in refs.classes where !classIDs.contains(c) { error("unknown-class", path, "the rule names no class \"\(c)\"") }
-      for slot in refs.slots where !days.contains(slot.day) || slot.period < 1 || slot.period > periodsPerDay {
+      for room in refs.rooms where !known.rooms.contains(room) { error("unknown-room", path, "the rule names no room \"\(room)\"") }
+      for c in refs.classes where !known.classes.contains(c) { error("unknown-class", path, "the rule names no class \"\(c)\"") }
+      for slot in refs.slots where !known.days.contains(slot.day) || slot.period < 1 || slot.period > periodsPerDay {
         error("slot-out-of-grid", path, "the rule names \(slot.day.rawValue) \(slot.period), outside the grid")
       }
     }
+  }
+
+  /// The names of the days and of the periods of each shift, one for each.
+  private mutating func checkNames() {
+    let org = organisation
+    let days = org.settings.schoolDays
     if let names = org.settings.dayNames, names.count != days.count {
       error("day-names", "\(o).settings.dayNames", "expected \(days.count) day names (one per school day), found \(names.count)")
     }
@@ -315,20 +400,29 @@ public struct OrganisationValidator {
         error("period-names", "\(o).shifts[\(i)].periodNames", "expected \(shift.lessonsPerDay) names, found \(names.count)")
       }
     }
-    for (i, change) in (org.distributionOverrides ?? []).enumerated() {
+  }
+
+  private mutating func checkDistributionOverrides(_ known: KnownIDs) {
+    for (i, change) in (organisation.distributionOverrides ?? []).enumerated() {
       let path = "\(o).distributionOverrides[\(i)]"
-      if !classIDs.contains(change.class) { error("unknown-class", "\(path).class", "no class \"\(change.class)\"") }
-      if !subjectIDs.contains(change.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(change.subject)\"") }
+      if !known.classes.contains(change.class) { error("unknown-class", "\(path).class", "no class \"\(change.class)\"") }
+      if !known.subjects.contains(change.subject) { error("unknown-subject", "\(path).subject", "no subject \"\(change.subject)\"") }
     }
   }
 
   // MARK: - Planning rules
 
   private mutating func checkPlanning() {
+    let index = OrganisationIndex(organisation)
+    checkAssignmentPlans(index)
+    checkStreamPlans(index)
+    checkClassPlans(index)
+    checkTeacherLoads(index)
+  }
+
+  /// Assignments must match the curriculum and the split.
+  private mutating func checkAssignmentPlans(_ index: OrganisationIndex) {
     let org = organisation
-    let index = OrganisationIndex(org)
-    let curriculumIndex = Dictionary(org.workingCurricula.enumerated().map { ($0.element.class, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    // Assignments must match the curriculum and the split.
     for (i, a) in org.assignments.enumerated() {
       let path = "\(o).assignments[\(i)]"
       let className = index.schoolClass(a.class)?.name ?? a.class
@@ -354,6 +448,11 @@ public struct OrganisationValidator {
         error("assignment-and-stream", path, "\(subjectName) in \(className) is taught by a stream; remove the assignment or the class from the stream")
       }
     }
+  }
+
+  /// Streams: a qualified teacher for each group, the same hours in each class.
+  private mutating func checkStreamPlans(_ index: OrganisationIndex) {
+    let org = organisation
     for (i, stream) in (org.streams ?? []).enumerated() {
       let path = "\(o).streams[\(i)]"
       for (k, g) in stream.groups.enumerated() {
@@ -370,7 +469,12 @@ public struct OrganisationValidator {
         }
       }
     }
-    // Every subject taught has a teacher; classes fit their grid.
+  }
+
+  /// Every subject taught has a teacher; classes fit their grid.
+  private mutating func checkClassPlans(_ index: OrganisationIndex) {
+    let org = organisation
+    let curriculumIndex = Dictionary(org.workingCurricula.enumerated().map { ($0.element.class, $0.offset) }, uniquingKeysWith: { a, _ in a })
     for schoolClass in org.classes {
       guard let curriculum = index.workingCurriculum(of: schoolClass.id), let ci = curriculumIndex[schoolClass.id] else {
         warning("no-curriculum", "\(o).classes", "\(schoolClass.name) has no working curriculum")
@@ -397,7 +501,11 @@ public struct OrganisationValidator {
         }
       }
     }
-    // Teachers within their maximum load.
+  }
+
+  /// Teachers within their maximum load.
+  private mutating func checkTeacherLoads(_ index: OrganisationIndex) {
+    let org = organisation
     let load = TeachingLoad(organisation: org, index: index)
     issues += load.issues
     for (i, teacher) in org.teachers.enumerated() {
