@@ -33,7 +33,8 @@ let package = Package(
       name: "Timetabling",
       dependencies: ["Planner", "Solver", "Checker", "Interchange", .product(name: "Logging", package: "swift-log")]),
     .target(
-      name: "Bench", dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
+      name: "Bench",
+      dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
     .executableTarget(
       name: "sabaq",
       dependencies: [
@@ -46,7 +47,9 @@ let package = Package(
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
     .testTarget(name: "CheckerTests", dependencies: ["Checker", "Planner"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "Checker", "SampleSchools"]),
-    .testTarget(name: "TimetablingTests", dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
+    .testTarget(
+      name: "TimetablingTests",
+      dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
     .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools"]),
   ]

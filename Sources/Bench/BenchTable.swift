@@ -26,7 +26,8 @@ public struct BenchTable: Codable, Sendable {
 
   /// The rows as an aligned text table (the first column left, the others right), then the notes.
   public var text: String {
-    var table = TextTable(header: header, alignments: [.left] + Array(repeating: .right, count: max(header.count - 1, 0)))
+    var table = TextTable(
+      header: header, alignments: [.left] + Array(repeating: .right, count: max(header.count - 1, 0)))
     for row in rows { table.add(row) }
     return table.render() + notes.map { $0 + "\n" }.joined()
   }
@@ -45,7 +46,9 @@ public struct BenchTable: Codable, Sendable {
 /// Formatting shared by the benches.
 enum Figures {
   static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
-  static func seconds(_ value: Double?) -> String { value.map { $0.isFinite ? String(format: "%.1f", $0) : "—" } ?? "—" }
+  static func seconds(_ value: Double?) -> String {
+    value.map { $0.isFinite ? String(format: "%.1f", $0) : "—" } ?? "—"
+  }
   static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .infinity }

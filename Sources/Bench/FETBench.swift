@@ -71,7 +71,8 @@ public struct FETBench {
     let ratio =
       ourMedian.isFinite && theirMedian.isFinite ? ourMedian / theirMedian : (ourMedian.isFinite ? 0 : .infinity)
     let ourVerdict = ours.judged.map { verdict(problem, $0) } ?? "—"
-    let fetVerdict = theirs.timetable.flatMap { try? TimetableSource.read($0, organisation: source.organisation) }
+    let fetVerdict =
+      theirs.timetable.flatMap { try? TimetableSource.read($0, organisation: source.organisation) }
       .map { verdict(problem, $0) } ?? "—"
     let accepted = try ours.feasible.map { try confirm($0, source: source, input: input, folder: folder) } ?? "—"
     let row = [
@@ -98,7 +99,8 @@ public struct FETBench {
 
   /// Sabaq's runs: the seconds to a timetable with no hard violation (infinity when none), the
   /// first such timetable, and the timetable to judge (that one, else the first seed's).
-  private func sabaqRuns(_ source: InstanceSource) throws -> (times: [Double], feasible: Timetable?, judged: Timetable?) {
+  private func sabaqRuns(_ source: InstanceSource) throws -> (times: [Double], feasible: Timetable?, judged: Timetable?)
+  {
     var times: [Double] = []
     var feasible: Timetable?
     var first: Timetable?
@@ -130,7 +132,9 @@ public struct FETBench {
     for seed in 1...max(seeds, 1) {
       let out = "\(folder)/fet-\(seed)"
       let started = Date()
-      let seedOptions = [10, 11, 12, 20, 21, 22].enumerated().map { "--randomseeds\($0.element)=\(seed * 7 + $0.offset + 1)" }
+      let seedOptions = [10, 11, 12, 20, 21, 22].enumerated().map {
+        "--randomseeds\($0.element)=\(seed * 7 + $0.offset + 1)"
+      }
       let succeeded = fetCL(input, out: out, timeLimit: timeLimit, extra: seedOptions)
       let seconds = Date().timeIntervalSince(started)
       times.append(succeeded ? seconds : .infinity)
@@ -147,8 +151,10 @@ public struct FETBench {
     try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let log = ExternalTool.run(
       "/usr/bin/timeout",
-      ["-s", "TERM", String(timeLimit + 30), "fet-cl", "--inputfile=\(input)", "--outputdir=\(out)", "--htmllevel=0",
-       "--timelimitseconds=\(timeLimit)"] + extra)
+      [
+        "-s", "TERM", String(timeLimit + 30), "fet-cl", "--inputfile=\(input)", "--outputdir=\(out)", "--htmllevel=0",
+        "--timelimitseconds=\(timeLimit)",
+      ] + extra)
     let result = (try? String(contentsOfFile: "\(out)/logs/result.txt", encoding: .utf8)) ?? log.output
     return result.contains("Simulation successful")
   }

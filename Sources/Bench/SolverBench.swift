@@ -26,8 +26,10 @@ public enum SolverBench {
       PeakMemory.reset()
       let result = try Timetabling.build(TimetablingInput(organisation: organisation), options: options)
       let row = [
-        name, String(organisation.classes.count), String(result.lessons), Figures.seconds(result.secondsToFirstTimetable),
-        String(result.check.summary.hardViolationCount), String(result.check.softCost.total), String(result.peakMemoryMiB),
+        name, String(organisation.classes.count), String(result.lessons),
+        Figures.seconds(result.secondsToFirstTimetable),
+        String(result.check.summary.hardViolationCount), String(result.check.softCost.total),
+        String(result.peakMemoryMiB),
       ]
       table.rows.append(row)
       onRow?(row)

@@ -214,7 +214,9 @@ extension ConstraintRules {
       for b in lessons[(i + 1)...] where a.day == b.day && a.end + 1 != b.start && b.end + 1 != a.start {
         result.append(
           Finding(
-            units: 1, message: "\(named(a)) at \(at(a)) and \(named(b)) at \(at(b)) are on the same day but not one right after the other",
+            units: 1,
+            message:
+              "\(named(a)) at \(at(a)) and \(named(b)) at \(at(b)) are on the same day but not one right after the other",
             lessons: [a.lesson.id, b.lesson.id], day: a.day, period: min(a.start, b.start)))
       }
     }

@@ -110,7 +110,9 @@ struct HardRules {
   // No occupied period is an unavailable slot of a room the placement uses.
   func roomUnavailable() -> [HardViolation] {
     let unavailable = slotSets(problem.rooms.map { ($0.id, $0.unavailable) })
-    return perLessonSlot(kind: "room-unavailable", who: { unique($0.placement.rooms.filter { !$0.isEmpty }) }, unavailable: unavailable) {
+    return perLessonSlot(
+      kind: "room-unavailable", who: { unique($0.placement.rooms.filter { !$0.isEmpty }) }, unavailable: unavailable
+    ) {
       entry, rooms, slot in
       let what = rooms.count == 1 ? "the room is" : "the rooms are"
       return "\(wording.lesson(entry.lesson)) is in \(wording.rooms(rooms)) at \(slot), when \(what) not available"

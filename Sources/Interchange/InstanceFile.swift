@@ -20,7 +20,8 @@ public enum InstanceFile {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw InstanceFileError(file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
+      throw InstanceFileError(
+        file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
     }
     do {
       return try decode(data)
@@ -38,7 +39,9 @@ public enum InstanceFile {
       throw InstanceFileError(issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
     }
     guard let root = tree as? [String: Any] else {
-      throw InstanceFileError(issues: [.error("not-an-object", at: "$", "expected a JSON object with \"format\", \"version\" and \"organisation\"")])
+      throw InstanceFileError(issues: [
+        .error("not-an-object", at: "$", "expected a JSON object with \"format\", \"version\" and \"organisation\"")
+      ])
     }
     guard root["format"] as? String == format else {
       throw InstanceFileError(issues: [
@@ -47,16 +50,22 @@ public enum InstanceFile {
     }
     guard let fileVersion = root["version"] as? Int, fileVersion >= 1 else {
       throw InstanceFileError(issues: [
-        .error("wrong-version", at: "$.version", "expected a format version number (\(version)), found \(JSONLocation.show(root["version"]))")
+        .error(
+          "wrong-version", at: "$.version",
+          "expected a format version number (\(version)), found \(JSONLocation.show(root["version"]))")
       ])
     }
     guard fileVersion <= version else {
       throw InstanceFileError(issues: [
-        .error("newer-version", at: "$.version", "the file is format version \(fileVersion); this sabaq reads up to version \(version)")
+        .error(
+          "newer-version", at: "$.version",
+          "the file is format version \(fileVersion); this sabaq reads up to version \(version)")
       ])
     }
     guard root["organisation"] is [String: Any] else {
-      throw InstanceFileError(issues: [.error("missing-organisation", at: "$.organisation", "expected an object with the organisation")])
+      throw InstanceFileError(issues: [
+        .error("missing-organisation", at: "$.organisation", "expected an object with the organisation")
+      ])
     }
     let unknownTop = root.keys.filter { !["format", "version", "organisation"].contains($0) }.sorted()
     let envelope: Envelope
@@ -68,7 +77,9 @@ public enum InstanceFile {
     // A field the format does not know is a mistake (a typo would otherwise be ignored).
     let written = try JSONSerialization.jsonObject(with: encoder.encode(envelope))
     var unknown = unknownTop.map { PlanningIssue.error("unknown-field", at: "$.\($0)", "unknown field \"\($0)\"") }
-    JSONLocation.unknownFields(in: root["organisation"]!, known: (written as! [String: Any])["organisation"]!, path: "$.organisation", into: &unknown)
+    JSONLocation.unknownFields(
+      in: root["organisation"]!, known: (written as! [String: Any])["organisation"]!, path: "$.organisation",
+      into: &unknown)
     guard unknown.isEmpty else { throw InstanceFileError(issues: unknown) }
     return envelope.organisation
   }

@@ -17,11 +17,13 @@ enum JSONLocation {
   static func issue(for error: DecodingError) -> PlanningIssue {
     switch error {
     case .typeMismatch(let type, let context):
-      return .error("wrong-type", at: path(context.codingPath), "expected \(describe(type)), found another kind of value")
+      return .error(
+        "wrong-type", at: path(context.codingPath), "expected \(describe(type)), found another kind of value")
     case .valueNotFound(let type, let context):
       return .error("missing-value", at: path(context.codingPath), "expected \(describe(type)), found null")
     case .keyNotFound(let key, let context):
-      return .error("missing-field", at: path(context.codingPath + [key]), "the required field \"\(key.stringValue)\" is missing")
+      return .error(
+        "missing-field", at: path(context.codingPath + [key]), "the required field \"\(key.stringValue)\" is missing")
     case .dataCorrupted(let context):
       return .error("bad-value", at: path(context.codingPath), context.debugDescription)
     @unknown default:
@@ -70,7 +72,8 @@ enum JSONLocation {
       }
     }
     let reason = text.replacingOccurrences(of: " around character \(offset)", with: "")
-    return "the file is not valid JSON at line \(line), column \(column): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)"
+    return
+      "the file is not valid JSON at line \(line), column \(column): \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason)"
   }
 
   /// Collects the fields of `given` (the file) that are absent from `known` (the same data
@@ -125,7 +128,8 @@ public enum JSONInput {
     do {
       _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {
-      throw InstanceFileError(file: source, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
+      throw InstanceFileError(
+        file: source, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
     }
     do {
       return try JSONDecoder().decode(T.self, from: data)

@@ -9,17 +9,21 @@ public enum TimetableFile {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw InstanceFileError(file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
+      throw InstanceFileError(
+        file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
     }
     do {
       _ = try JSONSerialization.jsonObject(with: data)
     } catch {
-      throw InstanceFileError(file: path, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
+      throw InstanceFileError(
+        file: path, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
     }
     do {
       let timetable = try JSONDecoder().decode(Timetable.self, from: data)
       if let format = timetable.format, format != "sabaq-timetable" {
-        throw InstanceFileError(file: path, issues: [.error("wrong-format", at: "$.format", "expected \"sabaq-timetable\", found \"\(format)\"")])
+        throw InstanceFileError(
+          file: path,
+          issues: [.error("wrong-format", at: "$.format", "expected \"sabaq-timetable\", found \"\(format)\"")])
       }
       return timetable
     } catch let error as DecodingError {

@@ -32,9 +32,10 @@ public struct CurriculumReport: Codable, Sendable {
       if period != nil, hours.values.allSatisfy({ $0 == 0 }) { continue }
       // The subject's lessons of the year: the first group's row (every group has the same hours).
       let subjectRows = distribution.rows.filter { $0.subject == entry.subject }
-      let annual = subjectRows.first.map { row in
-        period.map { row.total(in: $0, weeks: distribution.weeks) } ?? row.total
-      } ?? 0
+      let annual =
+        subjectRows.first.map { row in
+          period.map { row.total(in: $0, weeks: distribution.weeks) } ?? row.total
+        } ?? 0
       let shownPeriod = period ?? org.studyPeriods.first?.id ?? ""
       let split: String
       let teachers: [String]

@@ -49,11 +49,15 @@ public struct DistributionReport: Codable, Sendable {
     switch format {
     case .json: return reportJSON(self)
     case .csv:
-      let header = ["subject", "group", "teacher"] + weeks.map { "w\($0.number) \($0.monday)" } + periods + ["total", "planned", "difference"]
-      let body = rows.map { r in
-        [r.subject, r.group, r.teacher ?? ""] + r.lessons.map(String.init) + periods.map { String(r.periodTotals[$0] ?? 0) } + [
-          String(r.total), String(r.planned), String(r.difference),
+      let header =
+        ["subject", "group", "teacher"] + weeks.map { "w\($0.number) \($0.monday)" } + periods + [
+          "total", "planned", "difference",
         ]
+      let body = rows.map { r in
+        [r.subject, r.group, r.teacher ?? ""] + r.lessons.map(String.init)
+          + periods.map { String(r.periodTotals[$0] ?? 0) } + [
+            String(r.total), String(r.planned), String(r.difference),
+          ]
       }
       return CSVTable.render(header: header, rows: body)
     case .text: return text
@@ -71,20 +75,27 @@ public struct DistributionReport: Codable, Sendable {
       header += indices.map { "\(weeks[$0].number)" }
       header.append("Σ")
       var table = TextTable(header: header, alignments: [.left, .left] + indices.map { _ in .right } + [.right])
-      table.add(["week of", ""] + indices.map { String(weeks[$0].monday.suffix(5).split(separator: "-").reversed().joined(separator: ".")) } + [""])
+      table.add(
+        ["week of", ""]
+          + indices.map { String(weeks[$0].monday.suffix(5).split(separator: "-").reversed().joined(separator: ".")) }
+          + [""])
       table.add(["school days", ""] + indices.map { String(weeks[$0].schoolDays) } + [""])
       table.addSeparator()
       for row in rows {
-        table.add([row.subject, row.group] + indices.map { String(row.lessons[$0]) } + [String(row.periodTotals[period] ?? 0)])
+        table.add(
+          [row.subject, row.group] + indices.map { String(row.lessons[$0]) } + [String(row.periodTotals[period] ?? 0)])
       }
       out += table.render()
     }
     out += "\nYear\n"
-    var table = TextTable(header: ["Subject", "Group", "Teacher"] + periods + ["Year", "Plan", "Diff"], alignments: [.left, .left, .left] + periods.map { _ in .right } + [.right, .right, .right])
+    var table = TextTable(
+      header: ["Subject", "Group", "Teacher"] + periods + ["Year", "Plan", "Diff"],
+      alignments: [.left, .left, .left] + periods.map { _ in .right } + [.right, .right, .right])
     for row in rows {
       table.add(
         [row.subject, row.group, row.teacher ?? "—"] + periods.map { String(row.periodTotals[$0] ?? 0) } + [
-          String(row.total), String(row.planned), row.difference == 0 ? "" : (row.difference > 0 ? "+\(row.difference)" : "\(row.difference)"),
+          String(row.total), String(row.planned),
+          row.difference == 0 ? "" : (row.difference > 0 ? "+\(row.difference)" : "\(row.difference)"),
         ])
     }
     out += table.render()

@@ -68,7 +68,8 @@ public struct TeachingLoadReport: Codable, Sendable {
   public var vacancies: [Line]
 
   /// The report of every teacher, or of those `teacherFilter` keeps.
-  public init(organisation org: Organisation, load: TeachingLoad? = nil, teachers teacherFilter: Set<TeacherID>? = nil) {
+  public init(organisation org: Organisation, load: TeachingLoad? = nil, teachers teacherFilter: Set<TeacherID>? = nil)
+  {
     let load = load ?? TeachingLoad(organisation: org)
     organisation = org.name
     academicYear = org.academicYear.name
@@ -149,14 +150,21 @@ public struct TeachingLoadReport: Codable, Sendable {
     var out = "Teaching load — \(organisation), \(academicYear)\n\n"
     for t in teachers {
       var summary = "\(t.name) (\(t.id)): \(weeklyText(t.weeklyHours)) h a week, \(t.annualHours) h a year"
-      summary += " (average \(formatHours(t.averageWeekly)) a week), rate \(format2(t.rate, 2)) of \(formatHours(t.normHours)) h"
+      summary +=
+        " (average \(formatHours(t.averageWeekly)) a week), rate \(format2(t.rate, 2)) of \(formatHours(t.normHours)) h"
       if let max = t.maxWeeklyLoad, let over = t.overMaximum {
-        summary += over > 0 ? ", OVER the maximum \(formatHours(max)) by \(formatHours(over))" : ", maximum \(formatHours(max)) (\(formatHours(-over)) free)"
+        summary +=
+          over > 0
+          ? ", OVER the maximum \(formatHours(max)) by \(formatHours(over))"
+          : ", maximum \(formatHours(max)) (\(formatHours(-over)) free)"
       }
       out += summary + "\n"
-      var table = TextTable(header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
+      var table = TextTable(
+        header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
       for l in t.lines {
-        table.add([l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours)])
+        table.add([
+          l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours),
+        ])
       }
       table.addSeparator()
       table.add(["Total", "", "", weeklyText(t.weeklyHours), String(t.annualHours)])
@@ -164,25 +172,38 @@ public struct TeachingLoadReport: Codable, Sendable {
     }
     if !vacancies.isEmpty {
       out += "Vacancies (no teacher yet)\n"
-      var table = TextTable(header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
-      for l in vacancies { table.add([l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours)]) }
+      var table = TextTable(
+        header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
+      for l in vacancies {
+        table.add([
+          l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours),
+        ])
+      }
       out += table.render(indent: "  ") + "\n"
     }
     if !classes.isEmpty {
       out += "Classes\n"
-      var table = TextTable(header: ["Class", "Curriculum weekly", "Teacher hours weekly", "Annual"], alignments: [.left, .right, .right, .right])
-      for c in classes { table.add([c.name, weeklyText(c.curriculumWeekly), weeklyText(c.teacherWeekly), formatHours(c.annualHours)]) }
+      var table = TextTable(
+        header: ["Class", "Curriculum weekly", "Teacher hours weekly", "Annual"],
+        alignments: [.left, .right, .right, .right])
+      for c in classes {
+        table.add([c.name, weeklyText(c.curriculumWeekly), weeklyText(c.teacherWeekly), formatHours(c.annualHours)])
+      }
       out += table.render(indent: "  ") + "\n"
     }
-    out += "School: \(school.teachers) teachers with load, \(weeklyText(school.teacherWeekly)) teacher hours a week, \(school.annualHours) h a year, \(format2(school.rates, 2)) rates"
-    if school.vacantAnnualHours > 0 { out += "; vacant: \(weeklyText(school.vacantWeekly)) h a week, \(school.vacantAnnualHours) h a year" }
+    out +=
+      "School: \(school.teachers) teachers with load, \(weeklyText(school.teacherWeekly)) teacher hours a week, \(school.annualHours) h a year, \(format2(school.rates, 2)) rates"
+    if school.vacantAnnualHours > 0 {
+      out += "; vacant: \(weeklyText(school.vacantWeekly)) h a week, \(school.vacantAnnualHours) h a year"
+    }
     return out + "\n"
   }
 
   var csv: String {
-    let header = ["kind", "teacher_id", "teacher", "class", "subject", "group"] + periods.map { "weekly_\($0)" } + [
-      "weekly", "annual", "rate", "max_weekly", "over_max",
-    ]
+    let header =
+      ["kind", "teacher_id", "teacher", "class", "subject", "group"] + periods.map { "weekly_\($0)" } + [
+        "weekly", "annual", "rate", "max_weekly", "over_max",
+      ]
     var rows: [[String]] = []
     func periodCells(_ hours: [PeriodID: Double]) -> [String] { periods.map { formatHours(hours[$0] ?? 0) } }
     for t in teachers {
@@ -194,18 +215,27 @@ public struct TeachingLoadReport: Codable, Sendable {
       }
       rows.append(
         ["teacher-total", t.id, t.name, "", "", ""] + periodCells(t.weeklyHours) + [
-          formatHours(t.weekly), String(t.annualHours), format2(t.rate, 2), t.maxWeeklyLoad.map { formatHours($0) } ?? "",
+          formatHours(t.weekly), String(t.annualHours), format2(t.rate, 2),
+          t.maxWeeklyLoad.map { formatHours($0) } ?? "",
           t.overMaximum.map { formatHours($0) } ?? "",
         ])
     }
     for l in vacancies {
-      rows.append(["vacancy", "", "", l.classes.joined(separator: "+"), l.subject, l.group] + periodCells(l.weeklyHours) + [formatHours(l.weekly), String(l.annualHours), "", "", ""])
+      rows.append(
+        ["vacancy", "", "", l.classes.joined(separator: "+"), l.subject, l.group] + periodCells(l.weeklyHours) + [
+          formatHours(l.weekly), String(l.annualHours), "", "", "",
+        ])
     }
     for c in classes {
-      rows.append(["class-total", "", "", c.name, "", ""] + periodCells(c.teacherWeekly) + ["", formatHours(c.annualHours), "", "", ""])
+      rows.append(
+        ["class-total", "", "", c.name, "", ""] + periodCells(c.teacherWeekly) + [
+          "", formatHours(c.annualHours), "", "", "",
+        ])
     }
     rows.append(
-      ["school-total", "", "", "", "", ""] + periodCells(school.teacherWeekly) + ["", String(school.annualHours), format2(school.rates, 2), "", ""])
+      ["school-total", "", "", "", "", ""] + periodCells(school.teacherWeekly) + [
+        "", String(school.annualHours), format2(school.rates, 2), "", "",
+      ])
     return CSVTable.render(header: header, rows: rows)
   }
 }

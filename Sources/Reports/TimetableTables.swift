@@ -32,7 +32,9 @@ public struct TimetableTables: Sendable {
     guard let first = used.min(), let last = used.max() else { return "\(title)\n  (no lessons)\n\n" }
     var table = TextTable(header: ["#"] + problem.dayNames)
     for period in first...last {
-      table.add([problem.periodNames.indices.contains(period - 1) ? problem.periodNames[period - 1] : String(period)] + problem.days.map { byCell["\($0.rawValue)-\(period)"]?.sorted().joined(separator: " / ") ?? "" })
+      table.add(
+        [problem.periodNames.indices.contains(period - 1) ? problem.periodNames[period - 1] : String(period)]
+          + problem.days.map { byCell["\($0.rawValue)-\(period)"]?.sorted().joined(separator: " / ") ?? "" })
     }
     return "\(title)\n" + table.render(indent: "  ") + "\n"
   }
@@ -51,7 +53,11 @@ public struct TimetableTables: Sendable {
         let group = e.lesson.group == "whole" || e.lesson.classes.count > 1 ? "" : " [\(e.lesson.group)]"
         let room = e.placement.rooms.first.map { " " + roomName($0) } ?? ""
         for q in 0..<e.lesson.duration {
-          cells.append((e.placement.day, e.placement.period + q, "\(names[e.lesson.subject] ?? e.lesson.subject)\(group)\(weeks(e.lesson))\(e.placement.rooms.count > 1 ? "" : room)"))
+          cells.append(
+            (
+              e.placement.day, e.placement.period + q,
+              "\(names[e.lesson.subject] ?? e.lesson.subject)\(group)\(weeks(e.lesson))\(e.placement.rooms.count > 1 ? "" : room)"
+            ))
         }
       }
       return grid(title: "Class \(schoolClass.name)", cells: cells)
@@ -69,9 +75,15 @@ public struct TimetableTables: Sendable {
         guard let position = e.lesson.teachers.firstIndex(of: teacher.id) else { continue }
         let classes = e.lesson.classes.compactMap { classNames[$0] }.joined(separator: "+")
         let group = e.lesson.group == "whole" ? "" : " [\(e.lesson.group)]"
-        let room = e.placement.rooms.indices.contains(position) ? " " + roomName(e.placement.rooms[position]) : (e.placement.rooms.first.map { " " + roomName($0) } ?? "")
+        let room =
+          e.placement.rooms.indices.contains(position)
+          ? " " + roomName(e.placement.rooms[position]) : (e.placement.rooms.first.map { " " + roomName($0) } ?? "")
         for q in 0..<e.lesson.duration {
-          cells.append((e.placement.day, e.placement.period + q, "\(classes) \(names[e.lesson.subject] ?? e.lesson.subject)\(group)\(weeks(e.lesson))\(room)"))
+          cells.append(
+            (
+              e.placement.day, e.placement.period + q,
+              "\(classes) \(names[e.lesson.subject] ?? e.lesson.subject)\(group)\(weeks(e.lesson))\(room)"
+            ))
         }
       }
       return cells.isEmpty ? nil : grid(title: "Teacher \(teacher.name)", cells: cells)
@@ -88,7 +100,11 @@ public struct TimetableTables: Sendable {
       for e in all where e.placement.rooms.contains(room.id) {
         let classes = e.lesson.classes.compactMap { classNames[$0] }.joined(separator: "+")
         for q in 0..<e.lesson.duration {
-          cells.append((e.placement.day, e.placement.period + q, "\(classes) \(names[e.lesson.subject] ?? e.lesson.subject)\(weeks(e.lesson))"))
+          cells.append(
+            (
+              e.placement.day, e.placement.period + q,
+              "\(classes) \(names[e.lesson.subject] ?? e.lesson.subject)\(weeks(e.lesson))"
+            ))
         }
       }
       return cells.isEmpty ? nil : grid(title: "Room \(room.name)", cells: cells)

@@ -60,7 +60,9 @@ extension SchoolBuilder {
     // The assembly hall (no lessons).
     let ru = country == .russia
     rooms.append(
-      Room(id: "hall", name: ru ? "Актовый зал" : "Акт залы", building: "b1", type: .hall, capacity: spec.isRural ? 80 : 250))
+      Room(
+        id: "hall", name: ru ? "Актовый зал" : "Акт залы", building: "b1", type: .hall,
+        capacity: spec.isRural ? 80 : 250))
     makeCabinets(numbers: &numbers)
   }
 
@@ -194,7 +196,6 @@ extension SchoolBuilder {
       cabinetOf[t] = "\(n)"
     }
   }
-
 
   func cabinetLabel(_ specialty: Specialty) -> String? {
     let ru = country == .russia

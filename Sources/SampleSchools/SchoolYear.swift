@@ -83,7 +83,8 @@ enum SchoolYear {
       return BellRules(
         shift: shift.id, start: first ? ClockTime(hour: 8, minute: 0)! : ClockTime(hour: 13, minute: 30)!,
         lessonLengths: [LessonLength(grades: [1], minutes: 35), LessonLength(grades: Array(2...11), minutes: 45)],
-        minimumBreak: 10, preferredBreak: 10, longBreaks: first ? 2 : 1, longBreakMinutes: 20, longBreakAfter: [2, 3, 4],
+        minimumBreak: 10, preferredBreak: 10, longBreaks: first ? 2 : 1, longBreakMinutes: 20,
+        longBreakAfter: [2, 3, 4],
         latestEnd: first ? ClockTime(hour: 14, minute: 45)! : ClockTime(hour: 20, minute: 30)!,
         follows: first ? nil : "1", gapAfterPreviousShift: first ? nil : 10)
     }

@@ -27,7 +27,8 @@ extension SearchParameters {
       case let number as Double:
         let positive = path == "neighbourhoods.fastDivisor"
         if !number.isFinite || number < 0 || number > Self.largestNumber || (positive && number == 0) {
-          found.append("\(path): expected a number from \(positive ? "above " : "")0 to \(Self.largestNumber), not \(number)")
+          found.append(
+            "\(path): expected a number from \(positive ? "above " : "")0 to \(Self.largestNumber), not \(number)")
         }
       case let weights as [Double]:
         if weights.count != MoveKind.allCases.count {

@@ -284,7 +284,8 @@ extension SearchParameters.Annealing {
 
 extension SearchParameters.Moves {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case baseWeights, shareFloor, ruinFloor, costScaledChoice, rateHalvingSteps, troubledRefreshSteps, troubledPickTenths
+    case baseWeights, shareFloor, ruinFloor, costScaledChoice, rateHalvingSteps, troubledRefreshSteps,
+      troubledPickTenths
     case troubledAgeCap, tabuTenure, bestSwapSample, bestChainSample, chainLimit, ruinLimit, ruinExtraLessons
     case recreateBudgetPerBlock
   }
@@ -296,7 +297,9 @@ extension SearchParameters.Moves {
     guard baseWeights.count == MoveKind.allCases.count else {
       throw DecodingError.dataCorruptedError(
         forKey: .baseWeights, in: c,
-        debugDescription: "expected \(MoveKind.allCases.count) weights (\(MoveKind.allCases.map { "\($0)" }.joined(separator: ", "))), got \(baseWeights.count)")
+        debugDescription:
+          "expected \(MoveKind.allCases.count) weights (\(MoveKind.allCases.map { "\($0)" }.joined(separator: ", "))), got \(baseWeights.count)"
+      )
     }
     try c.decode(&shareFloor, .shareFloor)
     try c.decode(&ruinFloor, .ruinFloor)
@@ -350,8 +353,10 @@ extension SearchParameters.Construction {
 
 extension SearchParameters.Neighbourhoods {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case timeShare, staleRounds, repairMisses, missedEvery, fewHardLeft, leastSeconds, leastRemaining, completionTimeLimit
-    case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal, largeClass
+    case timeShare, staleRounds, repairMisses, missedEvery, fewHardLeft, leastSeconds, leastRemaining,
+      completionTimeLimit
+    case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal,
+      largeClass
     case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump
   }
 

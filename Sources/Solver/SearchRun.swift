@@ -49,7 +49,8 @@ final class SearchRun {
     state = SearchState(model: model)
     search = LocalSearch(state: state, seed: settings.seed &+ 1, parameters: parameters, logger: settings.logger)
     neighbourhoods = NeighbourhoodSearch(
-      state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit, parameters: parameters, logger: settings.logger)
+      state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit, parameters: parameters,
+      logger: settings.logger)
     best = state.snapshot()
     overall = best
   }
@@ -106,7 +107,8 @@ final class SearchRun {
   /// A re-solve: each lesson at its previous place when that is allowed and free, and every
   /// move away from it priced.
   private func placePrevious(_ previous: Timetable) {
-    let dayIndex = Dictionary(problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    let dayIndex = Dictionary(
+      problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
     var previousStart = Array(repeating: Int32(-1), count: model.blockLessons.count)
     for placement in previous.placements {
       guard let l = model.lessonIndex[placement.lesson], let d = dayIndex[placement.day] else { continue }
@@ -132,7 +134,8 @@ final class SearchRun {
     if search.best.cost < state.cost { state.restore(search.best) }
     // Room clashes that other rooms resolve are not the search's to resolve by moving lessons.
     if settings.useMIP, state.cost.hard > 0, !stop() {
-      RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(timeLimit: settings.mipTimeLimit)
+      RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
+        timeLimit: settings.mipTimeLimit)
     }
     report(feasible ? "optimising" : "repairing")
     solveNeighbourhood(feasible: feasible)
@@ -175,7 +178,8 @@ final class SearchRun {
     let glpkShare = glpk.timeShare * (elapsed() - mipSeconds)
     guard settings.useMIP, !stop(), best.cost.hard + best.cost.soft > 0,
       mipSeconds <= glpkShare || stale >= glpk.staleRounds,
-      feasible || repairMisses < glpk.repairMisses || rounds % glpk.missedEvery == 0 || state.cost.hard <= glpk.fewHardLeft
+      feasible || repairMisses < glpk.repairMisses || rounds % glpk.missedEvery == 0
+        || state.cost.hard <= glpk.fewHardLeft
     else { return }
     let started = Date()
     let hardBefore = state.cost.hard
@@ -205,7 +209,9 @@ final class SearchRun {
   /// Stuck on the same hard violations: kick the best timetable, or start again from a new
   /// construction (a re-solve keeps its previous timetable instead).
   private func restartIfStuck() {
-    guard best.cost.hard > 0, hardStale >= parameters.rounds.restartAfter, settings.previous == nil, !stop() else { return }
+    guard best.cost.hard > 0, hardStale >= parameters.rounds.restartAfter, settings.previous == nil, !stop() else {
+      return
+    }
     restarts += 1
     hardStale = 0
     state.clearBreakoutWeights()
@@ -234,17 +240,20 @@ final class SearchRun {
     if state.cost > best.cost { state.restore(best) }
     RoomMatching(state: state).repair()
     if settings.useMIP, state.cost.hard > 0 {
-      RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(timeLimit: settings.mipTimeLimit)
+      RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
+        timeLimit: settings.mipTimeLimit)
     }
     report("done")
     let timetable = TimetableWriter.timetable(from: state, problem: problem, locks: lockMap)
-    let unplaced = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }.flatMap { model.blockLessons[$0] }.map {
+    let unplaced = (0..<model.blockLessons.count).filter { !state.isPlaced($0) }.flatMap { model.blockLessons[$0] }.map
+    {
       model.lessonIDs[Int($0)]
     }
     return SolveResult(
       timetable: timetable, hardViolations: state.cost.hard, softCost: state.cost.soft, unplacedLessons: unplaced,
       secondsToFeasible: state.cost.hard == 0 ? (firstFeasible ?? elapsed()) : nil,
-      secondsToStrongFeasible: state.cost.hard == 0 && strongFeasible() ? (firstStrong ?? elapsed()) : nil, elapsed: elapsed(),
+      secondsToStrongFeasible: state.cost.hard == 0 && strongFeasible() ? (firstStrong ?? elapsed()) : nil,
+      elapsed: elapsed(),
       movedLessons: settings.previous == nil ? nil : state.movedFromPrevious, rounds: rounds,
       mipNeighbourhoods: neighbourhoods.solved, mipImprovements: neighbourhoods.improved,
       diagnosis: unplaced.isEmpty && state.cost.hard == 0 ? [] : Diagnosis.afterSolve(state: state))

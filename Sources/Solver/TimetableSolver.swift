@@ -50,7 +50,8 @@ public struct SolveSettings: Sendable {
   public init(
     timeLimit: Double = 60, seed: UInt64 = 1, locks: [Placement] = [], previous: Timetable? = nil,
     perturbationWeight: Int = 50, stopWhenFeasible: Bool = false, maxRounds: Int? = nil, useMIP: Bool = true,
-    mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
+    mipTimeLimit: Double = 2, progress: (@Sendable (SolveProgress) -> Void)? = nil,
+    cancellation: CancellationFlag? = nil,
     parameters: SearchParameters = SearchParameters(), logger: Logger? = nil
   ) {
     self.timeLimit = timeLimit
@@ -115,7 +116,8 @@ public struct SolveResult: Sendable {
 /// Deterministic for the same problem, settings and seed when the search ends by its own rules
 /// (or `maxRounds`) rather than by the time limit, and when it is one search.
 public enum TimetableSolver {
-  public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult {
+  public static func solve(_ problem: TimetableProblem, settings: SolveSettings = SolveSettings()) throws -> SolveResult
+  {
     let problems = settings.parameters.problems
     guard problems.isEmpty else { throw SolverError.invalidSettings(problems.joined(separator: "; ")) }
     // A re-solve stays close to one previous timetable: one search.
@@ -174,7 +176,9 @@ public enum TimetableSolver {
   private static func rank(_ result: SolveResult, _ settings: SolveSettings) -> (Int, Int, Double, Int) {
     guard settings.stopWhenFeasible else { return (result.hardViolations, 0, 0, result.softCost) }
     let strong = result.secondsToStrongFeasible
-    return (result.hardViolations, strong == nil ? 1 : 0, strong ?? result.secondsToFeasible ?? .infinity, result.softCost)
+    return (
+      result.hardViolations, strong == nil ? 1 : 0, strong ?? result.secondsToFeasible ?? .infinity, result.softCost
+    )
   }
 
   /// The workers' results, written from their threads.

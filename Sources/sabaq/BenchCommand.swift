@@ -22,7 +22,9 @@ struct BenchCommand: ParsableCommand {
   struct Planning: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "planner",
-      abstract: "Time to load, validate, derive the lesson demand and the load report: the instances given, then a generated district.")
+      abstract:
+        "Time to load, validate, derive the lesson demand and the load report: the instances given, then a generated district."
+    )
     @Argument(help: "Instance files (default: instances/*.json).") var files: [String] = []
     @Option(help: "Schools in the generated district.") var schools = 200
     @Option(help: "Seed of the generated district.") var seed: UInt64 = 1
@@ -38,7 +40,9 @@ struct BenchCommand: ParsableCommand {
   struct Solving: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "solver",
-      abstract: "Solve the shipped instances and generated two-shift schools of 30, 60 and 100 classes one after another: seconds to the first timetable with no hard violation, the checker's hard and soft verdict at the time limit, peak memory of each solve.")
+      abstract:
+        "Solve the shipped instances and generated two-shift schools of 30, 60 and 100 classes one after another: seconds to the first timetable with no hard violation, the checker's hard and soft verdict at the time limit, peak memory of each solve."
+    )
     @Argument(help: "Instance files (default: instances/*.json).") var files: [String] = []
     @Option(help: "Seconds each solve may take.") var timeLimit: Double = 60
     @Option(help: "Sizes of the generated schools.") var classes: [Int] = [30, 60, 100]
@@ -57,7 +61,8 @@ struct BenchCommand: ParsableCommand {
   struct FET: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "fet",
-      abstract: "Compare sabaq with fet-cl on FET files: seconds to a timetable with no hard violation (median over seeds), the checker's verdict on both results, and whether fet-cl accepts sabaq's timetable.",
+      abstract:
+        "Compare sabaq with fet-cl on FET files: seconds to a timetable with no hard violation (median over seeds), the checker's verdict on both results, and whether fet-cl accepts sabaq's timetable.",
       discussion: """
         Where a file has constraints sabaq does not support, both tools run on the same reduced file \
         (those constraints removed) and the row says so. fet-cl runs under an outer timeout; its \

@@ -35,7 +35,8 @@ struct ExportCommand: ParsableCommand {
   struct FET: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "fet",
-      abstract: "Write the FET file with every activity locked where a Sabaq timetable puts it, so that fet-cl can confirm it.")
+      abstract:
+        "Write the FET file with every activity locked where a Sabaq timetable puts it, so that fet-cl can confirm it.")
     @Argument(help: "The original .fet file.") var file: String
     @Argument(help: "The timetable (JSON) built for it.") var timetable: String
     @Option(help: "Where to write the locked .fet file.") var output: String

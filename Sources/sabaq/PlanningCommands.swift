@@ -18,10 +18,14 @@ struct ValidateCommand: ParsableCommand {
     let errors = issues.filter { $0.isError || strict }
     for issue in issues { printError("\(input.file): \(issue.path): \(issue.severity.rawValue): \(issue.message)") }
     guard errors.isEmpty else {
-      printError("\(errors.count) error\(errors.count == 1 ? "" : "s"), \(issues.count - errors.count) warning\(issues.count - errors.count == 1 ? "" : "s")")
+      printError(
+        "\(errors.count) error\(errors.count == 1 ? "" : "s"), \(issues.count - errors.count) warning\(issues.count - errors.count == 1 ? "" : "s")"
+      )
       throw ExitCode(1)
     }
-    let lessons = organisation.studyPeriods.first.flatMap { try? LessonDemandBuilder.problem(for: organisation, period: $0.id) }?.lessons.count ?? 0
+    let lessons =
+      organisation.studyPeriods.first.flatMap { try? LessonDemandBuilder.problem(for: organisation, period: $0.id) }?
+      .lessons.count ?? 0
     print(
       """
       \(organisation.name) (\(organisation.id)): valid
@@ -49,7 +53,9 @@ struct CurriculumCommand: ParsableCommand {
       let organisation = try input.organisation()
       let schoolClass = try requireClass(classKey, in: organisation)
       let period = try period.map { try requirePeriod($0, in: organisation).id }
-      print(CurriculumReport(organisation: organisation, classID: schoolClass.id, period: period).render(format), terminator: "")
+      print(
+        CurriculumReport(organisation: organisation, classID: schoolClass.id, period: period).render(format),
+        terminator: "")
     }
   }
 
@@ -79,7 +85,9 @@ struct CurriculumCommand: ParsableCommand {
       } catch {
         throw CommandFailure(error, file: input.file)
       }
-      print("copied: \(report.added.count) subjects added, \(report.replaced.count) replaced, \(report.kept.count) kept, \(report.assignmentsCopied) assignments; written to \(output)")
+      print(
+        "copied: \(report.added.count) subjects added, \(report.replaced.count) replaced, \(report.kept.count) kept, \(report.assignmentsCopied) assignments; written to \(output)"
+      )
     }
   }
 
@@ -127,8 +135,12 @@ struct YearCommand: ParsableCommand {
       } catch {
         throw CommandFailure(error, file: input.file)
       }
-      print("\(next.academicYear.name): \(report.promoted.count) classes moved up, \(report.graduated.count) graduated (\(report.graduated.joined(separator: ", ")))")
-      print("curricula from templates: \(report.fromTemplates.count); without a template: \(report.withoutTemplate.isEmpty ? "none" : report.withoutTemplate.joined(separator: ", "))")
+      print(
+        "\(next.academicYear.name): \(report.promoted.count) classes moved up, \(report.graduated.count) graduated (\(report.graduated.joined(separator: ", ")))"
+      )
+      print(
+        "curricula from templates: \(report.fromTemplates.count); without a template: \(report.withoutTemplate.isEmpty ? "none" : report.withoutTemplate.joined(separator: ", "))"
+      )
       print("assignments kept: \(report.assignmentsKept), dropped: \(report.assignmentsDropped); written to \(output)")
     }
   }

@@ -117,7 +117,9 @@ func requireClass(_ key: String, in organisation: Organisation) throws -> School
 func requirePeriod(_ key: String, in organisation: Organisation) throws -> StudyPeriod {
   guard let found = organisation.findPeriod(key) else {
     let periods = organisation.studyPeriods.map(\.id).joined(separator: ", ")
-    throw PlanningErrors([.error("unknown-period", at: "--period", "no study period \"\(key)\"; the periods are \(periods)")])
+    throw PlanningErrors([
+      .error("unknown-period", at: "--period", "no study period \"\(key)\"; the periods are \(periods)")
+    ])
   }
   return found
 }

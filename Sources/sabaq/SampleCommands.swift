@@ -13,7 +13,10 @@ struct GenerateCommand: ParsableCommand {
     case small, gymnasium, large
   }
 
-  @Option(help: "small (9-class rural school in Kazakhstan), gymnasium (Russian city gymnasium, 2 shifts), large (Kazakhstan, 50+ classes).")
+  @Option(
+    help:
+      "small (9-class rural school in Kazakhstan), gymnasium (Russian city gymnasium, 2 shifts), large (Kazakhstan, 50+ classes)."
+  )
   var preset: Preset?
   @Option(help: "Number of classes of a generated school.") var classes: Int?
   @Option(help: "Shifts of a generated school (1 or 2).") var shifts = 2
@@ -35,6 +38,8 @@ struct GenerateCommand: ParsableCommand {
     case nil: organisation = SampleSchools.generated(classes: classes!, shifts: shifts, seed: seed)
     }
     try InstanceFile.write(organisation, to: output)
-    print("\(organisation.name): \(organisation.classes.count) classes, \(organisation.teachers.count) teachers, \(organisation.rooms.count) rooms; written to \(output)")
+    print(
+      "\(organisation.name): \(organisation.classes.count) classes, \(organisation.teachers.count) teachers, \(organisation.rooms.count) rooms; written to \(output)"
+    )
   }
 }

@@ -29,10 +29,14 @@ struct SolveCommand: ParsableCommand {
   @Flag(help: "Stop at the first timetable with no hard violation.") var firstFeasible = false
   @Flag(help: "Do not use GLPK neighbourhoods (heuristic search only).") var noMip = false
   @Option(
-    help: "Independent searches to run at once, one a core, from seeds --seed, --seed + 1000003 and so on; the best wins (with --first-feasible, the first to finish). More than one is not deterministic; a re-solve with --previous runs one.")
+    help:
+      "Independent searches to run at once, one a core, from seeds --seed, --seed + 1000003 and so on; the best wins (with --first-feasible, the first to finish). More than one is not deterministic; a re-solve with --previous runs one."
+  )
   var workers = 1
   @Option(
-    help: "A budget of search rounds: with it (and a time limit not reached) the same input and seed give the same timetable on any machine.")
+    help:
+      "A budget of search rounds: with it, --no-mip and a time limit not reached, the same input and seed give the same timetable on any machine."
+  )
   var rounds: Int?
   @Option(
     help: ArgumentHelp(
@@ -44,7 +48,9 @@ struct SolveCommand: ParsableCommand {
 
   func validate() throws {
     guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
-    guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    guard timeLimit > 0, timeLimit.isFinite else {
+      throw ValidationError("--time-limit must be a positive number of seconds")
+    }
     if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, not \(rounds)") }
   }
 
@@ -104,8 +110,10 @@ struct SolveCommand: ParsableCommand {
     let summary: String
     if result.feasible {
       let first = String(format: "%.1f", result.secondsToFirstTimetable ?? result.seconds)
-      let strong = result.secondsToStrongRules.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
-      summary = "timetable with no hard violation, soft cost \(result.check.softCost.total) (first found after \(first) s\(strong))"
+      let strong =
+        result.secondsToStrongRules.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
+      summary =
+        "timetable with no hard violation, soft cost \(result.check.softCost.total) (first found after \(first) s\(strong))"
     } else {
       summary =
         "no timetable without hard violations found in \(String(format: "%.0f", result.seconds)) s: \(result.check.summary.hardViolationCount) hard violations remain"

@@ -13,7 +13,8 @@ struct CheckCommand: ParsableCommand {
     discussion: "Exit status 0 when the timetable has no hard violation, 2 when it has some, 1 on bad input.")
 
   @OptionGroup var input: InstanceInput
-  @Argument(help: "The timetable (JSON, as `sabaq solve` writes it; or fet-cl's …_activities.xml for a .fet file).") var timetable: String
+  @Argument(help: "The timetable (JSON, as `sabaq solve` writes it; or fet-cl's …_activities.xml for a .fet file).")
+  var timetable: String
   @Option(help: "The study period (default: the timetable's, else the first).") var period: String?
   @Option(help: "text or json.") var format: ReportFormat = .text
 
@@ -43,7 +44,8 @@ struct CheckCommand: ParsableCommand {
 struct BellsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bells",
-    abstract: "Compute the bell schedules from the shifts' bell rules (GLPK), and check the schedules the organisation has.",
+    abstract:
+      "Compute the bell schedules from the shifts' bell rules (GLPK), and check the schedules the organisation has.",
     discussion: """
       With --timetable, a second shift waits only for the rooms it shares with the first (as the \
       timetable uses them); otherwise for the end of the first shift. With --output the computed \
@@ -64,7 +66,11 @@ struct BellsCommand: ParsableCommand {
       handovers = RoomHandover.from(problem: problem, timetable: placed)
     }
     for key in shift where organisation.shift(key) == nil {
-      throw PlanningErrors([.error("unknown-shift", at: "--shift", "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")])
+      throw PlanningErrors([
+        .error(
+          "unknown-shift", at: "--shift",
+          "no shift \"\(key)\"; the shifts are \(organisation.shifts.map(\.id).joined(separator: ", "))")
+      ])
     }
     // The schedules the organisation has, against its rules.
     for (schedule, problems) in BellScheduleAudit.audits(
@@ -84,9 +90,11 @@ struct BellsCommand: ParsableCommand {
       let name = organisation.shift(schedule.shift)?.name ?? schedule.shift
       let grades = schedule.grades.map { ", grades \($0.map(String.init).joined(separator: ", "))" } ?? ""
       print("\ncomputed bell schedule of \(name)\(grades)")
-      var table = TextTable(header: ["Lesson", "Start", "End", "Break after"], alignments: [.right, .left, .left, .right])
+      var table = TextTable(
+        header: ["Lesson", "Start", "End", "Break after"], alignments: [.right, .left, .left, .right])
       for (k, lesson) in schedule.lessons.enumerated() {
-        let pause = k + 1 < schedule.lessons.count ? "\(schedule.lessons[k + 1].start.minutes - lesson.end.minutes) min" : ""
+        let pause =
+          k + 1 < schedule.lessons.count ? "\(schedule.lessons[k + 1].start.minutes - lesson.end.minutes) min" : ""
         table.add([String(lesson.number), lesson.start.description, lesson.end.description, pause])
       }
       print(table.render(indent: "  "), terminator: "")

@@ -24,7 +24,9 @@ struct Sabaq {
   @discardableResult
   static func run(_ arguments: [String], timeout: Double = Sabaq.timeout) throws -> Run {
     let run = try ChildProcess.run(executable.path, arguments, timeout: timeout)
-    return Run(status: run.status, output: String(decoding: run.output, as: UTF8.self), errors: String(decoding: run.errors, as: UTF8.self))
+    return Run(
+      status: run.status, output: String(decoding: run.output, as: UTF8.self),
+      errors: String(decoding: run.errors, as: UTF8.self))
   }
 }
 
@@ -49,7 +51,9 @@ final class Workspace {
 @Suite struct CommandLineTests {
   @Test func solveRacesSearchesAndRefusesFewerThanOne() throws {
     let w = try Workspace()
-    let raced = try Sabaq.run(["solve", w.school, "--time-limit", "60", "--first-feasible", "--workers", "2", "--output", w.path("raced")])
+    let raced = try Sabaq.run([
+      "solve", w.school, "--time-limit", "60", "--first-feasible", "--workers", "2", "--output", w.path("raced"),
+    ])
     #expect(raced.status == 0, "\(raced.errors)")
     #expect(raced.errors.contains("search 2: "))
     #expect(FileManager.default.fileExists(atPath: w.path("raced/timetable.json")))
@@ -81,7 +85,8 @@ final class Workspace {
   @Test func aMalformedFileIsRefusedWithItsPlace() throws {
     let w = try Workspace()
     let path = w.path("bad.json")
-    try Data("{\"format\": \"sabaq-instance\", \"version\": 1, \"organisation\": {\"id\": 3}}".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("{\"format\": \"sabaq-instance\", \"version\": 1, \"organisation\": {\"id\": 3}}".utf8).write(
+      to: URL(fileURLWithPath: path))
     let run = try Sabaq.run(["validate", path])
     #expect(run.status == 1)
     #expect(run.errors.contains("bad.json: $.organisation.id: expected a string"))
@@ -104,7 +109,9 @@ final class Workspace {
   @Test func copyingToAClassThatDoesNotExistFailsAndLeavesTheFileUntouched() throws {
     let w = try Workspace()
     let before = try w.bytes(w.school)
-    let run = try Sabaq.run(["curriculum", "copy", w.school, "--from", "5А", "--to", "6А", "--to", "5Я", "--output", w.school])
+    let run = try Sabaq.run([
+      "curriculum", "copy", w.school, "--from", "5А", "--to", "6А", "--to", "5Я", "--output", w.school,
+    ])
     #expect(run.status == 1)
     #expect(run.errors.contains("--to[1]: no class \"5Я\" to copy to"))
     #expect(try w.bytes(w.school) == before)
@@ -114,13 +121,17 @@ final class Workspace {
     let w = try Workspace()
     let before = try w.bytes(w.school)
     let out = w.path("copied.json")
-    let run = try Sabaq.run(["curriculum", "copy", w.school, "--from", "5А", "--to", "6А", "--subject", "Музыка", "--replace", "--output", out])
+    let run = try Sabaq.run([
+      "curriculum", "copy", w.school, "--from", "5А", "--to", "6А", "--subject", "Музыка", "--replace", "--output", out,
+    ])
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("copied: "))
     #expect(try w.bytes(w.school) == before)
     let copied = try InstanceFile.read(out)
     let music = copied.findSubject("Музыка")!.id
-    #expect(copied.workingCurriculum(of: "6А")?.entry(for: music)?.weeklyHours == SampleSchools.smallKazakhSchool().workingCurriculum(of: "5А")?.entry(for: music)?.weeklyHours)
+    #expect(
+      copied.workingCurriculum(of: "6А")?.entry(for: music)?.weeklyHours
+        == SampleSchools.smallKazakhSchool().workingCurriculum(of: "5А")?.entry(for: music)?.weeklyHours)
   }
 
   @Test func theNextYearMovesClassesUp() throws {
@@ -190,7 +201,8 @@ final class Workspace {
     #expect(run.status == 1)
     #expect(run.errors.utf8.count > 1 << 16)
     let last = broken.assignments.count - 1
-    #expect(run.errors.contains("$.organisation.assignments[\(last)].teachers[19]: error: no teacher \"nobody-\(last)-20\""))
+    #expect(
+      run.errors.contains("$.organisation.assignments[\(last)].teachers[19]: error: no teacher \"nobody-\(last)-20\""))
   }
 
   /// A child that does not end is killed, and the test that ran it fails saying so.

@@ -21,7 +21,8 @@ import Testing
   }
 
   func hardViolations(_ checkJSON: String) throws -> [Any] {
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: checkJSON))) as? [String: Any]
+    let object =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: checkJSON))) as? [String: Any]
     return try #require(object?["hardViolations"] as? [Any])
   }
 
@@ -40,7 +41,9 @@ import Testing
   @Test(.enabled(if: haveExamples))
   func importNamesUnsupportedConstraints() throws {
     let w = try Workspace()
-    let run = try Sabaq.run(["import", "fet", Self.examples + "/Spain/1-school/school.fet", "--output", w.path("spain.json")])
+    let run = try Sabaq.run([
+      "import", "fet", Self.examples + "/Spain/1-school/school.fet", "--output", w.path("spain.json"),
+    ])
     #expect(run.status == 0)
     #expect(run.output.contains("not supported (left out): ConstraintTeachersIntervalMaxDaysPerWeek × "))
   }

@@ -63,7 +63,8 @@ import Testing
   @Test func searchParametersAreJSONWhoseMistakesAreNamedByPath() throws {
     let w = try Workspace()
     let unknown = try Sabaq.run([
-      "solve", w.school, "--rounds", "1", "--search-parameters", #"{"annealing": {"bogus": 1}}"#, "--output", w.path("out"),
+      "solve", w.school, "--rounds", "1", "--search-parameters", #"{"annealing": {"bogus": 1}}"#, "--output",
+      w.path("out"),
     ])
     #expect(unknown.status == 1)
     #expect(unknown.errors.contains("$.annealing.bogus: unknown key 'bogus'"), "\(unknown.errors)")
@@ -79,7 +80,8 @@ import Testing
     #expect(zero.errors.contains("rounds.kickDivisor: expected an integer from 1"), "\(zero.errors)")
     #expect(!FileManager.default.fileExists(atPath: w.path("out")))
     let good = try Sabaq.run([
-      "solve", w.school, "--rounds", "1", "--no-mip", "--search-parameters", #"{"annealing": {"repairHardWeight": 2000}}"#,
+      "solve", w.school, "--rounds", "1", "--no-mip", "--search-parameters",
+      #"{"annealing": {"repairHardWeight": 2000}}"#,
       "--output", w.path("out"),
     ])
     #expect(good.status == 0, "\(good.errors)")

@@ -655,7 +655,8 @@ private let year5 = [ProblemStudentSet(id: "Year 5", units: ["5A", "5B/1", "5B/2
   @Test func everyHardKindOfTheFETRulesIsListedOnce() {
     let kinds = [
       "break-times", "teacher-not-available", "students-not-available", "room-not-available",
-      "preferred-starting-times", "preferred-time-slots", "min-days-between", "same-starting-time", "consecutive-if-same-day", "not-overlapping",
+      "preferred-starting-times", "preferred-time-slots", "min-days-between", "same-starting-time",
+      "consecutive-if-same-day", "not-overlapping",
       "consecutive", "grouped", "ends-students-day", "students-max-gaps-per-week", "students-max-gaps-per-day",
       "students-early-max-beginnings-at-second-hour", "students-max-hours-daily", "students-min-hours-daily",
       "students-max-hours-continuously", "teachers-max-gaps-per-week", "teachers-max-gaps-per-day",

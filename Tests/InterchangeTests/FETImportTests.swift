@@ -44,7 +44,8 @@ import Testing
       </ConstraintTeacherMaxGapsPerWeek>
       """
     }
-    let (organisation, report) = try importing(FETFixtures.smallFile(timeConstraints: maxGaps("Ann", "95") + "\n" + maxGaps("Bob", "90")))
+    let (organisation, report) = try importing(
+      FETFixtures.smallFile(timeConstraints: maxGaps("Ann", "95") + "\n" + maxGaps("Bob", "90")))
     #expect(FETImport.strongPercentage == 95)
     #expect(report.strongSoftWeight == 19)
     #expect(report.strongSoftWeight == FETImport.weight(FETImport.strongPercentage).softWeight)
@@ -56,7 +57,8 @@ import Testing
     let again = try JSONDecoder().decode(FETImportReport.self, from: JSONEncoder().encode(report))
     #expect(again.strongSoftWeight == 19)
     #expect(again.supported == report.supported)
-    let old = #"{"supported": {"ConstraintBasicCompulsoryTime": 1}, "unsupported": {}, "inactive": 0, "inactiveActivities": 0, "notes": [], "virtualRooms": {}}"#
+    let old =
+      #"{"supported": {"ConstraintBasicCompulsoryTime": 1}, "unsupported": {}, "inactive": 0, "inactiveActivities": 0, "notes": [], "virtualRooms": {}}"#
     let decoded = try JSONDecoder().decode(FETImportReport.self, from: Data(old.utf8))
     #expect(decoded.strongSoftWeight == nil)
     #expect(decoded.supported == ["ConstraintBasicCompulsoryTime": 1])
@@ -117,9 +119,13 @@ import Testing
         """)
     let (organisation, report) = try importing(text)
     #expect(!report.isComplete)
-    #expect(report.unsupported == ["ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesSameStartingHour": 1])
+    #expect(
+      report.unsupported == ["ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesSameStartingHour": 1])
     #expect(report.inactive == 1)
-    #expect(report.summary.contains("not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherIntervalMaxDaysPerWeek × 2"))
+    #expect(
+      report.summary.contains(
+        "not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherIntervalMaxDaysPerWeek × 2"
+      ))
     #expect(report.summary.contains("1 inactive constraints ignored"))
     #expect((organisation.constraints ?? []).isEmpty)
   }
@@ -159,7 +165,8 @@ import Testing
   }
 
   @Test func brokenXMLIsAnErrorWithItsLine() throws {
-    let text = FETFixtures.smallFile().replacingOccurrences(of: "<Hour><Name>2</Name></Hour>", with: "<Hour><Name>2</Hour>")
+    let text = FETFixtures.smallFile().replacingOccurrences(
+      of: "<Hour><Name>2</Name></Hour>", with: "<Hour><Name>2</Hour>")
     let path = try FETFixtures.write(text)
     defer { FETFixtures.remove(URL(fileURLWithPath: path)) }
     let line = FETFixtures.line(of: "<Hour><Name>2</Hour>", in: text)
@@ -172,7 +179,8 @@ import Testing
   }
 
   @Test func otherModesThanOfficialAreRefused() throws {
-    let text = FETFixtures.smallFile().replacingOccurrences(of: "<Mode>Official</Mode>", with: "<Mode>Mornings_Afternoons</Mode>")
+    let text = FETFixtures.smallFile().replacingOccurrences(
+      of: "<Mode>Official</Mode>", with: "<Mode>Mornings_Afternoons</Mode>")
     let message = try #require(importError(text))
     #expect(message.contains("Mornings_Afternoons mode; only the Official mode can be imported"))
   }
@@ -238,7 +246,10 @@ import Testing
         """)
     let (organisation, report) = try importing(text)
     let constraints = organisation.constraints ?? []
-    #expect(constraints.contains(TimetableConstraint(.minDaysBetween(lessons: ["1", "2"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(19))))
+    #expect(
+      constraints.contains(
+        TimetableConstraint(
+          .minDaysBetween(lessons: ["1", "2"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(19))))
     // FET keeps the lessons of one day together at any weight: a hard rule of its own.
     #expect(constraints.contains(TimetableConstraint(.consecutiveIfSameDay(lessons: ["1", "2"]), weight: .hard)))
     #expect(report.supported["ConstraintMinDaysBetweenActivities"] == 1)
@@ -263,12 +274,17 @@ import Testing
     }
     let text = FETFixtures.smallFile(
       activities: (1...7).map(activity).joined(separator: "\n"),
-      timeConstraints: [minDays("99.75", [1, 2, 3]), minDays("100", [4, 5, 6]), minDays("95", [6, 7])].joined(separator: "\n"))
+      timeConstraints: [minDays("99.75", [1, 2, 3]), minDays("100", [4, 5, 6]), minDays("95", [6, 7])].joined(
+        separator: "\n"))
     let (organisation, report) = try importing(text)
     let constraints = organisation.constraints ?? []
     // FET never puts a third lesson of the group on a day with two, whatever the weight.
-    #expect(constraints.contains(TimetableConstraint(.lessonsMaxPerDay(lessons: ["1", "2", "3"], max: 2), weight: .hard)))
-    #expect(constraints.contains(TimetableConstraint(.minDaysBetween(lessons: ["1", "2", "3"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(399))))
+    #expect(
+      constraints.contains(TimetableConstraint(.lessonsMaxPerDay(lessons: ["1", "2", "3"], max: 2), weight: .hard)))
+    #expect(
+      constraints.contains(
+        TimetableConstraint(
+          .minDaysBetween(lessons: ["1", "2", "3"], minDays: 1, consecutiveIfSameDay: false), weight: .soft(399))))
     // At 100% no two share a day anyway; two lessons never make three.
     let caps = constraints.filter { if case .lessonsMaxPerDay = $0.rule { return true } else { return false } }
     #expect(caps.count == 1)
@@ -306,7 +322,10 @@ import Testing
     #expect(activities[0].roomsOptional == nil)
     #expect(activities[1].rooms == [["A&B"]])
     #expect(activities[1].roomsOptional == true)
-    #expect(organisation.constraints == [TimetableConstraint(.preferredRooms(lessons: ["2"], rooms: ["A&B"]), weight: .soft(9))])
+    #expect(
+      organisation.constraints == [
+        TimetableConstraint(.preferredRooms(lessons: ["2"], rooms: ["A&B"]), weight: .soft(9))
+      ])
     #expect(report.supported["ConstraintActivityPreferredRoom"] == 2)
   }
 
@@ -333,7 +352,8 @@ import Testing
         """)
     let rooms = FETFixtures.line(of: "<Rooms_List>", in: text)
     #expect(rooms > 0)
-    text = text.replacingOccurrences(of: "<Rooms_List>", with: "<Rooms_List>\n" + room("Small", 15) + "\n" + room("Big", 40))
+    text = text.replacingOccurrences(
+      of: "<Rooms_List>", with: "<Rooms_List>\n" + room("Small", 15) + "\n" + room("Big", 40))
     let (organisation, _) = try importing(text)
     #expect(organisation.activities?.first?.rooms == [["Big", "Small"]])
     // The 20 students of 7a do not fit in the room for 15: FET would not allow it, nor does the demand.
@@ -375,7 +395,8 @@ import Testing
     #expect(denmark.activities?.count == 25)
     let (_, spain) = try FETImport.read(path: FETFixtures.path(root + "Spain/1-school/school.fet"))
     #expect(spain.unsupported.keys.contains("ConstraintTeachersIntervalMaxDaysPerWeek"))
-    let (russia, _) = try FETImport.read(path: FETFixtures.path(root + "Russia/Russian-Medical-College/timetable-ru.fet"))
+    let (russia, _) = try FETImport.read(
+      path: FETFixtures.path(root + "Russia/Russian-Medical-College/timetable-ru.fet"))
     // Cyrillic names survive the native file.
     #expect(russia.teachers.contains { $0.id.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } })
     let again = try InstanceFile.decode(InstanceFile.encode(russia))

@@ -9,7 +9,9 @@ import Testing
   @Test func everyScheduleWithRulesIsAuditedAndOnlyTheShiftsAsked() throws {
     let organisation = Self.gymnasium
     let all = BellScheduleAudit.audits(of: organisation)
-    let ruled = (organisation.bellSchedules ?? []).filter { s in organisation.bellRules?.contains { $0.shift == s.shift } == true }
+    let ruled = (organisation.bellSchedules ?? []).filter { s in
+      organisation.bellRules?.contains { $0.shift == s.shift } == true
+    }
     #expect(all.map(\.schedule) == ruled)
     #expect(!all.isEmpty)
     for audit in all {

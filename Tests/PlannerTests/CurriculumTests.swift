@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func copyingWithReplaceOverwritesTheTargetsHours() throws {
-    let (copied, report) = try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["math", "Қазақ тілі"], conflicts: .replace))
+    let (copied, report) = try school.copyingCurriculum(
+      CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["math", "Қазақ тілі"], conflicts: .replace))
     #expect(copied.workingCurriculum(of: "5Б")?.entries.map(\.subject) == ["math", "kaz"])
     #expect(copied.workingCurriculum(of: "5Б")?.entry(for: "math")?.weeklyHours == 5)
     #expect(report.replaced.count == 1)
@@ -31,14 +32,16 @@ import Testing
   }
 
   @Test func copyingOnePeriodSetsOnlyThatPeriodsHours() throws {
-    let (copied, _) = try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["kaz"], periods: ["Q2"]))
+    let (copied, _) = try school.copyingCurriculum(
+      CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["kaz"], periods: ["Q2"]))
     let kazakh = try #require(copied.workingCurriculum(of: "5Б")?.entry(for: "kaz"))
     #expect(kazakh.hours(in: "Q2") == 3)
     #expect(kazakh.hours(in: "Q1") == .zero)
   }
 
   @Test func copyingCanTakeTheSplitsAndTeachersAlong() throws {
-    let (copied, report) = try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["eng"], includeAssignments: true))
+    let (copied, report) = try school.copyingCurriculum(
+      CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["eng"], includeAssignments: true))
     #expect(copied.assignment(class: "5Б", subject: "eng", period: "Q1")?.teachers == ["t3", "t4"])
     #expect(report.assignmentsCopied == 1)
   }
@@ -48,15 +51,22 @@ import Testing
       try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б", "5Д"]))
     } throws: { error in
       let issues = (error as? PlanningErrors)?.issues ?? []
-      return issues.count == 1 && issues[0].path == "--to[1]" && issues[0].message.hasPrefix("no class \"5Д\" to copy to")
+      return issues.count == 1 && issues[0].path == "--to[1]"
+        && issues[0].message.hasPrefix("no class \"5Д\" to copy to")
     }
   }
 
   @Test func copyingRefusesItselfAndUnknownSubjectsAndPeriods() {
     #expect(throws: PlanningErrors.self) { try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5А"])) }
-    #expect(throws: PlanningErrors.self) { try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["latin"])) }
-    #expect(throws: PlanningErrors.self) { try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], periods: ["Q7"])) }
-    #expect(throws: PlanningErrors.self) { try school.copyingCurriculum(CurriculumCopyRequest(from: "11А", to: ["5Б"])) }
+    #expect(throws: PlanningErrors.self) {
+      try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], subjects: ["latin"]))
+    }
+    #expect(throws: PlanningErrors.self) {
+      try school.copyingCurriculum(CurriculumCopyRequest(from: "5А", to: ["5Б"], periods: ["Q7"]))
+    }
+    #expect(throws: PlanningErrors.self) {
+      try school.copyingCurriculum(CurriculumCopyRequest(from: "11А", to: ["5Б"]))
+    }
   }
 
   @Test func classesAreFoundByNameWhateverTheKeyboard() {

@@ -35,7 +35,9 @@ import Testing
   }
 
   @Test func subgroupsOfOneSplitAreDisjointAndTheWholeClassTakesThemAll() throws {
-    let p = try problem { $0.assignments[6].split = .boysGirls; $0.assignments[6].teachers = ["t6", "t6"] }
+    let p = try problem {
+      $0.assignments[6].split = .boysGirls; $0.assignments[6].teachers = ["t6", "t6"]
+    }
     let units = try #require(p.classes.first { $0.id == "5А" }?.units)
     #expect(units.count == 4)  // halves × boys/girls
     let english = p.lessons.filter { $0.classes == ["5А"] && $0.subject == "eng" }
@@ -71,13 +73,17 @@ import Testing
       $0.streams = [
         Stream(
           id: "s5-eng", name: "5 English", subject: "eng", classes: ["5А", "5Б"],
-          groups: [StreamGroup(name: "A1", teacher: "t3"), StreamGroup(name: "A2", teacher: "t4"), StreamGroup(name: "B1", teacher: "t5")])
+          groups: [
+            StreamGroup(name: "A1", teacher: "t3"), StreamGroup(name: "A2", teacher: "t4"),
+            StreamGroup(name: "B1", teacher: "t5"),
+          ])
       ]
       $0.teachers[4].subjects.append("eng")
     }
     let stream = p.lessons.filter { $0.subject == "eng" }
     #expect(stream.count == 3)
-    #expect(stream.allSatisfy { $0.teachers == ["t3", "t4", "t5"] && $0.rooms.count == 3 && $0.classes == ["5А", "5Б"] })
+    #expect(
+      stream.allSatisfy { $0.teachers == ["t3", "t4", "t5"] && $0.rooms.count == 3 && $0.classes == ["5А", "5Б"] })
     let units = p.classes.filter { ["5А", "5Б"].contains($0.id) }.flatMap(\.units)
     #expect(Set(stream[0].students) == Set(units))
   }
@@ -91,9 +97,13 @@ import Testing
 
   @Test func rulesBecomeConstraints() throws {
     let p = try problem { $0.teachers[0].daysOffRequested = [.fri] }
-    #expect(p.constraints.contains { $0.rule == .classCompactDay(class: "5А", startAtFirst: true) && $0.weight == .hard })
+    #expect(
+      p.constraints.contains { $0.rule == .classCompactDay(class: "5А", startAtFirst: true) && $0.weight == .hard })
     // Six lessons a day is the shift's length: no separate daily maximum for grade 5.
-    #expect(!p.constraints.contains { if case .classMaxLessonsPerDay(class: "5А", _) = $0.rule { return true } else { return false } })
+    #expect(
+      !p.constraints.contains {
+        if case .classMaxLessonsPerDay(class: "5А", _) = $0.rule { return true } else { return false }
+      })
     let math = p.lessons.filter { $0.classes == ["5А"] && $0.subject == "math" }.map(\.id)
     #expect(p.constraints.contains { $0.rule == .lessonsMaxPerDay(lessons: math, max: 1) && $0.weight.isHard })
     #expect(p.constraints.contains { $0.rule == .teacherDaysOff(teacher: "t1", days: [.fri]) && $0.weight == .soft(5) })

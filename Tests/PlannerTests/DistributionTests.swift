@@ -4,12 +4,14 @@ import Testing
 
 @Suite struct DistributionTests {
   @Test func halfAnHourAWeekAlternatesOddAndEvenWeeks() {
-    let counts = HourDistribution.spread(total: 4, targets: Array(repeating: 0.5, count: 8), capacities: Array(repeating: 1, count: 8))
+    let counts = HourDistribution.spread(
+      total: 4, targets: Array(repeating: 0.5, count: 8), capacities: Array(repeating: 1, count: 8))
     #expect(counts == [1, 0, 1, 0, 1, 0, 1, 0])
   }
 
   @Test func oneAndAHalfBecomesOneAndTwoInTurn() {
-    let counts = HourDistribution.spread(total: 6, targets: Array(repeating: 1.5, count: 4), capacities: Array(repeating: 2, count: 4))
+    let counts = HourDistribution.spread(
+      total: 6, targets: Array(repeating: 1.5, count: 4), capacities: Array(repeating: 2, count: 4))
     #expect(counts == [2, 1, 2, 1])
   }
 
@@ -77,7 +79,9 @@ import Testing
 
   @Test func aWeekChangedByHandKeepsTheTotalWhenAsked() {
     var school = Fixture.school
-    school.distributionOverrides = [DistributionOverride(class: "5А", subject: "math", week: 2, lessons: 3, keepTotal: true)]
+    school.distributionOverrides = [
+      DistributionOverride(class: "5А", subject: "math", week: 2, lessons: 3, keepTotal: true)
+    ]
     let before = ClassDistribution(organisation: Fixture.school, classID: "5А").rows.first { $0.subject == "math" }!
     let after = ClassDistribution(organisation: school, classID: "5А")
     let math = after.rows.first { $0.subject == "math" }!

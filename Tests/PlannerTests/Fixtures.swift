@@ -83,7 +83,8 @@ enum Fixture {
       shifts: [Shift(id: "1", name: "1-ауысым", lessonsPerDay: 6, longBreaksAfter: [3])],
       subjects: subjects, rooms: rooms, teachers: teachers,
       classes: [
-        SchoolClass(id: "5А", grade: 5, letter: "А", shift: "1", boys: 12, girls: 13, homeRoom: "r5a", classTeacher: "t1"),
+        SchoolClass(
+          id: "5А", grade: 5, letter: "А", shift: "1", boys: 12, girls: 13, homeRoom: "r5a", classTeacher: "t1"),
         SchoolClass(id: "5Б", grade: 5, letter: "Б", shift: "1", boys: 10, girls: 14, homeRoom: "r5b"),
         SchoolClass(id: "11А", grade: 11, letter: "А", shift: "1", boys: 9, girls: 11, homeRoom: "r6a"),
       ],

@@ -28,7 +28,9 @@ import Testing
     var school = Fixture.school
     school.assignments.removeAll { $0.subject == "eng" }
     school.streams = [
-      Stream(id: "s", name: "5 English", subject: "eng", classes: ["5А", "5Б"], groups: [StreamGroup(name: "A", teacher: "t3"), StreamGroup(name: "B", teacher: "t4")])
+      Stream(
+        id: "s", name: "5 English", subject: "eng", classes: ["5А", "5Б"],
+        groups: [StreamGroup(name: "A", teacher: "t3"), StreamGroup(name: "B", teacher: "t4")])
     ]
     let load = TeachingLoad(organisation: school)
     let teacher = try #require(load.load(of: "t3"))

@@ -16,7 +16,11 @@ import Testing
 
   @Test func aReferenceToNothingNamesItsPath() {
     let found = issues { $0.assignments[2].teachers[1] = "t99" }
-    #expect(found.contains { $0.code == "unknown-teacher" && $0.path == "$.organisation.assignments[2].teachers[1]" && $0.message == "no teacher \"t99\"" })
+    #expect(
+      found.contains {
+        $0.code == "unknown-teacher" && $0.path == "$.organisation.assignments[2].teachers[1]"
+          && $0.message == "no teacher \"t99\""
+      })
     let shift = issues { $0.classes[1].shift = "3" }
     #expect(shift.contains { $0.path == "$.organisation.classes[1].shift" && $0.isError })
     let room = issues { $0.classes[0].homeRoom = "r404" }
@@ -51,7 +55,11 @@ import Testing
 
   @Test func aTeacherNotQualifiedForTheSubjectIsWarned() {
     let found = issues { $0.assignments[0].teachers = ["t2"] }  // maths teacher for Kazakh
-    #expect(found.contains { $0.code == "teacher-not-qualified" && !$0.isError && $0.message.hasPrefix("Иванов Сергей Петрович is not qualified to teach Қазақ тілі") })
+    #expect(
+      found.contains {
+        $0.code == "teacher-not-qualified" && !$0.isError
+          && $0.message.hasPrefix("Иванов Сергей Петрович is not qualified to teach Қазақ тілі")
+      })
   }
 
   @Test func aTeacherOverTheMaximumLoadIsAnError() {
@@ -81,7 +89,11 @@ import Testing
       $0.shifts.append(Shift(id: "2", name: "2-ауысым", firstPeriod: 7, lessonsPerDay: 6))
       $0.classes[1].shift = "2"
       $0.assignments.removeAll { $0.subject == "eng" }
-      $0.streams = [Stream(id: "s", name: "5 English", subject: "eng", classes: ["5А", "5Б"], groups: [StreamGroup(name: "A", teacher: "t3"), StreamGroup(name: "B", teacher: "t4")])]
+      $0.streams = [
+        Stream(
+          id: "s", name: "5 English", subject: "eng", classes: ["5А", "5Б"],
+          groups: [StreamGroup(name: "A", teacher: "t3"), StreamGroup(name: "B", teacher: "t4")])
+      ]
     }
     #expect(found.contains { $0.code == "stream-across-shifts" && $0.path == "$.organisation.streams[0].classes" })
   }

@@ -9,7 +9,8 @@ import Testing
 
 /// The instance files shipped in `instances/`.
 func shippedInstances() throws -> [(name: String, organisation: Organisation)] {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
   let folder = root.appendingPathComponent("instances")
   let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
   return try names.map { ($0, try InstanceFile.read(folder.appendingPathComponent($0).path)) }
@@ -20,7 +21,8 @@ func shippedInstances() throws -> [(name: String, organisation: Organisation)] {
     let instances = try shippedInstances()
     #expect(instances.count >= 3)
     #expect(instances.contains { $0.organisation.classes.count >= 50 })
-    #expect(instances.contains { $0.organisation.shifts.count == 2 && (25...35).contains($0.organisation.classes.count) })
+    #expect(
+      instances.contains { $0.organisation.shifts.count == 2 && (25...35).contains($0.organisation.classes.count) })
     #expect(instances.contains { $0.organisation.shifts.count == 1 && $0.organisation.classes.count <= 12 })
     for (name, organisation) in instances {
       let errors = OrganisationValidator.validate(organisation).filter(\.isError)
@@ -34,7 +36,9 @@ func shippedInstances() throws -> [(name: String, organisation: Organisation)] {
       var distributed: [String: Int] = [:]
       for schoolClass in organisation.classes {
         for row in ClassDistribution(organisation: organisation, classID: schoolClass.id).rows {
-          let key = row.stream.map { "\($0)|\(row.group)|\(row.teacher ?? "")" } ?? "\(schoolClass.id)|\(row.subject)|\(row.group)|\(row.teacher ?? "")"
+          let key =
+            row.stream.map { "\($0)|\(row.group)|\(row.teacher ?? "")" }
+            ?? "\(schoolClass.id)|\(row.subject)|\(row.group)|\(row.teacher ?? "")"
           // A stream group's weeks are the same for each of its classes.
           distributed[key] = row.lessons.reduce(0, +)
         }
@@ -42,7 +46,9 @@ func shippedInstances() throws -> [(name: String, organisation: Organisation)] {
       var lines = 0
       for teacher in load.teachers {
         for line in teacher.lines {
-          let key = line.stream.map { "\($0)|\(line.group)|\(teacher.teacher)" } ?? "\(line.classes[0])|\(line.subject)|\(line.group)|\(teacher.teacher)"
+          let key =
+            line.stream.map { "\($0)|\(line.group)|\(teacher.teacher)" }
+            ?? "\(line.classes[0])|\(line.subject)|\(line.group)|\(teacher.teacher)"
           #expect(distributed[key] == line.annualHours, "\(name): \(key)")
           lines += 1
         }

@@ -8,14 +8,19 @@ import Testing
   /// A school with two shifts of six lessons, 45 minutes (35 in the first grade).
   func school() -> Organisation {
     var school = SampleSchools.cityGymnasium()
-    school.shifts = school.shifts.map { var s = $0; s.lessonsPerDay = 6; return s }
+    school.shifts = school.shifts.map {
+      var s = $0; s.lessonsPerDay = 6; return s
+    }
     school.bellRules = [
       BellRules(
-        shift: "1", start: ClockTime("08:00")!, lessonLengths: [LessonLength(grades: [1], minutes: 35), LessonLength(grades: Array(2...11), minutes: 45)],
+        shift: "1", start: ClockTime("08:00")!,
+        lessonLengths: [LessonLength(grades: [1], minutes: 35), LessonLength(grades: Array(2...11), minutes: 45)],
         minimumBreak: 10, longBreaks: 2, longBreakMinutes: 20, longBreakAfter: [2, 3, 4], latestEnd: ClockTime("14:00")),
       BellRules(
-        shift: "2", start: ClockTime("13:00")!, lessonLengths: [LessonLength(grades: Array(2...11), minutes: 45)], minimumBreak: 10,
-        longBreaks: 1, longBreakMinutes: 20, longBreakAfter: [2, 3, 4], latestEnd: ClockTime("20:00"), follows: "1", gapAfterPreviousShift: 30),
+        shift: "2", start: ClockTime("13:00")!, lessonLengths: [LessonLength(grades: Array(2...11), minutes: 45)],
+        minimumBreak: 10,
+        longBreaks: 1, longBreakMinutes: 20, longBreakAfter: [2, 3, 4], latestEnd: ClockTime("20:00"), follows: "1",
+        gapAfterPreviousShift: 30),
     ]
     school.bellSchedules = nil
     return school
@@ -61,9 +66,16 @@ import Testing
 
   @Test func aHandMadeScheduleIsCheckedAgainstTheRules() {
     var organisation = school()
-    let lessons = [("08:00", "08:45"), ("08:50", "09:35"), ("09:45", "10:30"), ("10:40", "11:25"), ("11:35", "12:20"), ("12:30", "13:20")]
+    let lessons = [
+      ("08:00", "08:45"), ("08:50", "09:35"), ("09:45", "10:30"), ("10:40", "11:25"), ("11:35", "12:20"),
+      ("12:30", "13:20"),
+    ]
     organisation.bellSchedules = [
-      BellSchedule(shift: "1", grades: Array(2...11), lessons: lessons.enumerated().map { BellLesson(number: $0.offset + 1, start: ClockTime($0.element.0)!, end: ClockTime($0.element.1)!) })
+      BellSchedule(
+        shift: "1", grades: Array(2...11),
+        lessons: lessons.enumerated().map {
+          BellLesson(number: $0.offset + 1, start: ClockTime($0.element.0)!, end: ClockTime($0.element.1)!)
+        })
     ]
     let problems = BellScheduleAudit.problems(of: organisation.bellSchedules![0], organisation: organisation)
     #expect(problems.contains("the break after lesson 1 is 5 minutes; at least 10 are needed"))

@@ -1,7 +1,7 @@
+import Planner
 import Testing
 
 @testable import Solver
-import Planner
 
 @Suite struct ConstructionTests {
   /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other
@@ -18,7 +18,8 @@ import Planner
     b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
     b.lessons[1].teachers.append("t3")
     b.constraints.append(
-      TimetableConstraint(.minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
+      TimetableConstraint(
+        .minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
     let model = try TimetableModel(problem: b.problem)
     let state = SearchState(model: model)
     let math = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-math-whole-1")!])

@@ -38,7 +38,9 @@ import Testing
     b.classes[1].lastPeriod = 4
     b.classes[0].lastPeriod = 2
     b.lessons.append(
-      Lesson(id: "stream-1", subject: "eng", classes: ["5A", "5B"], group: "7 English", teachers: ["t1", "t2"], students: ["5A", "5B"], size: 40))
+      Lesson(
+        id: "stream-1", subject: "eng", classes: ["5A", "5B"], group: "7 English", teachers: ["t1", "t2"],
+        students: ["5A", "5B"], size: 40))
     let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 5, useMIP: false))
     #expect(result.unplacedLessons == ["stream-1"])
     #expect(result.diagnosis.contains { $0.contains("could not be placed") })
@@ -71,7 +73,9 @@ import Testing
     state.place(Int(model.blockOf[lesson(math[1])]), at: 1)
     for id in ["5A-art-whole-1", "5B-art-whole-1"] {
       state.place(Int(model.blockOf[lesson(id)]), at: 2)
-      state.setRoom(lesson: lesson(id), choice: 0, room: model.roomChoices[lesson(id)][0].first { Int($0) == model.teacherCount + model.unitCount }!)
+      state.setRoom(
+        lesson: lesson(id), choice: 0,
+        room: model.roomChoices[lesson(id)][0].first { Int($0) == model.teacherCount + model.unitCount }!)
     }
     // Days between the lessons (2 missing), the teacher's day and the room.
     #expect(state.cost.hard == 4)
@@ -88,12 +92,16 @@ import Testing
     c.addClass("5A", compact: false)
     c.addTeacher("t1")
     c.addLessons(2, subject: "lab", class: "5A", teacher: "t1", oncePerDay: false)
-    c.constraints.append(TimetableConstraint(.consecutive(first: c.lessons[0].id, second: c.lessons[1].id), weight: .hard))
+    c.constraints.append(
+      TimetableConstraint(.consecutive(first: c.lessons[0].id, second: c.lessons[1].id), weight: .hard))
     let pairModel = try TimetableModel(problem: c.problem)
     let pair = SearchState(model: pairModel)
     pair.place(Int(pairModel.blockOf[pairModel.lessonIndex[c.lessons[0].id]!]), at: 0)
     pair.place(Int(pairModel.blockOf[pairModel.lessonIndex[c.lessons[1].id]!]), at: 2)
-    #expect(Diagnosis.afterSolve(state: pair) == ["5A Lab, Teacher t1 at Mon 1 must come right before 5A Lab, Teacher t1 at Mon 3."])
+    #expect(
+      Diagnosis.afterSolve(state: pair) == [
+        "5A Lab, Teacher t1 at Mon 1 must come right before 5A Lab, Teacher t1 at Mon 3."
+      ])
     // The old catch-all sentence is gone.
     #expect(!findings.contains { $0.contains("the checker's report names it") })
   }
@@ -142,8 +150,14 @@ import Testing
     b.addClass("5A")
     b.addTeacher("t1")
     b.addTeacher("t2")
-    b.lessons.append(Lesson(id: "music", subject: "music", classes: ["5A"], group: "whole", teachers: ["t1"], students: ["5A"], size: 20, weeks: .odd, partner: "art"))
-    b.lessons.append(Lesson(id: "art", subject: "art", classes: ["5A"], group: "whole", teachers: ["t2"], students: ["5A"], size: 20, weeks: .even, partner: "music"))
+    b.lessons.append(
+      Lesson(
+        id: "music", subject: "music", classes: ["5A"], group: "whole", teachers: ["t1"], students: ["5A"], size: 20,
+        weeks: .odd, partner: "art"))
+    b.lessons.append(
+      Lesson(
+        id: "art", subject: "art", classes: ["5A"], group: "whole", teachers: ["t2"], students: ["5A"], size: 20,
+        weeks: .even, partner: "music"))
     b.addLessons(2, subject: "math", class: "5A", teacher: "t1", oncePerDay: false)
     let result = try TimetableSolver.solve(b.problem, settings: SolveSettings(timeLimit: 10, stopWhenFeasible: true))
     #expect(TimetableCheck(problem: b.problem, timetable: result.timetable).isFeasible)

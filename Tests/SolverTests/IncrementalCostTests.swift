@@ -35,8 +35,11 @@ import Testing
       TimetableConstraint(.teacherNotAvailable(teacher: "t2", slots: slots), weight: .soft(5)),
       TimetableConstraint(.studentsNotAvailable(students: "C", slots: slots), weight: .hard),
       TimetableConstraint(.preferredStartingTimes(lessons: Array(c.prefix(2)), slots: slots), weight: .soft(4)),
-      TimetableConstraint(.preferredTimeSlots(lessons: Array(a.prefix(3)), slots: slots + [TimeSlot(day: .thu, period: 3)]), weight: .soft(2)),
-      TimetableConstraint(.minDaysBetween(lessons: Array(c.prefix(4)), minDays: 1, consecutiveIfSameDay: true), weight: .soft(9)),
+      TimetableConstraint(
+        .preferredTimeSlots(lessons: Array(a.prefix(3)), slots: slots + [TimeSlot(day: .thu, period: 3)]),
+        weight: .soft(2)),
+      TimetableConstraint(
+        .minDaysBetween(lessons: Array(c.prefix(4)), minDays: 1, consecutiveIfSameDay: true), weight: .soft(9)),
       TimetableConstraint(.notOverlapping(lessons: [c[0], a[0]]), weight: .hard),
       TimetableConstraint(.consecutive(first: c[2], second: c[3]), weight: .soft(6)),
       TimetableConstraint(.grouped(lessons: [a[4], a[5]]), weight: .soft(5)),
@@ -56,7 +59,8 @@ import Testing
       TimetableConstraint(.teachersMinDaysPerWeek(teacher: "t1", min: 4), weight: .soft(2)),
       TimetableConstraint(.teachersMaxHoursContinuously(teacher: nil, max: 3), weight: .soft(1)),
       TimetableConstraint(.occupyMaxSlotsFromSelection(lessons: c, slots: slots, max: 1), weight: .soft(4)),
-      TimetableConstraint(.preferredRooms(lessons: b.lessons.filter { $0.subject == "bio" }.map(\.id), rooms: ["lab"]), weight: .soft(3)),
+      TimetableConstraint(
+        .preferredRooms(lessons: b.lessons.filter { $0.subject == "bio" }.map(\.id), rooms: ["lab"]), weight: .soft(3)),
     ]
     return b.problem
   }
@@ -92,7 +96,11 @@ import Testing
       let b = random.below(model.blockLessons.count)
       let domain = model.domain[b]
       guard !domain.isEmpty else { continue }
-      if state.isPlaced(b), random.below(7) == 0 { state.remove(b) } else { state.move(b, to: Int(domain[random.below(domain.count)])) }
+      if state.isPlaced(b), random.below(7) == 0 {
+        state.remove(b)
+      } else {
+        state.move(b, to: Int(domain[random.below(domain.count)]))
+      }
       if step % 40 == 0 {
         state.raiseBreakoutWeights()
         raised += 1
@@ -150,7 +158,9 @@ import Testing
         let at = Int(model.domain[probe][random.below(2) == 0 ? 0 : random.below(model.domain[probe].count)])
         let expected = inTheWay(probe, at: at)
         let lesson = Int(model.blockLessons[probe][0])
-        if model.fixedResources[lesson].contains(where: { state.load(resource: Int($0), slot: at) > 4 }) { crowded += 1 }
+        if model.fixedResources[lesson].contains(where: { state.load(resource: Int($0), slot: at) > 4 }) {
+          crowded += 1
+        }
         #expect(Set(state.conflictingBlocks(probe, at: at)) == expected, "step \(step)")
       }
     }
@@ -169,7 +179,8 @@ import Testing
       search.hardWeight = hardWeight
       // Random exchanges first, so that there are violations to repair.
       if round < 2 { search.kick(30) }
-      search.anneal(steps: 3000, startTemperature: round == 2 ? 4 : 750, endTemperature: round == 2 ? 0.2 : 50, stop: { false })
+      search.anneal(
+        steps: 3000, startTemperature: round == 2 ? 4 : 750, endTemperature: round == 2 ? 0.2 : 50, stop: { false })
       #expect(state.cost == state.recomputedCost(), "round \(round)")
       #expect(search.best.cost <= state.cost)
     }

@@ -29,7 +29,8 @@ import Testing
     state.place(Int(model.blockOf[art1]), at: 1)
     state.place(Int(model.blockOf[math2]), at: 2)
     state.place(Int(model.blockOf[art2]), at: 3)
-    let before = TimetableCheck(problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    let before = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
     #expect(before.isFeasible, "\(before.text())")
     // The two gaps of the start, as the Checker sees them: one period each, weight 3.
     #expect(before.softViolations.map(\.kind) == ["teacherGaps", "teacherGaps"])
@@ -40,7 +41,8 @@ import Testing
     var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 30)
     search.improve(stop: { false })
 
-    let after = TimetableCheck(problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    let after = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
     #expect(after.isFeasible, "\(after.text())")
     #expect(after.softViolations.isEmpty, "\(after.text())")
     #expect(after.softCost.byKind["teacherGaps"] == 0)
@@ -61,7 +63,9 @@ import Testing
     b.addClass("Y", units: units, compact: false)
     for (k, unit) in units.enumerated() {
       b.addTeacher("t\(k)")
-      b.addLessons(lessonsPerUnit, subject: "course\(k)", class: "Y", teacher: "t\(k)", units: [unit], group: unit, oncePerDay: false)
+      b.addLessons(
+        lessonsPerUnit, subject: "course\(k)", class: "Y", teacher: "t\(k)", units: [unit], group: unit,
+        oncePerDay: false)
     }
     return b.problem
   }

@@ -13,12 +13,16 @@ enum ProblemFixture {
     var lessons: [Lesson] = []
     var constraints: [TimetableConstraint] = []
 
-    mutating func addClass(_ id: String, units: [String]? = nil, first: Int = 1, last: Int? = nil, max: Int? = nil, compact: Bool = true) {
+    mutating func addClass(
+      _ id: String, units: [String]? = nil, first: Int = 1, last: Int? = nil, max: Int? = nil, compact: Bool = true
+    ) {
       classes.append(
         ProblemClass(
           id: id, name: id, grade: 5, shift: "1", firstPeriod: first, lastPeriod: last ?? periods, units: units ?? [id],
           maxLessonsPerDay: max ?? periods, compactDay: compact))
-      if compact { constraints.append(TimetableConstraint(.classCompactDay(class: id, startAtFirst: true), weight: .hard)) }
+      if compact {
+        constraints.append(TimetableConstraint(.classCompactDay(class: id, startAtFirst: true), weight: .hard))
+      }
     }
 
     mutating func addTeacher(_ id: String, unavailable: [TimeSlot] = []) {
@@ -31,7 +35,8 @@ enum ProblemFixture {
 
     /// Adds `count` lessons of a subject for a class (or units of it) with a teacher.
     mutating func addLessons(
-      _ count: Int, subject: String, class classID: String, teacher: String?, units: [String]? = nil, group: String = "whole",
+      _ count: Int, subject: String, class classID: String, teacher: String?, units: [String]? = nil,
+      group: String = "whole",
       duration: Int = 1, rooms: [[String]] = [], oncePerDay: Bool = true
     ) {
       var ids: [String] = []
@@ -45,14 +50,18 @@ enum ProblemFixture {
             rooms: rooms.map { RoomRequirement(allowed: $0) }))
       }
       if oncePerDay && count > 1 {
-        constraints.append(TimetableConstraint(.lessonsMaxPerDay(lessons: ids, max: (count + days.count - 1) / days.count), weight: .hard))
+        constraints.append(
+          TimetableConstraint(
+            .lessonsMaxPerDay(lessons: ids, max: (count + days.count - 1) / days.count), weight: .hard))
       }
     }
 
     var problem: TimetableProblem {
       TimetableProblem(
-        organisation: "fixture", name: "Fixture school", period: "Q1", days: days, periodsPerDay: periods, classes: classes,
-        teachers: teachers, rooms: rooms, subjects: Set(lessons.map(\.subject)).sorted().map { ProblemSubject(id: $0, name: $0.capitalized) },
+        organisation: "fixture", name: "Fixture school", period: "Q1", days: days, periodsPerDay: periods,
+        classes: classes,
+        teachers: teachers, rooms: rooms,
+        subjects: Set(lessons.map(\.subject)).sorted().map { ProblemSubject(id: $0, name: $0.capitalized) },
         lessons: lessons, constraints: constraints)
     }
   }

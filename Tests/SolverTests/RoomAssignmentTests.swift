@@ -1,5 +1,5 @@
-import Testing
 import Planner
+import Testing
 
 @testable import Solver
 

@@ -37,7 +37,8 @@ import Testing
     let (result, check) = try solve(problem, SolveSettings(timeLimit: 20, locks: locks, stopWhenFeasible: true))
     #expect(check.isFeasible, "\(check.text())")
     #expect(result.timetable.placements.first { $0.lesson == ids[0] }?.rooms == ["R2"])
-    let (_, slotBySlot) = try solve(problem, SolveSettings(timeLimit: 2, locks: locks, stopWhenFeasible: true, useMIP: false))
+    let (_, slotBySlot) = try solve(
+      problem, SolveSettings(timeLimit: 2, locks: locks, stopWhenFeasible: true, useMIP: false))
     #expect(slotBySlot.hardViolationCount == 1, "\(slotBySlot.text())")
   }
 
@@ -103,8 +104,11 @@ import Testing
   @Test func lockedLessonsStayExactlyWhereTheyAre() throws {
     let lesson = Self.problem.lessons.first { $0.classes.count == 1 && $0.duration == 1 && $0.weeks == .every }!
     let schoolClass = Self.problem.classes.first { $0.id == lesson.classes[0] }!
-    let lock = Placement(lesson: lesson.id, day: .wed, period: schoolClass.firstPeriod + 1, rooms: lesson.rooms.map { $0.allowed[0] }, locked: true)
-    let (result, check) = try solve(Self.problem, SolveSettings(timeLimit: 60, locks: [lock], stopWhenFeasible: true, useMIP: false))
+    let lock = Placement(
+      lesson: lesson.id, day: .wed, period: schoolClass.firstPeriod + 1, rooms: lesson.rooms.map { $0.allowed[0] },
+      locked: true)
+    let (result, check) = try solve(
+      Self.problem, SolveSettings(timeLimit: 60, locks: [lock], stopWhenFeasible: true, useMIP: false))
     let placed = try #require(result.timetable.placement(of: lesson.id))
     #expect(placed.day == .wed)
     #expect(placed.period == lock.period)
@@ -117,14 +121,19 @@ import Testing
     let (published, _) = try solve(Self.problem, SolveSettings(timeLimit: 60, stopWhenFeasible: true, useMIP: false))
     // A teacher cannot come on Mondays any more.
     var school = Self.school
-    let busiest = Dictionary(grouping: Self.problem.lessons.flatMap(\.teachers), by: { $0 }).max { $0.value.count < $1.value.count }!.key
+    let busiest = Dictionary(grouping: Self.problem.lessons.flatMap(\.teachers), by: { $0 }).max {
+      $0.value.count < $1.value.count
+    }!.key
     let index = school.teachers.firstIndex { $0.id == busiest }!
     school.teachers[index].unavailable = (1...7).map { TimeSlot(day: .mon, period: $0) }
     let changed = try LessonDemandBuilder.problem(for: school)
-    let (repaired, check) = try solve(changed, SolveSettings(timeLimit: 60, previous: published.timetable, stopWhenFeasible: true, useMIP: false))
+    let (repaired, check) = try solve(
+      changed, SolveSettings(timeLimit: 60, previous: published.timetable, stopWhenFeasible: true, useMIP: false))
     #expect(check.isFeasible, "\(check.text())")
     let moved = try #require(repaired.movedLessons)
-    let onMonday = published.timetable.placements.filter { p in p.day == .mon && changed.lesson(p.lesson)!.teachers.contains(busiest) }.count
+    let onMonday = published.timetable.placements.filter { p in
+      p.day == .mon && changed.lesson(p.lesson)!.teachers.contains(busiest)
+    }.count
     #expect(moved >= onMonday)
     #expect(moved < changed.lessons.count / 4)
   }

@@ -64,7 +64,9 @@ import Testing
     let first = try Timetabling.build(TimetablingInput(organisation: Self.school), options: Self.deterministic())
     // None marked: every placement is a lock.
     var lockAll = first.timetable
-    lockAll.placements = lockAll.placements.map { var p = $0; p.locked = nil; return p }
+    lockAll.placements = lockAll.placements.map {
+      var p = $0; p.locked = nil; return p
+    }
     var options = Self.deterministic(seed: 9)
     options.lock = lockAll
     #expect(options.lockedPlacements.count == first.timetable.placements.count)
@@ -118,7 +120,9 @@ import Testing
 
   @Test func eventsComeInOrderAndEndWithTheResult() async throws {
     var events: [TimetablingEvent] = []
-    for try await event in Timetabling.events(TimetablingInput(organisation: Self.school), options: Self.deterministic()) {
+    for try await event in Timetabling.events(
+      TimetablingInput(organisation: Self.school), options: Self.deterministic())
+    {
       events.append(event)
     }
     guard case .diagnosed = events.first else { Issue.record("the first event is not the diagnosis"); return }
@@ -171,7 +175,8 @@ import Testing
   @Test func aLockOfALessonNotInTheDemandIsRefused() throws {
     var options = Self.deterministic()
     options.lock = Timetable(
-      organisation: Self.school.id, period: nil, placements: [Placement(lesson: "no-such-lesson", day: .mon, period: 1)])
+      organisation: Self.school.id, period: nil, placements: [Placement(lesson: "no-such-lesson", day: .mon, period: 1)]
+    )
     #expect(throws: SolverError.self) {
       try Timetabling.build(TimetablingInput(organisation: Self.school), options: options)
     }
@@ -190,7 +195,8 @@ import Testing
     let settings = Timetabling.solveSettings(TimetablingInput(source), options, cancellation: nil, report: nil)
     #expect(settings.strongSoftWeight == report.strongSoftWeight)
     #expect(settings.strongSoftWeight != nil)
-    let native = Timetabling.solveSettings(TimetablingInput(organisation: Self.school), options, cancellation: nil, report: nil)
+    let native = Timetabling.solveSettings(
+      TimetablingInput(organisation: Self.school), options, cancellation: nil, report: nil)
     #expect(native.strongSoftWeight == nil)
   }
 }

@@ -34,7 +34,9 @@ public struct FETImportReport: Codable, Sendable {
     if unsupported.isEmpty {
       lines.append("every constraint is supported")
     } else {
-      lines.append("not supported (left out): " + unsupported.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
+      lines.append(
+        "not supported (left out): "
+          + unsupported.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
     }
     if inactive > 0 { lines.append("\(inactive) inactive constraints ignored, as FET does") }
     if inactiveActivities > 0 { lines.append("\(inactiveActivities) inactive activities not placed, as FET does") }
@@ -246,28 +248,43 @@ public enum FETImport {
       "ConstraintBasicCompulsorySpace": { _, _ in },
       "ConstraintBreakTimes": { m, c in m.add(.breakTimes(slots: try m.slots(c, day: "Day", hour: "Hour")), c) },
       "ConstraintTeacherNotAvailableTimes": { m, c in
-        m.add(.teacherNotAvailable(teacher: c.string("Teacher") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
+        m.add(
+          .teacherNotAvailable(teacher: c.string("Teacher") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
       },
       "ConstraintStudentsSetNotAvailableTimes": { m, c in
-        m.add(.studentsNotAvailable(students: c.string("Students") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
+        m.add(
+          .studentsNotAvailable(students: c.string("Students") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")),
+          c)
       },
       "ConstraintRoomNotAvailableTimes": { m, c in
         m.add(.roomNotAvailable(room: c.string("Room") ?? "", slots: try m.slots(c, day: "Day", hour: "Hour")), c)
       },
       "ConstraintActivityPreferredStartingTime": { m, c in
-        m.add(.preferredStartingTimes(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+        m.add(
+          .preferredStartingTimes(
+            lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
       },
       "ConstraintActivityPreferredStartingTimes": { m, c in
-        m.add(.preferredStartingTimes(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+        m.add(
+          .preferredStartingTimes(
+            lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")
+          ), c)
       },
       "ConstraintActivitiesPreferredStartingTimes": { m, c in
-        m.add(.preferredStartingTimes(lessons: try m.filtered(c), slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
+        m.add(
+          .preferredStartingTimes(
+            lessons: try m.filtered(c),
+            slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
       },
       "ConstraintActivityPreferredTimeSlots": { m, c in
-        m.add(.preferredTimeSlots(lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+        m.add(
+          .preferredTimeSlots(
+            lessons: try m.ids(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
       },
       "ConstraintActivitiesPreferredTimeSlots": { m, c in
-        m.add(.preferredTimeSlots(lessons: try m.filtered(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
+        m.add(
+          .preferredTimeSlots(
+            lessons: try m.filtered(c), slots: try m.slots(c, day: "Preferred_Day", hour: "Preferred_Hour")), c)
       },
       "ConstraintMinDaysBetweenActivities": { m, c in
         // FET keeps "consecutive if same day" whatever the weight: two of the lessons on one day
@@ -287,10 +304,16 @@ public enum FETImport {
       "ConstraintActivitiesSameStartingTime": { m, c in m.add(.sameStartingTime(lessons: try m.ids(c)), c) },
       "ConstraintActivitiesNotOverlapping": { m, c in m.add(.notOverlapping(lessons: try m.ids(c)), c) },
       "ConstraintTwoActivitiesConsecutive": { m, c in
-        m.add(.consecutive(first: String(try m.number(c, "First_Activity_Id")), second: String(try m.number(c, "Second_Activity_Id"))), c)
+        m.add(
+          .consecutive(
+            first: String(try m.number(c, "First_Activity_Id")), second: String(try m.number(c, "Second_Activity_Id"))),
+          c)
       },
       "ConstraintTwoActivitiesGrouped": { m, c in
-        m.add(.grouped(lessons: [String(try m.number(c, "First_Activity_Id")), String(try m.number(c, "Second_Activity_Id"))]), c)
+        m.add(
+          .grouped(lessons: [
+            String(try m.number(c, "First_Activity_Id")), String(try m.number(c, "Second_Activity_Id")),
+          ]), c)
       },
       "ConstraintThreeActivitiesGrouped": { m, c in
         m.add(
@@ -301,30 +324,40 @@ public enum FETImport {
       },
       "ConstraintActivityEndsStudentsDay": { m, c in m.add(.endsStudentsDay(lessons: try m.ids(c)), c) },
       "ConstraintActivitiesEndStudentsDay": { m, c in m.add(.endsStudentsDay(lessons: try m.filtered(c)), c) },
-      "ConstraintStudentsMaxGapsPerWeek": { m, c in m.add(.studentsMaxGapsPerWeek(students: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintStudentsMaxGapsPerWeek": { m, c in
+        m.add(.studentsMaxGapsPerWeek(students: nil, max: try m.number(c, "Max_Gaps")), c)
+      },
       "ConstraintStudentsSetMaxGapsPerWeek": { m, c in
         m.add(.studentsMaxGapsPerWeek(students: c.string("Students") ?? "", max: try m.number(c, "Max_Gaps")), c)
       },
-      "ConstraintStudentsMaxGapsPerDay": { m, c in m.add(.studentsMaxGapsPerDay(students: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintStudentsMaxGapsPerDay": { m, c in
+        m.add(.studentsMaxGapsPerDay(students: nil, max: try m.number(c, "Max_Gaps")), c)
+      },
       "ConstraintStudentsSetMaxGapsPerDay": { m, c in
         m.add(.studentsMaxGapsPerDay(students: c.string("Students") ?? "", max: try m.number(c, "Max_Gaps")), c)
       },
       "ConstraintStudentsEarlyMaxBeginningsAtSecondHour": { m, c in
-        m.add(.studentsEarlyMaxBeginningsAtSecondHour(students: nil, max: try m.number(c, "Max_Beginnings_At_Second_Hour")), c)
+        m.add(
+          .studentsEarlyMaxBeginningsAtSecondHour(students: nil, max: try m.number(c, "Max_Beginnings_At_Second_Hour")),
+          c)
       },
       "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour": { m, c in
         m.add(
           .studentsEarlyMaxBeginningsAtSecondHour(
             students: c.string("Students") ?? "", max: try m.number(c, "Max_Beginnings_At_Second_Hour")), c)
       },
-      "ConstraintStudentsMaxHoursDaily": { m, c in m.add(.studentsMaxHoursDaily(students: nil, max: try m.number(c, "Maximum_Hours_Daily")), c) },
+      "ConstraintStudentsMaxHoursDaily": { m, c in
+        m.add(.studentsMaxHoursDaily(students: nil, max: try m.number(c, "Maximum_Hours_Daily")), c)
+      },
       "ConstraintStudentsSetMaxHoursDaily": { m, c in
-        m.add(.studentsMaxHoursDaily(students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Daily")), c)
+        m.add(
+          .studentsMaxHoursDaily(students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Daily")), c)
       },
       "ConstraintStudentsMinHoursDaily": { m, c in
         m.add(
           .studentsMinHoursDaily(
-            students: nil, min: try m.number(c, "Minimum_Hours_Daily"), allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: false)), c)
+            students: nil, min: try m.number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: false)), c)
       },
       "ConstraintStudentsSetMinHoursDaily": { m, c in
         m.add(
@@ -336,24 +369,35 @@ public enum FETImport {
         m.add(.studentsMaxHoursContinuously(students: nil, max: try m.number(c, "Maximum_Hours_Continuously")), c)
       },
       "ConstraintStudentsSetMaxHoursContinuously": { m, c in
-        m.add(.studentsMaxHoursContinuously(students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
+        m.add(
+          .studentsMaxHoursContinuously(
+            students: c.string("Students") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
       },
-      "ConstraintTeachersMaxGapsPerWeek": { m, c in m.add(.teachersMaxGapsPerWeek(teacher: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintTeachersMaxGapsPerWeek": { m, c in
+        m.add(.teachersMaxGapsPerWeek(teacher: nil, max: try m.number(c, "Max_Gaps")), c)
+      },
       "ConstraintTeacherMaxGapsPerWeek": { m, c in
         m.add(.teachersMaxGapsPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Gaps")), c)
       },
-      "ConstraintTeachersMaxGapsPerDay": { m, c in m.add(.teachersMaxGapsPerDay(teacher: nil, max: try m.number(c, "Max_Gaps")), c) },
+      "ConstraintTeachersMaxGapsPerDay": { m, c in
+        m.add(.teachersMaxGapsPerDay(teacher: nil, max: try m.number(c, "Max_Gaps")), c)
+      },
       "ConstraintTeacherMaxGapsPerDay": { m, c in
         m.add(.teachersMaxGapsPerDay(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Gaps")), c)
       },
-      "ConstraintTeachersMaxHoursDaily": { m, c in m.add(.teachersMaxHoursDaily(teacher: nil, max: try m.number(c, "Maximum_Hours_Daily")), c) },
+      "ConstraintTeachersMaxHoursDaily": { m, c in
+        m.add(.teachersMaxHoursDaily(teacher: nil, max: try m.number(c, "Maximum_Hours_Daily")), c)
+      },
       "ConstraintTeacherMaxHoursDaily": { m, c in
-        m.add(.teachersMaxHoursDaily(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Daily")), c)
+        m.add(
+          .teachersMaxHoursDaily(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Daily")),
+          c)
       },
       "ConstraintTeachersMinHoursDaily": { m, c in
         m.add(
           .teachersMinHoursDaily(
-            teacher: nil, min: try m.number(c, "Minimum_Hours_Daily"), allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: true)), c)
+            teacher: nil, min: try m.number(c, "Minimum_Hours_Daily"),
+            allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: true)), c)
       },
       "ConstraintTeacherMinHoursDaily": { m, c in
         m.add(
@@ -361,19 +405,29 @@ public enum FETImport {
             teacher: c.string("Teacher_Name") ?? "", min: try m.number(c, "Minimum_Hours_Daily"),
             allowEmptyDays: try m.flag(c, "Allow_Empty_Days", default: true)), c)
       },
-      "ConstraintTeachersMaxDaysPerWeek": { m, c in m.add(.teachersMaxDaysPerWeek(teacher: nil, max: try m.number(c, "Max_Days_Per_Week")), c) },
-      "ConstraintTeacherMaxDaysPerWeek": { m, c in
-        m.add(.teachersMaxDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Days_Per_Week")), c)
+      "ConstraintTeachersMaxDaysPerWeek": { m, c in
+        m.add(.teachersMaxDaysPerWeek(teacher: nil, max: try m.number(c, "Max_Days_Per_Week")), c)
       },
-      "ConstraintTeachersMinDaysPerWeek": { m, c in m.add(.teachersMinDaysPerWeek(teacher: nil, min: try m.number(c, "Minimum_Days_Per_Week")), c) },
+      "ConstraintTeacherMaxDaysPerWeek": { m, c in
+        m.add(
+          .teachersMaxDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Max_Days_Per_Week")), c
+        )
+      },
+      "ConstraintTeachersMinDaysPerWeek": { m, c in
+        m.add(.teachersMinDaysPerWeek(teacher: nil, min: try m.number(c, "Minimum_Days_Per_Week")), c)
+      },
       "ConstraintTeacherMinDaysPerWeek": { m, c in
-        m.add(.teachersMinDaysPerWeek(teacher: c.string("Teacher_Name") ?? "", min: try m.number(c, "Minimum_Days_Per_Week")), c)
+        m.add(
+          .teachersMinDaysPerWeek(
+            teacher: c.string("Teacher_Name") ?? "", min: try m.number(c, "Minimum_Days_Per_Week")), c)
       },
       "ConstraintTeachersMaxHoursContinuously": { m, c in
         m.add(.teachersMaxHoursContinuously(teacher: nil, max: try m.number(c, "Maximum_Hours_Continuously")), c)
       },
       "ConstraintTeacherMaxHoursContinuously": { m, c in
-        m.add(.teachersMaxHoursContinuously(teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
+        m.add(
+          .teachersMaxHoursContinuously(
+            teacher: c.string("Teacher_Name") ?? "", max: try m.number(c, "Maximum_Hours_Continuously")), c)
       },
       "ConstraintActivitiesOccupyMaxTimeSlotsFromSelection": { m, c in
         m.add(
@@ -460,13 +514,18 @@ public enum FETImport {
     /// The room requirements of an activity, as FET chooses rooms: preferred rooms (activity,
     /// subject, tag) first — all of the 100% ones at once — and home rooms only without them; a
     /// wish below 100% makes the room optional and costs its weight when not met.
-    mutating func roomRequirements(of activity: FETActivity) -> (requirements: [[RoomID]], optional: Bool, wishes: [(Set<String>, ConstraintWeight)]) {
-      let virtual = Dictionary(document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
+    mutating func roomRequirements(of activity: FETActivity) -> (
+      requirements: [[RoomID]], optional: Bool, wishes: [(Set<String>, ConstraintWeight)]
+    ) {
+      let virtual = Dictionary(
+        document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
       func expand(_ allowed: Set<String>) -> [[RoomID]] {
         let virtualOnes = allowed.filter { virtual[$0] != nil }.sorted()
         if let room = virtualOnes.first {
           if allowed.count > 1 {
-            report.notes.append("activity \(activity.id): a choice between a virtual room and other rooms is taken as the virtual room \(room)")
+            report.notes.append(
+              "activity \(activity.id): a choice between a virtual room and other rooms is taken as the virtual room \(room)"
+            )
           }
           report.virtualRooms[String(activity.id)] = room
           return virtual[room]!.map { $0 }
@@ -506,7 +565,9 @@ public enum FETImport {
       let days = document.days.map { dayKey[$0]! }
       let start = SchoolDate(year: 2025, month: 9, day: 1)!
       let end = SchoolDate(year: 2026, month: 5, day: 31)!
-      let name = document.institutionName.isEmpty ? URL(fileURLWithPath: document.source).deletingPathExtension().lastPathComponent : document.institutionName
+      let name =
+        document.institutionName.isEmpty
+        ? URL(fileURLWithPath: document.source).deletingPathExtension().lastPathComponent : document.institutionName
       var organisation = Organisation(
         id: Self.slug(URL(fileURLWithPath: document.source).deletingPathExtension().lastPathComponent), name: name,
         kind: .school,
@@ -518,11 +579,15 @@ public enum FETImport {
             teacherRoomChanges: 0, studentGaps: 0)),
         academicYear: AcademicYear(name: "FET", start: start, end: end),
         studyPeriods: [StudyPeriod(id: "T", name: "Timetable", kind: .other, start: start, end: end)],
-        shifts: [Shift(id: "1", name: "Day", firstPeriod: 1, lessonsPerDay: document.hours.count, periodNames: document.hours)],
+        shifts: [
+          Shift(id: "1", name: "Day", firstPeriod: 1, lessonsPerDay: document.hours.count, periodNames: document.hours)
+        ],
         subjects: document.subjects.map { Subject(id: $0.name, name: $0.name) },
         buildings: document.buildings.isEmpty ? nil : document.buildings.map { Building(id: $0.name, name: $0.name) },
         rooms: document.rooms.filter { !$0.isVirtual }.map {
-          Room(id: $0.name, name: $0.name, building: $0.building, type: .classroom, capacity: max(1, min($0.capacity ?? 30000, 30000)))
+          Room(
+            id: $0.name, name: $0.name, building: $0.building, type: .classroom,
+            capacity: max(1, min($0.capacity ?? 30000, 30000)))
         },
         teachers: document.teachers.map { Teacher(id: $0.name, name: $0.name, subjects: $0.qualifiedSubjects ?? []) },
         classes: [])
@@ -533,12 +598,16 @@ public enum FETImport {
         let (requirements, optional, wishes) = roomRequirements(of: activity)
         converted.append(
           Activity(
-            id: String(activity.id), subject: activity.subject, teachers: activity.teachers, students: activity.students,
+            id: String(activity.id), subject: activity.subject, teachers: activity.teachers,
+            students: activity.students,
             duration: activity.duration, tags: activity.activityTags.isEmpty ? nil : activity.activityTags,
-            group: activity.activityGroupID == 0 ? nil : String(activity.activityGroupID), size: activity.numberOfStudents,
-            rooms: requirements.isEmpty ? nil : requirements, roomsOptional: optional && !requirements.isEmpty ? true : nil))
+            group: activity.activityGroupID == 0 ? nil : String(activity.activityGroupID),
+            size: activity.numberOfStudents,
+            rooms: requirements.isEmpty ? nil : requirements,
+            roomsOptional: optional && !requirements.isEmpty ? true : nil))
         for (rooms, weight) in wishes {
-          constraints.append(TimetableConstraint(.preferredRooms(lessons: [String(activity.id)], rooms: rooms.sorted()), weight: weight))
+          constraints.append(
+            TimetableConstraint(.preferredRooms(lessons: [String(activity.id)], rooms: rooms.sorted()), weight: weight))
         }
       }
       organisation.activities = converted

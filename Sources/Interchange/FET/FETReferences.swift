@@ -103,12 +103,14 @@ extension FETDocument {
       for subject in teacher.qualifiedSubjects ?? [] where !known.subjects.contains(subject) {
         problems.append(
           problem(
-            teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))"))
+            teacher.line, "teacher \(fetQuoted(teacher.name)) is qualified for an unknown subject \(fetQuoted(subject))"
+          ))
       }
     }
     for room in rooms {
       if let building = room.building, !known.buildings.contains(building) {
-        problems.append(problem(room.line, "room \(fetQuoted(room.name)) is in an unknown building \(fetQuoted(building))"))
+        problems.append(
+          problem(room.line, "room \(fetQuoted(room.name)) is in an unknown building \(fetQuoted(building))"))
       }
       for set in room.realRoomSets {
         for real in set where !known.rooms.contains(real) {
@@ -187,7 +189,8 @@ extension FETDocument {
       guard let declared = Int(count.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
         problems.append(
           problem(
-            count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))"))
+            count.line, "\(countField) of \(constraint.kind): expected a whole number, found \(fetQuoted(count.value))")
+        )
         continue
       }
       if declared != actual {

@@ -33,7 +33,9 @@ public enum FETTimetable {
   }
 
   /// A Sabaq timetable as FET placements, to lock them into the original file.
-  public static func placements(from timetable: Timetable, organisation: Organisation, report: FETImportReport) -> [FETPlacement] {
+  public static func placements(from timetable: Timetable, organisation: Organisation, report: FETImportReport)
+    -> [FETPlacement]
+  {
     let names = organisation.settings.dayNames ?? organisation.settings.schoolDays.map(\.rawValue)
     let dayName = Dictionary(zip(organisation.settings.schoolDays, names), uniquingKeysWith: { a, _ in a })
     let hours = organisation.shifts.first?.periodNames ?? []

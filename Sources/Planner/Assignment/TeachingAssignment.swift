@@ -42,7 +42,9 @@ public struct Stream: Codable, Hashable, Sendable, Identifiable {
   public var period: PeriodID?
   public var groups: [StreamGroup]
 
-  public init(id: StreamID, name: String, subject: SubjectID, classes: [ClassID], period: PeriodID? = nil, groups: [StreamGroup]) {
+  public init(
+    id: StreamID, name: String, subject: SubjectID, classes: [ClassID], period: PeriodID? = nil, groups: [StreamGroup]
+  ) {
     self.id = id
     self.name = name
     self.subject = subject

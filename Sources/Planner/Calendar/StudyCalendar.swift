@@ -40,7 +40,9 @@ public struct StudyCalendar: Sendable {
           }
         }
         if count > 0 {
-          weeks.append(StudyWeek(number: weeks.count + 1, period: period.id, monday: monday, schoolDays: count, daysPerWeek: perWeek))
+          weeks.append(
+            StudyWeek(
+              number: weeks.count + 1, period: period.id, monday: monday, schoolDays: count, daysPerWeek: perWeek))
         }
         monday = monday.adding(days: 7)
       }

@@ -62,7 +62,9 @@ extension Weekday: Codable {
     guard let day = Weekday(rawValue: text) else {
       throw DecodingError.dataCorruptedError(
         in: container,
-        debugDescription: "expected one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\" (or a cycle day \"d1\", \"d2\" …), found \"\(text)\"")
+        debugDescription:
+          "expected one of \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\" (or a cycle day \"d1\", \"d2\" …), found \"\(text)\""
+      )
     }
     self = day
   }

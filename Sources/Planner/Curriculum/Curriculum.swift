@@ -19,7 +19,10 @@ public struct StandardCurriculumEntry: Codable, Hashable, Sendable {
   public var component: CurriculumComponent
   public var duration: LessonDuration?
 
-  public init(subject: SubjectID, weeklyHours: WeeklyHours, component: CurriculumComponent = .invariant, duration: LessonDuration? = nil) {
+  public init(
+    subject: SubjectID, weeklyHours: WeeklyHours, component: CurriculumComponent = .invariant,
+    duration: LessonDuration? = nil
+  ) {
     self.subject = subject
     self.weeklyHours = weeklyHours
     self.component = component

@@ -55,7 +55,10 @@ extension Organisation {
     var problems: [PlanningIssue] = []
     let source = findClass(request.from)
     if source == nil {
-      problems.append(.error("unknown-class", at: "--from", "no class \"\(request.from)\"; the classes are \(classes.map(\.name).joined(separator: ", "))"))
+      problems.append(
+        .error(
+          "unknown-class", at: "--from",
+          "no class \"\(request.from)\"; the classes are \(classes.map(\.name).joined(separator: ", "))"))
     }
     if request.to.isEmpty { problems.append(.error("no-target", at: "--to", "name at least one class to copy to")) }
     let targets = copyTargets(request, source: source, problems: &problems)
@@ -73,7 +76,8 @@ extension Organisation {
     for target in targets {
       var curriculum = result.workingCurriculum(of: target.id) ?? WorkingCurriculum(class: target.id, entries: [])
       for entry in entries {
-        Self.copy(entry, into: &curriculum, of: target.id, periods: periodIDs, conflicts: request.conflicts, report: &report)
+        Self.copy(
+          entry, into: &curriculum, of: target.id, periods: periodIDs, conflicts: request.conflicts, report: &report)
       }
       if let index = result.workingCurricula.firstIndex(where: { $0.class == target.id }) {
         result.workingCurricula[index] = curriculum
@@ -96,7 +100,10 @@ extension Organisation {
     var targets: [SchoolClass] = []
     for (i, key) in request.to.enumerated() {
       guard let target = findClass(key) else {
-        problems.append(.error("unknown-class", at: "--to[\(i)]", "no class \"\(key)\" to copy to; the classes are \(classes.map(\.name).joined(separator: ", "))"))
+        problems.append(
+          .error(
+            "unknown-class", at: "--to[\(i)]",
+            "no class \"\(key)\" to copy to; the classes are \(classes.map(\.name).joined(separator: ", "))"))
         continue
       }
       if target.id == source?.id {
@@ -114,8 +121,13 @@ extension Organisation {
     if let keys = request.periods {
       periodIDs = []
       for (i, key) in keys.enumerated() {
-        if let p = findPeriod(key) { periodIDs!.append(p.id) } else {
-          problems.append(.error("unknown-period", at: "--period[\(i)]", "no study period \"\(key)\"; the periods are \(studyPeriods.map(\.id).joined(separator: ", "))"))
+        if let p = findPeriod(key) {
+          periodIDs!.append(p.id)
+        } else {
+          problems.append(
+            .error(
+              "unknown-period", at: "--period[\(i)]",
+              "no study period \"\(key)\"; the periods are \(studyPeriods.map(\.id).joined(separator: ", "))"))
         }
       }
     }
@@ -137,7 +149,10 @@ extension Organisation {
           continue
         }
         if let source, let sourceCurriculum, sourceCurriculum.entry(for: subject.id) == nil {
-          problems.append(.error("subject-not-in-source", at: "--subject[\(i)]", "\(source.name) has no \(subject.name) in its curriculum"))
+          problems.append(
+            .error(
+              "subject-not-in-source", at: "--subject[\(i)]", "\(source.name) has no \(subject.name) in its curriculum")
+          )
         }
         subjectIDs!.append(subject.id)
       }
@@ -148,20 +163,23 @@ extension Organisation {
   /// Copies one entry into a target's curriculum: the hours of some periods only, or the whole
   /// entry; an entry already there is replaced or kept as the request says.
   private static func copy(
-    _ entry: CurriculumEntry, into curriculum: inout WorkingCurriculum, of target: ClassID, periods periodIDs: [PeriodID]?,
+    _ entry: CurriculumEntry, into curriculum: inout WorkingCurriculum, of target: ClassID,
+    periods periodIDs: [PeriodID]?,
     conflicts: CopyConflictPolicy, report: inout CurriculumCopyReport
   ) {
     let change = CurriculumCopyReport.Change(class: target, subject: entry.subject)
     let existing = curriculum.entries.firstIndex { $0.subject == entry.subject }
     if let periodIDs {
       // One or some periods: set the hours of those periods only.
-      let index = existing ?? {
-        curriculum.entries.append(
-          CurriculumEntry(
-            subject: entry.subject, weeklyHours: .zero, periodHours: [:], variative: entry.variative,
-            duration: entry.duration))
-        return curriculum.entries.count - 1
-      }()
+      let index =
+        existing
+        ?? {
+          curriculum.entries.append(
+            CurriculumEntry(
+              subject: entry.subject, weeklyHours: .zero, periodHours: [:], variative: entry.variative,
+              duration: entry.duration))
+          return curriculum.entries.count - 1
+        }()
       var changed = false
       var keptAny = false
       for p in periodIDs {
@@ -202,7 +220,8 @@ extension Organisation {
   ) {
     for entry in entries {
       let copied = assignments.filter {
-        $0.class == source && $0.subject == entry.subject && (periodIDs == nil || $0.period == nil || periodIDs!.contains($0.period!))
+        $0.class == source && $0.subject == entry.subject
+          && (periodIDs == nil || $0.period == nil || periodIDs!.contains($0.period!))
       }
       for assignment in copied {
         let exists = result.assignments.firstIndex {
@@ -236,10 +255,16 @@ extension Organisation {
       template = Self.template(for: schoolClass, among: templates)
     }
     guard let template else {
-      throw PlanningErrors([.error("no-template", at: "--class", "there is no standard curriculum for grade \(schoolClass.grade)")])
+      throw PlanningErrors([
+        .error("no-template", at: "--class", "there is no standard curriculum for grade \(schoolClass.grade)")
+      ])
     }
     if workingCurriculum(of: schoolClass.id) != nil, !replace {
-      throw PlanningErrors([.error("curriculum-exists", at: "--class", "\(schoolClass.name) has a working curriculum already; replace it explicitly")])
+      throw PlanningErrors([
+        .error(
+          "curriculum-exists", at: "--class",
+          "\(schoolClass.name) has a working curriculum already; replace it explicitly")
+      ])
     }
     var result = self
     result.workingCurricula.removeAll { $0.class == schoolClass.id }

@@ -66,7 +66,8 @@ extension Organisation {
     let newSubjects = Dictionary(
       next.workingCurricula.map { ($0.class, Set($0.entries.map(\.subject))) }, uniquingKeysWith: { a, _ in a })
     next.assignments = assignments.compactMap { assignment in
-      guard assignment.period == nil, let id = newID[assignment.class], newSubjects[id]?.contains(assignment.subject) == true
+      guard assignment.period == nil, let id = newID[assignment.class],
+        newSubjects[id]?.contains(assignment.subject) == true
       else {
         report.assignmentsDropped += 1
         return nil
@@ -98,7 +99,9 @@ extension Organisation {
       digits = ""
     }
     for ch in name {
-      if ch.isASCII, ch.isNumber { digits.append(ch) } else {
+      if ch.isASCII, ch.isNumber {
+        digits.append(ch)
+      } else {
         flush()
         result.append(ch)
       }

@@ -31,10 +31,12 @@ extension ConstraintRule {
     case .roomNotAvailable(let room, let s):
       r.rooms = [room]
       r.slots = s
-    case .preferredStartingTimes(let l, let s), .preferredTimeSlots(let l, let s), .occupyMaxSlotsFromSelection(let l, let s, _):
+    case .preferredStartingTimes(let l, let s), .preferredTimeSlots(let l, let s),
+      .occupyMaxSlotsFromSelection(let l, let s, _):
       r.lessons = l
       r.slots = s
-    case .studentsMaxGapsPerWeek(let st, _), .studentsMaxGapsPerDay(let st, _), .studentsEarlyMaxBeginningsAtSecondHour(let st, _),
+    case .studentsMaxGapsPerWeek(let st, _), .studentsMaxGapsPerDay(let st, _),
+      .studentsEarlyMaxBeginningsAtSecondHour(let st, _),
       .studentsMaxHoursDaily(let st, _), .studentsMinHoursDaily(let st, _, _), .studentsMaxHoursContinuously(let st, _):
       r.students = st.map { [$0] } ?? []
     case .teachersMaxGapsPerWeek(let t, _), .teachersMaxGapsPerDay(let t, _), .teachersMaxHoursDaily(let t, _),

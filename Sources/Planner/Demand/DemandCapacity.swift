@@ -121,7 +121,9 @@ public enum DemandCapacity {
       let lessons = lessonsOfTeacher[teacher.id] ?? []
       guard !lessons.isEmpty else { continue }
       let shifts = Set(
-        lessons.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
+        lessons.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap {
+          Array($0.firstPeriod...$0.lastPeriod)
+        })
       let open =
         context.days * shifts.count
         - teacher.unavailable.filter { shifts.contains($0.period) && context.dayIndex[$0.day] != nil }.count
@@ -191,7 +193,9 @@ public enum DemandCapacity {
       let needed = context.weeklyPeriods(users)
       let open = rooms.reduce(0) { $0 + days * context.periods - (roomByID[$1]?.unavailable.count ?? 0) }
       let shiftPeriods = Set(
-        users.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
+        users.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap {
+          Array($0.firstPeriod...$0.lastPeriod)
+        })
       let usable = min(open, rooms.count * days * max(shiftPeriods.count, 1))
       if needed > Double(usable) {
         let names = rooms.compactMap { roomByID[$0]?.name }
@@ -205,7 +209,8 @@ public enum DemandCapacity {
         findings.append(
           .error(
             Code.noRoomSeatsGroup, at: Path.lesson(lessons[0].id),
-            "\(context.describe(lessons[0])) needs a room but no room of its kind seats its \(lessons[0].size) students."))
+            "\(context.describe(lessons[0])) needs a room but no room of its kind seats its \(lessons[0].size) students."
+          ))
       }
     }
     return findings
@@ -227,7 +232,8 @@ public enum DemandCapacity {
               "The stream \(context.describe(lesson)) cannot meet: its classes study in different parts of the day.")
             : .error(
               Code.lessonLongerThanShift, at: Path.lesson(lesson.id),
-              "\(context.describe(lesson)) is \(lesson.duration) periods long but its shift has only \(last - first + 1)."))
+              "\(context.describe(lesson)) is \(lesson.duration) periods long but its shift has only \(last - first + 1)."
+            ))
       }
     }
     return findings

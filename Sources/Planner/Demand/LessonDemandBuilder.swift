@@ -4,20 +4,26 @@
 public enum LessonDemandBuilder {
   /// Builds the problem of a period (the first one when `period` is `nil`). Throws the
   /// validation errors when the data is not consistent enough to derive a demand.
-  public static func problem(for organisation: Organisation, period periodKey: String? = nil) throws -> TimetableProblem {
+  public static func problem(for organisation: Organisation, period periodKey: String? = nil) throws -> TimetableProblem
+  {
     let errors = OrganisationValidator.validate(organisation).filter(\.isError)
     guard errors.isEmpty else { throw PlanningErrors(errors) }
     let period: StudyPeriod
     if let periodKey {
       guard let found = organisation.findPeriod(periodKey) else {
         throw PlanningErrors([
-          .error("unknown-period", at: "--period", "no study period \"\(periodKey)\"; the periods are \(organisation.studyPeriods.map(\.id).joined(separator: ", "))")
+          .error(
+            "unknown-period", at: "--period",
+            "no study period \"\(periodKey)\"; the periods are \(organisation.studyPeriods.map(\.id).joined(separator: ", "))"
+          )
         ])
       }
       period = found
     } else {
       guard let first = organisation.studyPeriods.sorted(by: { $0.start < $1.start }).first else {
-        throw PlanningErrors([.error("no-study-periods", at: "\(InstancePath.organisation).studyPeriods", "no study period")])
+        throw PlanningErrors([
+          .error("no-study-periods", at: "\(InstancePath.organisation).studyPeriods", "no study period")
+        ])
       }
       period = first
     }
@@ -49,7 +55,8 @@ public enum LessonDemandBuilder {
         let units = ClassUnits(schoolClass: schoolClass, divisions: divisions(of: schoolClass))
         unitsByClass[schoolClass.id] = units
         let shift = index.shift(schoolClass.shift)!
-        let perDay = min(shift.lessonsPerDay, schoolClass.maxLessonsPerDay ?? rules.maxLessonsPerDay(grade: schoolClass.grade))
+        let perDay = min(
+          shift.lessonsPerDay, schoolClass.maxLessonsPerDay ?? rules.maxLessonsPerDay(grade: schoolClass.grade))
         let compact = schoolClass.compactDay ?? rules.compactClassDays ?? true
         classes.append(
           ProblemClass(
@@ -58,10 +65,12 @@ public enum LessonDemandBuilder {
             maxLessonsPerDay: perDay, compactDay: compact, unavailable: schoolClass.unavailable ?? [],
             longBreaksAfter: (shift.longBreaksAfter ?? []).map { shift.period(ofLesson: $0) }))
         if compact {
-          constraints.append(TimetableConstraint(.classCompactDay(class: schoolClass.id, startAtFirst: true), weight: .hard))
+          constraints.append(
+            TimetableConstraint(.classCompactDay(class: schoolClass.id, startAtFirst: true), weight: .hard))
         }
         if perDay < shift.lessonsPerDay {
-          constraints.append(TimetableConstraint(.classMaxLessonsPerDay(class: schoolClass.id, max: perDay), weight: .hard))
+          constraints.append(
+            TimetableConstraint(.classMaxLessonsPerDay(class: schoolClass.id, max: perDay), weight: .hard))
         }
       }
       for schoolClass in org.classes {
@@ -81,7 +90,8 @@ public enum LessonDemandBuilder {
       for set in org.studentSets ?? [] where set.kind == .year {
         let groups = (set.members ?? []).filter { setsByID[$0]?.kind == .group }
         let groupUnits = groups.flatMap { setUnits[$0] ?? [$0] }
-        let divides = groups.count >= 2 && Set(groupUnits).count == groupUnits.count
+        let divides =
+          groups.count >= 2 && Set(groupUnits).count == groupUnits.count
           && Set(groupUnits) == Set(setUnits[set.id] ?? [set.id])
         for id in divides ? groups : [set.id] {
           classes.append(
@@ -95,7 +105,8 @@ public enum LessonDemandBuilder {
       constraints += org.constraints ?? []
       let studentSets = (org.studentSets ?? []).map { ProblemStudentSet(id: $0.id, units: setUnits[$0.id] ?? [$0.id]) }
       let dayNames = org.settings.dayNames.flatMap { $0.count == days.count ? $0 : nil }
-      let periodNames = org.shifts.count == 1 ? org.shifts[0].periodNames.flatMap { $0.count == periodsPerDay ? $0 : nil } : nil
+      let periodNames =
+        org.shifts.count == 1 ? org.shifts[0].periodNames.flatMap { $0.count == periodsPerDay ? $0 : nil } : nil
       return TimetableProblem(
         organisation: org.id, name: org.name, period: period.id, days: days, dayNames: dayNames,
         periodsPerDay: periodsPerDay, periodNames: periodNames, classes: classes,
@@ -130,7 +141,9 @@ public enum LessonDemandBuilder {
             id: activity.id, subject: activity.subject, classes: owners,
             group: activity.students.joined(separator: ", "), teachers: activity.teachers, students: units, size: size,
             duration: activity.duration,
-            rooms: (activity.rooms ?? []).map { RoomRequirement(allowed: bigEnough($0, for: size, roomCapacity), optional: activity.roomsOptional) },
+            rooms: (activity.rooms ?? []).map {
+              RoomRequirement(allowed: bigEnough($0, for: size, roomCapacity), optional: activity.roomsOptional)
+            },
             difficult: isDifficult(activity.subject)))
       }
     }
@@ -300,7 +313,8 @@ public enum LessonDemandBuilder {
           if weekly > 2 {
             let spreadWeight = rules.weights?.resolved.subjectSpread ?? SoftWeights.defaults.subjectSpread!
             if spreadWeight > 0, most > 1 {
-              constraints.append(TimetableConstraint(.subjectSpread(lessons: group.map(\.id)), weight: .soft(spreadWeight)))
+              constraints.append(
+                TimetableConstraint(.subjectSpread(lessons: group.map(\.id)), weight: .soft(spreadWeight)))
             }
           }
         }

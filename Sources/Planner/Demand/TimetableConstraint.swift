@@ -23,7 +23,8 @@ public enum ConstraintWeight: Codable, Hashable, Sendable, CustomStringConvertib
     }
     let value = try container.decode(Int.self)
     guard value >= 0 else {
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a non-negative weight, found \(value)")
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "expected a non-negative weight, found \(value)")
     }
     self = .soft(value)
   }

@@ -80,14 +80,17 @@ public struct ClassDistribution: Sendable {
     var newRows = teachingRows(
       entry, schoolClass: schoolClass, index: index, hours: hours, lessons: base, planned: planned)
     for i in newRows.indices {
-      let groupOverrides = overrides.filter { $0.element.subject == entry.subject && $0.element.group == newRows[i].group }
+      let groupOverrides = overrides.filter {
+        $0.element.subject == entry.subject && $0.element.group == newRows[i].group
+      }
       if !groupOverrides.isEmpty {
         let active = newRows[i].lessons.indices.map { w in
           Self.groups(of: entry.subject, classID: schoolClass.id, period: weeks[w].period, index: index)
             .contains { $0.group == newRows[i].group } ? makeUpCapacities[w] : 0
         }
         newRows[i].lessons = applying(
-          groupOverrides, to: newRows[i].lessons, targets: targets, capacities: active, what: "\(what), group \(newRows[i].group)")
+          groupOverrides, to: newRows[i].lessons, targets: targets, capacities: active,
+          what: "\(what), group \(newRows[i].group)")
       }
       if newRows[i].difference != 0 {
         issues.append(

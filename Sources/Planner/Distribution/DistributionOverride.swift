@@ -13,7 +13,9 @@ public struct DistributionOverride: Codable, Hashable, Sendable {
   public var lessons: Int
   public var keepTotal: Bool?
 
-  public init(class classID: ClassID, subject: SubjectID, group: String? = nil, week: Int, lessons: Int, keepTotal: Bool? = nil) {
+  public init(
+    class classID: ClassID, subject: SubjectID, group: String? = nil, week: Int, lessons: Int, keepTotal: Bool? = nil
+  ) {
     self.class = classID
     self.subject = subject
     self.group = group

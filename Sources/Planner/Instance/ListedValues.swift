@@ -6,7 +6,8 @@ where T.RawValue == String {
   let text = try container.decode(String.self)
   guard let value = T(rawValue: text) else {
     let names = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-    throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of \(names), found \"\(text)\"")
+    throw DecodingError.dataCorruptedError(
+      in: container, debugDescription: "expected one of \(names), found \"\(text)\"")
   }
   return value
 }

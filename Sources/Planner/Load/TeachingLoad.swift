@@ -78,7 +78,9 @@ public struct TeachingLoad: Sendable {
         if let teacher = row.teacher {
           var lines = byTeacher[teacher, default: []]
           // A stream group is taught to all its classes at once: one line, the classes listed.
-          if let stream = row.stream, let same = lines.firstIndex(where: { $0.stream == stream && $0.group == row.group }) {
+          if let stream = row.stream,
+            let same = lines.firstIndex(where: { $0.stream == stream && $0.group == row.group })
+          {
             lines[same].classes.append(schoolClass.id)
           } else {
             lines.append(line)
@@ -94,7 +96,9 @@ public struct TeachingLoad: Sendable {
       let lines = byTeacher[teacher.id] ?? []
       var weekly: [PeriodID: WeeklyHours] = [:]
       for line in lines {
-        for (period, hours) in line.weeklyHours { weekly[period, default: .zero] = weekly[period, default: .zero] + hours }
+        for (period, hours) in line.weeklyHours {
+          weekly[period, default: .zero] = weekly[period, default: .zero] + hours
+        }
       }
       let annual = lines.reduce(0) { $0 + $1.annualHours }
       return TeacherLoad(

@@ -32,7 +32,8 @@ public struct RoomHandover: Hashable, Sendable, Codable {
     // Room → (period, shift, lesson number) uses.
     var uses: [RoomID: [(period: Int, shift: ShiftID, lesson: Int)]] = [:]
     for placement in timetable.placements {
-      guard let lesson = lessons[placement.lesson], let schoolClass = lesson.classes.first.flatMap({ classes[$0] }) else { continue }
+      guard let lesson = lessons[placement.lesson], let schoolClass = lesson.classes.first.flatMap({ classes[$0] })
+      else { continue }
       for room in placement.rooms {
         for q in 0..<lesson.duration {
           let period = placement.period + q
@@ -46,11 +47,15 @@ public struct RoomHandover: Hashable, Sendable, Codable {
         // The latest earlier use of the room by another shift.
         let earlier = list.filter { $0.period < use.period && $0.shift != use.shift }.max { $0.period < $1.period }
         if let earlier {
-          result.insert(RoomHandover(fromShift: earlier.shift, fromLesson: earlier.lesson, toShift: use.shift, toLesson: use.lesson))
+          result.insert(
+            RoomHandover(fromShift: earlier.shift, fromLesson: earlier.lesson, toShift: use.shift, toLesson: use.lesson)
+          )
         }
       }
     }
-    return result.sorted { ($0.toShift, $0.toLesson, $0.fromShift, $0.fromLesson) < ($1.toShift, $1.toLesson, $1.fromShift, $1.fromLesson) }
+    return result.sorted {
+      ($0.toShift, $0.toLesson, $0.fromShift, $0.fromLesson) < ($1.toShift, $1.toLesson, $1.fromShift, $1.fromLesson)
+    }
   }
 }
 
@@ -81,25 +86,33 @@ public enum BellScheduleAudit {
     if lessons.count != shift.lessonsPerDay {
       problems.append("\(shift.name) has \(shift.lessonsPerDay) lessons a day but the schedule \(lessons.count)")
     }
-    let grades = schedule.grades ?? Array(Set(organisation.classes.filter { $0.shift == shift.id }.map(\.grade))).sorted()
+    let grades =
+      schedule.grades ?? Array(Set(organisation.classes.filter { $0.shift == shift.id }.map(\.grade))).sorted()
     let lengths = Set(grades.map { rules.minutes(forGrade: $0) })
     for lesson in lessons where !lengths.contains(lesson.minutes) {
-      problems.append("lesson \(lesson.number) lasts \(lesson.minutes) minutes; lessons of grades \(grades.map(String.init).joined(separator: ", ")) last \(lengths.sorted().map(String.init).joined(separator: " or "))")
+      problems.append(
+        "lesson \(lesson.number) lasts \(lesson.minutes) minutes; lessons of grades \(grades.map(String.init).joined(separator: ", ")) last \(lengths.sorted().map(String.init).joined(separator: " or "))"
+      )
     }
     var longBreaks: [Int] = []
     for (a, b) in zip(lessons, lessons.dropFirst()) {
       let pause = b.start.minutes - a.end.minutes
       if pause < rules.minimumBreak {
-        problems.append("the break after lesson \(a.number) is \(pause) minutes; at least \(rules.minimumBreak) are needed")
+        problems.append(
+          "the break after lesson \(a.number) is \(pause) minutes; at least \(rules.minimumBreak) are needed")
       }
       if pause >= rules.longBreakMinutes { longBreaks.append(a.number) }
     }
     if longBreaks.count < rules.longBreaks {
-      problems.append("\(rules.longBreaks) long break\(rules.longBreaks == 1 ? "" : "s") of \(rules.longBreakMinutes) minutes are needed, the schedule has \(longBreaks.count)")
+      problems.append(
+        "\(rules.longBreaks) long break\(rules.longBreaks == 1 ? "" : "s") of \(rules.longBreakMinutes) minutes are needed, the schedule has \(longBreaks.count)"
+      )
     }
     let misplaced = longBreaks.filter { !rules.longBreakAfter.contains($0) }
     if longBreaks.count - misplaced.count < rules.longBreaks, !misplaced.isEmpty {
-      problems.append("a long break comes after lesson \(misplaced.map(String.init).joined(separator: ", ")); long breaks go after lesson \(rules.longBreakAfter.map(String.init).joined(separator: ", "))")
+      problems.append(
+        "a long break comes after lesson \(misplaced.map(String.init).joined(separator: ", ")); long breaks go after lesson \(rules.longBreakAfter.map(String.init).joined(separator: ", "))"
+      )
     }
     if let first = lessons.first {
       if rules.follows == nil, first.start != rules.start {
@@ -120,7 +133,9 @@ public enum BellScheduleAudit {
         guard let before = earlier.lessons.first(where: { $0.number == handover.fromLesson }) else { continue }
         if later.start.minutes < before.end.minutes + gap {
           let name = organisation.shift(handover.fromShift)?.name ?? handover.fromShift
-          problems.append("lesson \(later.number) starts at \(later.start), but lesson \(before.number) of \(name) leaves its room at \(before.end) and \(gap) minutes are needed between the shifts")
+          problems.append(
+            "lesson \(later.number) starts at \(later.start), but lesson \(before.number) of \(name) leaves its room at \(before.end) and \(gap) minutes are needed between the shifts"
+          )
         }
       }
     }

@@ -225,9 +225,10 @@ extension Organisation {
 
   /// Finds a study period by id or name, ignoring case ("q1", "1 четверть").
   public func findPeriod(_ key: String) -> StudyPeriod? {
-    studyPeriods.first { $0.id == key } ?? studyPeriods.first {
-      $0.id.lowercased() == key.lowercased() || $0.name.lowercased() == key.lowercased()
-    }
+    studyPeriods.first { $0.id == key }
+      ?? studyPeriods.first {
+        $0.id.lowercased() == key.lowercased() || $0.name.lowercased() == key.lowercased()
+      }
   }
 
   /// Finds a teacher by id, full name, or a unique part of the name.
@@ -238,9 +239,10 @@ extension Organisation {
 
   /// Finds a subject by id or name, ignoring case.
   public func findSubject(_ key: String) -> Subject? {
-    subjects.first { $0.id == key } ?? subjects.first {
-      $0.id.lowercased() == key.lowercased() || $0.name.lowercased() == key.lowercased()
-    }
+    subjects.first { $0.id == key }
+      ?? subjects.first {
+        $0.id.lowercased() == key.lowercased() || $0.name.lowercased() == key.lowercased()
+      }
   }
 
   public func workingCurriculum(of classID: ClassID) -> WorkingCurriculum? {

@@ -19,7 +19,8 @@ public struct OrganisationIndex: Sendable {
     shifts = Dictionary(organisation.shifts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     curricula = Dictionary(organisation.workingCurricula.map { ($0.class, $0) }, uniquingKeysWith: { a, _ in a })
     assignments = Dictionary(
-      organisation.assignments.map { ("\($0.class)|\($0.subject)|\($0.period ?? "*")", $0) }, uniquingKeysWith: { a, _ in a })
+      organisation.assignments.map { ("\($0.class)|\($0.subject)|\($0.period ?? "*")", $0) },
+      uniquingKeysWith: { a, _ in a })
     var streams: [String: [Stream]] = [:]
     for stream in organisation.streams ?? [] {
       for c in stream.classes { streams["\(c)|\(stream.subject)", default: []].append(stream) }

@@ -11,7 +11,8 @@ public struct Subject: Codable, Hashable, Sendable, Identifiable {
   /// timetable keeps difficult subjects away from the first and last lesson.
   public var difficulty: Int?
 
-  public init(id: SubjectID, name: String, shortName: String? = nil, roomType: RoomType? = nil, difficulty: Int? = nil) {
+  public init(id: SubjectID, name: String, shortName: String? = nil, roomType: RoomType? = nil, difficulty: Int? = nil)
+  {
     self.id = id
     self.name = name
     self.shortName = shortName
@@ -71,7 +72,10 @@ public struct Room: Codable, Hashable, Sendable, Identifiable {
   /// Times the room cannot be used (repairs, another school's lessons).
   public var unavailable: [TimeSlot]?
 
-  public init(id: RoomID, name: String, building: BuildingID? = nil, type: RoomType = .classroom, capacity: Int, unavailable: [TimeSlot]? = nil) {
+  public init(
+    id: RoomID, name: String, building: BuildingID? = nil, type: RoomType = .classroom, capacity: Int,
+    unavailable: [TimeSlot]? = nil
+  ) {
     self.id = id
     self.name = name
     self.building = building

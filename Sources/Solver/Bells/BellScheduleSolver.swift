@@ -24,34 +24,44 @@ public enum BellScheduleSolver {
   {
     let allRules = (organisation.bellRules ?? []).filter { shifts?.contains($0.shift) ?? true }
     guard !allRules.isEmpty else {
-      throw BellScheduleError.noRules("no bell rules\(shifts.map { " for shift \($0.joined(separator: ", "))" } ?? ""); add `bellRules` to the organisation")
+      throw BellScheduleError.noRules(
+        "no bell rules\(shifts.map { " for shift \($0.joined(separator: ", "))" } ?? ""); add `bellRules` to the organisation"
+      )
     }
     let lp = LinearProgram()
     var tracks: [Track] = []
     for rules in allRules {
-      guard let shift = organisation.shift(rules.shift) else { throw BellScheduleError.noRules("no shift \"\(rules.shift)\"") }
+      guard let shift = organisation.shift(rules.shift) else {
+        throw BellScheduleError.noRules("no shift \"\(rules.shift)\"")
+      }
       let grades = Set(organisation.classes.filter { $0.shift == shift.id }.map(\.grade))
       var bands: [Int: [Int]] = [:]
       for grade in grades.sorted() { bands[rules.minutes(forGrade: grade), default: []].append(grade) }
       if bands.isEmpty { bands[rules.minutes(forGrade: 5)] = [] }
       for (minutes, bandGrades) in bands.sorted(by: { $0.key > $1.key }) {
         let starts = try addTrack(lp, shift: shift, rules: rules, minutes: minutes)
-        tracks.append(Track(shift: shift, rules: rules, grades: bands.count > 1 ? bandGrades : nil, minutes: minutes, starts: starts))
+        tracks.append(
+          Track(
+            shift: shift, rules: rules, grades: bands.count > 1 ? bandGrades : nil, minutes: minutes, starts: starts))
       }
     }
     try addHandovers(lp, tracks: tracks, handovers: handovers ?? RoomHandover.defaults(for: organisation))
     let solution = try lp.solve(SolveOptions(timeLimit: 30))
     guard solution.hasSolution else {
-      let ends = allRules.compactMap { r in r.latestEnd.map { "\(organisation.shift(r.shift)?.name ?? r.shift) by \($0)" } }
+      let ends = allRules.compactMap { r in
+        r.latestEnd.map { "\(organisation.shift(r.shift)?.name ?? r.shift) by \($0)" }
+      }
       throw BellScheduleError.infeasible(
-        "no bell schedule satisfies the rules: the lessons, breaks and changeovers do not fit\(ends.isEmpty ? "" : " (ending \(ends.joined(separator: ", ")))"); allow a later end, shorter breaks or fewer lessons")
+        "no bell schedule satisfies the rules: the lessons, breaks and changeovers do not fit\(ends.isEmpty ? "" : " (ending \(ends.joined(separator: ", ")))"); allow a later end, shorter breaks or fewer lessons"
+      )
     }
     let schedules = tracks.map { track in
       BellSchedule(
         shift: track.shift.id, grades: track.grades,
         lessons: track.starts.enumerated().map { k, variable in
           let start = Int(solution.value(of: variable).rounded()) * 5
-          return BellLesson(number: k + 1, start: ClockTime(minutes: start), end: ClockTime(minutes: start + track.minutes))
+          return BellLesson(
+            number: k + 1, start: ClockTime(minutes: start), end: ClockTime(minutes: start + track.minutes))
         })
     }
     return Result(schedules: schedules, seconds: solution.seconds)
@@ -68,9 +78,13 @@ public enum BellScheduleSolver {
 
   /// The start variables of a track of lessons of `minutes` minutes, with its rows: the first
   /// start, short and long breaks, the number of long breaks, the latest end.
-  private static func addTrack(_ lp: LinearProgram, shift: Shift, rules: BellRules, minutes: Int) throws -> [LinearProgram.Variable] {
+  private static func addTrack(_ lp: LinearProgram, shift: Shift, rules: BellRules, minutes: Int) throws
+    -> [LinearProgram.Variable]
+  {
     let n = shift.lessonsPerDay
-    let starts = try (0..<n).map { k in try lp.addVariable(.integer, lower: 0, upper: 288, name: "m\(shift.id)_\(minutes)_\(k + 1)") }
+    let starts = try (0..<n).map { k in
+      try lp.addVariable(.integer, lower: 0, upper: 288, name: "m\(shift.id)_\(minutes)_\(k + 1)")
+    }
     // The day's end costs, so nothing is stretched without need.
     try lp.setCost(starts[n - 1], 5)
     let first = Double(rules.start.minutes) / 5
@@ -93,13 +107,16 @@ public enum BellScheduleSolver {
         // Minutes of a short break beyond the preferred length cost a little.
         let excess = try lp.addVariable(.continuous, lower: 0, cost: 0.5)
         try lp.addConstraint(
-          [(starts[k + 1], 5), (starts[k], -5), (excess, -1)] + (rules.longBreakAfter.contains(k + 1) ? [(longs.last!, -Double(rules.longBreakMinutes))] : []),
+          [(starts[k + 1], 5), (starts[k], -5), (excess, -1)]
+            + (rules.longBreakAfter.contains(k + 1) ? [(longs.last!, -Double(rules.longBreakMinutes))] : []),
           .lessOrEqual, Double(minutes + preferred))
       }
     }
     if rules.longBreaks > 0 {
       guard longs.count >= rules.longBreaks else {
-        throw BellScheduleError.infeasible("\(shift.name): \(rules.longBreaks) long breaks are asked for but they may follow only lessons \(rules.longBreakAfter.map(String.init).joined(separator: ", "))")
+        throw BellScheduleError.infeasible(
+          "\(shift.name): \(rules.longBreaks) long breaks are asked for but they may follow only lessons \(rules.longBreakAfter.map(String.init).joined(separator: ", "))"
+        )
       }
       try lp.addConstraint(longs.map { ($0, 1.0) }, .equal, Double(rules.longBreaks))
     }

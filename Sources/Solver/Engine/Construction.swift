@@ -1,5 +1,6 @@
 // The constructive start: blocks in order of difficulty, each at its cheapest slot, with eviction.
 import Foundation
+
 /// Builds a first complete timetable: blocks in order of difficulty, each at its cheapest slot;
 /// when every slot clashes, the block takes the slot whose occupants are cheapest to move and
 /// they go back to the queue (FET's idea of placing with eviction), with a growing price on
@@ -67,7 +68,10 @@ struct Construction {
         let delta = state.delta(moving: block, to: slot)
         var score: Int
         if conflicts.isEmpty || !allowEviction {
-          score = allowEviction ? (delta.hard - state.lastClashDelta) * ruleWeight + state.lastClashDelta * hardWeight + delta.soft : delta.scalar(hardWeight: hardWeight)
+          score =
+            allowEviction
+            ? (delta.hard - state.lastClashDelta) * ruleWeight + state.lastClashDelta * hardWeight + delta.soft
+            : delta.scalar(hardWeight: hardWeight)
         } else {
           // Evicting frees the resources: price the eviction instead of the clash.
           score = (delta.hard - state.lastClashDelta - closePairs) * ruleWeight + delta.soft
@@ -109,7 +113,9 @@ struct Construction {
     let tightness: [Double] = (0..<model.teacherCount).map { t in
       let periods = model.teacherLessons[t].reduce(0) { $0 + model.duration[Int($1)] }
       var days = model.days
-      for rule in model.resourceRules[t] { if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) } }
+      for rule in model.resourceRules[t] {
+        if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) }
+      }
       let open = max(1, days * model.periods)
       return Double(periods) / Double(open)
     }
@@ -120,7 +126,8 @@ struct Construction {
       let tightest = lessons.flatMap { model.teachers[$0] }.map { tightness[Int($0)] }.max() ?? 0
       let resources = lessons.reduce(0) { $0 + model.fixedResources[$1].count + model.roomChoices[$1].count }
       difficultyKey[b] = (
-        model.locked[b] ? 0 : 1, -Int(tightest * 20), model.domain[b].count * 4 - resources - model.blockDuration[b] * 3,
+        model.locked[b] ? 0 : 1, -Int(tightest * 20),
+        model.domain[b].count * 4 - resources - model.blockDuration[b] * 3,
         -busiest, b
       )
     }

@@ -15,7 +15,9 @@ public enum Diagnosis {
       if classes.isEmpty { classes = l.students.joined(separator: "+") }
       if classes.isEmpty { classes = "lesson \(l.id):" }
       let group = l.group == "whole" || l.group.isEmpty ? "" : " (\(l.group))"
-      let teachers = l.teachers.isEmpty ? "" : ", " + model.teachers[lesson].map { problem.teachers[Int($0)].name }.joined(separator: ", ")
+      let teachers =
+        l.teachers.isEmpty
+        ? "" : ", " + model.teachers[lesson].map { problem.teachers[Int($0)].name }.joined(separator: ", ")
       return "\(classes) \(subjectName[l.subject] ?? l.subject)\(group)\(teachers)"
     }
     func when(_ slot: Int) -> String { "\(problem.dayNames[slot / model.periods]) \(slot % model.periods + 1)" }
@@ -26,13 +28,17 @@ public enum Diagnosis {
       let lesson = Int(model.blockLessons[b][0])
       let slot = Int(state.start[b])
       if slot < 0 {
-        findings.append("\(describe(lesson)) could not be placed: \(model.domain[b].isEmpty ? "no period of its shift is free for all its teachers, classes and rooms" : "every possible period clashes with other lessons").")
+        findings.append(
+          "\(describe(lesson)) could not be placed: \(model.domain[b].isEmpty ? "no period of its shift is free for all its teachers, classes and rooms" : "every possible period clashes with other lessons")."
+        )
         continue
       }
       guard state.isTroubled(b) else { continue }
       var parts: [String] = []
       let others = state.conflictingBlocks(b, at: slot).filter { $0 > b }
-      if !others.isEmpty { parts.append("clashes with " + others.map { describe(Int(model.blockLessons[$0][0])) }.joined(separator: "; ")) }
+      if !others.isEmpty {
+        parts.append("clashes with " + others.map { describe(Int(model.blockLessons[$0][0])) }.joined(separator: "; "))
+      }
       for l in model.blockLessons[b].map(Int.init) {
         // A lesson held with the first one (at the same time) is named before what it breaks.
         let subject = l == lesson ? "" : describe(l) + " "
@@ -44,7 +50,9 @@ public enum Diagnosis {
           let later = Array(Set(holders.filter { $0 > b })).sorted()
           guard !later.isEmpty else { continue }
           let room = problem.rooms[Int(r) - model.teacherCount - model.unitCount].name
-          parts.append(subject + "shares the room \(room) with " + later.map { describe(Int(model.blockLessons[$0][0])) }.joined(separator: "; "))
+          parts.append(
+            subject + "shares the room \(room) with "
+              + later.map { describe(Int(model.blockLessons[$0][0])) }.joined(separator: "; "))
         }
         for rule in state.brokenHardRules(lesson: l) {
           switch rule {
@@ -54,7 +62,9 @@ public enum Diagnosis {
           default: break
           }
           // Units of one group of students break their rules alike: the words are told once.
-          if let words = explain(rule, lesson: l, state: state, describe: describe, when: when), !parts.contains(subject + words) {
+          if let words = explain(rule, lesson: l, state: state, describe: describe, when: when),
+            !parts.contains(subject + words)
+          {
             parts.append(subject + words)
           }
         }
@@ -79,7 +89,9 @@ public enum Diagnosis {
     let slot = start(lesson)
     let dayName = problem.dayNames[slot / P]
     func placedOthers(_ lessons: [Int32]) -> [Int] { lessons.map(Int.init).filter { $0 != lesson && start($0) >= 0 } }
-    func list(_ lessons: [Int]) -> String { lessons.map { "\(describe($0)) at \(when(start($0)))" }.joined(separator: "; ") }
+    func list(_ lessons: [Int]) -> String {
+      lessons.map { "\(describe($0)) at \(when(start($0)))" }.joined(separator: "; ")
+    }
     /// The later lessons of a pair rule that this one breaks it with, or nil when there are none.
     func pairs(_ lessons: [Int]) -> String? {
       let later = lessons.filter { $0 > lesson }
@@ -96,7 +108,8 @@ public enum Diagnosis {
       let group = model.dailyGroups[g]
       let sameDay = placedOthers(group.lessons).filter { start($0) / P == slot / P }
       guard sameDay.count + 1 > group.max, sameDay.allSatisfy({ $0 > lesson }) else { return nil }
-      return "is one of \(sameDay.count + 1) such lessons on \(dayName), where at most \(group.max) a day are allowed (also \(list(sameDay)))"
+      return
+        "is one of \(sameDay.count + 1) such lessons on \(dayName), where at most \(group.max) a day are allowed (also \(list(sameDay)))"
     case .groupRule(let g):
       let group = model.groupRules[g]
       let others = placedOthers(group.lessons)
@@ -109,17 +122,22 @@ public enum Diagnosis {
         return "must start together with \(apart)"
       case .notOverlapping:
         let end = slot + model.duration[lesson]
-        guard let overlapping = pairs(others.filter { start($0) < end && slot < start($0) + model.duration[$0] }) else { return nil }
+        guard let overlapping = pairs(others.filter { start($0) < end && slot < start($0) + model.duration[$0] }) else {
+          return nil
+        }
         return "overlaps \(overlapping), which must not overlap it"
       case .consecutiveIfSameDay:
         let apart = others.filter {
-          start($0) / P == slot / P && start($0) != slot + model.duration[lesson] && slot != start($0) + model.duration[$0]
+          start($0) / P == slot / P && start($0) != slot + model.duration[lesson]
+            && slot != start($0) + model.duration[$0]
         }
         guard let sameDay = pairs(apart) else { return nil }
         return "is on the same day as \(sameDay) without being next to it"
       case .consecutive:
         // The rule's first lesson must come right before its second.
-        guard group.lessons.first.map(Int.init) == lesson, let next = group.lessons.dropFirst().first.map(Int.init), start(next) >= 0 else { return nil }
+        guard group.lessons.first.map(Int.init) == lesson, let next = group.lessons.dropFirst().first.map(Int.init),
+          start(next) >= 0
+        else { return nil }
         return "must come right before \(list([next]))"
       case .grouped:
         guard let rest = pairs(others) else { return nil }
@@ -138,7 +156,9 @@ public enum Diagnosis {
       case .maxGapsPerWeek(let n): what = n == 0 ? "a gap in the week" : "more than \(count(n, "gap")) a week"
       case .maxGapsPerDay(let n): what = n == 0 ? "a gap on \(dayName)" : "more than \(count(n, "gap")) on \(dayName)"
       case .earlyBeginnings(let n):
-        what = "a day that starts after the second period, or " + (n == 0 ? "one that starts at it" : "more than \(count(n, "day")) that start at it")
+        what =
+          "a day that starts after the second period, or "
+          + (n == 0 ? "one that starts at it" : "more than \(count(n, "day")) that start at it")
       case .maxHoursDaily(let n): what = "more than \(count(n, "lesson")) on \(dayName)"
       case .minHoursDaily(let n, _): what = "fewer than \(count(n, "lesson")) on \(dayName)"
       case .maxHoursContinuously(let n): what = "more than \(count(n, "lesson")) in a row on \(dayName)"

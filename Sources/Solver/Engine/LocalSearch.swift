@@ -122,13 +122,16 @@ struct LocalSearch {
     let model = state.model
     let movable = (0..<model.blockLessons.count).filter { !model.locked[$0] && model.domain[$0].count > 1 }
     guard !movable.isEmpty else { return }
-    for _ in 0..<count { trySwap(movable[random.below(movable.count)], temperature: parameters.annealing.kickTemperature) }
+    for _ in 0..<count {
+      trySwap(movable[random.below(movable.count)], temperature: parameters.annealing.kickTemperature)
+    }
   }
 
   /// The moves' recent improvements, work and tries, kind by kind (debug level).
   private func logRates() {
     logger?.debug(
-      "moves \((0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " "))")
+      "moves \((0..<kinds).map { String(format: "%.0f/%.0f/%.0f", succeeded[$0], tried[$0], tries[$0]) }.joined(separator: " "))"
+    )
   }
 
   private mutating func chooseMove(repairing: Bool) -> MoveKind {
@@ -238,7 +241,9 @@ struct LocalSearch {
     var bestPartner = -1
     for other in candidates {
       let s2 = Int(state.start[other])
-      guard s2 >= 0, s2 != s1, !model.locked[other], model.allowed[block][s2], model.allowed[other][s1] else { continue }
+      guard s2 >= 0, s2 != s1, !model.locked[other], model.allowed[block][s2], model.allowed[other][s1] else {
+        continue
+      }
       if let until = tabu[block * state.S + s2], until > step { continue }
       let trial = apply([(block, s2), (other, s1)])
       let delta = trial.delta
@@ -284,7 +289,9 @@ struct LocalSearch {
     // A few lessons of the same classes on other days, to give the day room.
     if let c = model.classesOf[Int(model.blockLessons[block][0])].first {
       let pool = model.classLessons[Int(c)]
-      for _ in 0..<parameters.moves.ruinExtraLessons where !pool.isEmpty { consider([pool[random.below(pool.count)]], sameDay: false) }
+      for _ in 0..<parameters.moves.ruinExtraLessons where !pool.isEmpty {
+        consider([pool[random.below(pool.count)]], sameDay: false)
+      }
     }
     if ruined.count > parameters.moves.ruinLimit { ruined = Array(ruined.prefix(parameters.moves.ruinLimit)) }
     let before = weighedCost
@@ -355,7 +362,8 @@ struct LocalSearch {
       let window = fromFirst ? s2 : s1
       let shift = fromFirst ? offset : -offset
       for b in frontier {
-        for c in state.conflictingBlocks(b, at: Int(state.start[b]) + shift) where !toSecond.contains(c) && !toFirst.contains(c) {
+        for c in state.conflictingBlocks(b, at: Int(state.start[b]) + shift)
+        where !toSecond.contains(c) && !toFirst.contains(c) {
           let start = Int(state.start[c])
           guard !model.locked[c], start >= window, start + model.blockDuration[c] <= window + length,
             model.allowed[c][start - shift]
@@ -377,7 +385,9 @@ struct LocalSearch {
   /// plain move almost never does when every class day must be compact.
   private mutating func tryShift(_ block: Int, temperature: Double) {
     let model = state.model
-    guard model.blockDuration[block] == 1, model.blockLessons[block].count == 1 else { return tryMove(block, temperature: temperature) }
+    guard model.blockDuration[block] == 1, model.blockLessons[block].count == 1 else {
+      return tryMove(block, temperature: temperature)
+    }
     let lesson = Int(model.blockLessons[block][0])
     guard let unit = model.units[lesson].first else { return tryMove(block, temperature: temperature) }
     let s1 = Int(state.start[block])
@@ -396,7 +406,8 @@ struct LocalSearch {
     let lastA = dayA * periods + 31 - maskA.leadingZeroBitCount
     if lastA != s1 {
       var holders: [Int] = []
-      state.collectHolders(resource: Int(unit), slot: lastA, parity: model.parity[lesson], except: block, into: &holders)
+      state.collectHolders(
+        resource: Int(unit), slot: lastA, parity: model.parity[lesson], except: block, into: &holders)
       guard holders.count == 1, let last = holders.first, !model.locked[last], model.blockDuration[last] == 1,
         Int(state.start[last]) == lastA, model.allowed[last][s1]
       else { return }

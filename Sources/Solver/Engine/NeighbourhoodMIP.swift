@@ -61,7 +61,8 @@ struct NeighbourhoodMIP {
     // Rules of the kinds FET files use, on the touched teachers and units.
     if !model.groupRules.isEmpty || model.hasResourceRules || model.endsDayOfUnit.contains(where: { !$0.isEmpty }) {
       var rules = NeighbourhoodRules(
-        state: state, lp: lp, hardPrice: hardPrice, placements: placements, blocks: blocks, cover: cover, days: touchedDays)
+        state: state, lp: lp, hardPrice: hardPrice, placements: placements, blocks: blocks, cover: cover,
+        days: touchedDays)
       try rules.addAll(resources: touchedTeachers.sorted() + touchedUnits.sorted())
     }
     return try completedStart()
@@ -102,7 +103,8 @@ struct NeighbourhoodMIP {
     for l in model.blockLessons[b] {
       let lesson = Int(l)
       for q in 0..<model.duration[lesson] {
-        for r in model.fixedResources[lesson] where !state.isFree(resource: Int(r), slot: slot + q, parity: model.parity[lesson]) {
+        for r in model.fixedResources[lesson]
+        where !state.isFree(resource: Int(r), slot: slot + q, parity: model.parity[lesson]) {
           return false
         }
       }
@@ -117,7 +119,9 @@ struct NeighbourhoodMIP {
       let parity = model.parity[lesson]
       for q in 0..<model.duration[lesson] {
         for r in model.fixedResources[lesson] {
-          for k in 0..<2 where parity & (1 << k) != 0 { cover[(Int(r) * model.slots + slot + q) * 2 + k, default: []].append(x) }
+          for k in 0..<2 where parity & (1 << k) != 0 {
+            cover[(Int(r) * model.slots + slot + q) * 2 + k, default: []].append(x)
+          }
         }
         for c in model.classesOf[lesson] { classCover[Int(c) * model.slots + slot + q, default: []].append(x) }
         for options in model.roomChoices[lesson] {
@@ -214,7 +218,8 @@ struct NeighbourhoodMIP {
       let fixedCount = fixed.filter { $0 }.count
       if !vars.isEmpty {
         let slack = try lp.addVariable(.continuous, lower: 0, cost: maxWeight.hard ? hardPrice : Double(maxWeight.soft))
-        try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(model.classMax[c] - fixedCount))
+        try lp.addConstraint(
+          vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(model.classMax[c] - fixedCount))
       }
     }
   }
@@ -223,7 +228,9 @@ struct NeighbourhoodMIP {
   private func addLessonsPerDay() throws {
     let freed = Set(blocks)
     var groupsTouched = Set<Int>()
-    for b in blocks { for l in model.blockLessons[b] { for g in model.groupsOfLesson[Int(l)] { groupsTouched.insert(Int(g)) } } }
+    for b in blocks {
+      for l in model.blockLessons[b] { for g in model.groupsOfLesson[Int(l)] { groupsTouched.insert(Int(g)) } }
+    }
     for g in groupsTouched.sorted() {
       let group = model.dailyGroups[g]
       for d in touchedDays.sorted() {
@@ -239,7 +246,8 @@ struct NeighbourhoodMIP {
             }
           }
           guard terms.count + fixedCount > group.max, !terms.isEmpty else { continue }
-          let slack = try lp.addVariable(.continuous, lower: 0, cost: group.weight.hard ? hardPrice : Double(group.weight.soft))
+          let slack = try lp.addVariable(
+            .continuous, lower: 0, cost: group.weight.hard ? hardPrice : Double(group.weight.soft))
           try lp.addConstraint(terms + [(slack, -1)], .lessOrEqual, Double(group.max - fixedCount))
         }
       }
@@ -252,14 +260,18 @@ struct NeighbourhoodMIP {
   private func addTeacherAndUnitDays() throws {
     for t in touchedTeachers.sorted() {
       let wish = model.teacherMax[t]
-      try addDayTerms(resource: t, gapWeight: model.teacherGapWeight, maxLessons: wish.max == Int.max ? P : wish.max, maxWeight: wish.weight)
+      try addDayTerms(
+        resource: t, gapWeight: model.teacherGapWeight, maxLessons: wish.max == Int.max ? P : wish.max,
+        maxWeight: wish.weight)
     }
     if model.studentGapWeight > 0 {
       let T = model.teacherCount
       for u in touchedUnits.sorted() {
         // Units of classes that are never split are kept compact by the class rule already.
         let unitLessons = model.unitLessons[u - T]
-        let split = unitLessons.contains { l in model.classesOf[Int(l)].contains { model.classLessons[Int($0)].count != unitLessons.count } }
+        let split = unitLessons.contains { l in
+          model.classesOf[Int(l)].contains { model.classLessons[Int($0)].count != unitLessons.count }
+        }
         if split { try addDayTerms(resource: u, gapWeight: model.studentGapWeight, maxLessons: P, maxWeight: 0) }
       }
     }
@@ -272,7 +284,8 @@ struct NeighbourhoodMIP {
       if maxWeight > 0 {
         let fixedCount = busy.filter { $0.constant > 0 }.count
         let slack = try lp.addVariable(.continuous, lower: 0, cost: Double(maxWeight))
-        try lp.addConstraint(busy.compactMap(\.variable).map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(maxLessons - fixedCount))
+        try lp.addConstraint(
+          busy.compactMap(\.variable).map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(maxLessons - fixedCount))
       }
       guard gapWeight > 0, busy.count > 2 else { continue }
       try addGaps(busy, weight: gapWeight)
@@ -300,7 +313,8 @@ struct NeighbourhoodMIP {
     for p in low...high {
       let slot = d * P + p
       let fixedBusy = state.load(resource: resource, slot: slot) > 0
-      let vars = (cover[(resource * model.slots + slot) * 2] ?? []) + (cover[(resource * model.slots + slot) * 2 + 1] ?? [])
+      let vars =
+        (cover[(resource * model.slots + slot) * 2] ?? []) + (cover[(resource * model.slots + slot) * 2 + 1] ?? [])
       if fixedBusy {
         busy.append((1, nil))
       } else if vars.isEmpty {
@@ -361,7 +375,9 @@ struct NeighbourhoodMIP {
             if off.weight > 0, off.mask & (1 << UInt32(slot / P)) != 0 { price += off.weight }
           }
           if model.difficultWeight > 0, model.difficult[lesson] {
-            for c in model.classesOf[lesson] where slot % P == model.classFirst[Int(c)] { price += model.difficultWeight }
+            for c in model.classesOf[lesson] where slot % P == model.classFirst[Int(c)] {
+              price += model.difficultWeight
+            }
           }
         }
         if price > 0 { try lp.setCost(x, Double(price)) }
@@ -372,7 +388,9 @@ struct NeighbourhoodMIP {
   /// Soft: spread of a subject over the week.
   private func addSpread() throws {
     var spreadsTouched = Set<Int>()
-    for b in blocks { for l in model.blockLessons[b] { for g in model.spreadOfLesson[Int(l)] { spreadsTouched.insert(Int(g)) } } }
+    for b in blocks {
+      for l in model.blockLessons[b] { for g in model.spreadOfLesson[Int(l)] { spreadsTouched.insert(Int(g)) } }
+    }
     for g in spreadsTouched.sorted() {
       let group = model.spreadGroups[g]
       for d in 0..<model.days {
@@ -397,7 +415,9 @@ struct NeighbourhoodMIP {
   private func addTimePrices() throws {
     for (i, b) in blocks.enumerated() {
       for (slot, x) in placements[i] {
-        let extra = model.blockLessons[b].reduce(0) { $0 + (model.startPenalty[Int($1)].isEmpty ? 0 : Int(model.startPenalty[Int($1)][slot])) }
+        let extra = model.blockLessons[b].reduce(0) {
+          $0 + (model.startPenalty[Int($1)].isEmpty ? 0 : Int(model.startPenalty[Int($1)][slot]))
+        }
         if extra > 0 { try lp.setCost(x, try lp.cost(of: x) + Double(extra)) }
       }
     }
@@ -416,6 +436,7 @@ struct NeighbourhoodMIP {
       startObjective = completion.objective
     }
     for x in binaries { try lp.setBounds(x, lower: 0, upper: 1) }
-    return NeighbourhoodSearch.SubProblem(program: lp, placements: placements, start: start, startObjective: startObjective)
+    return NeighbourhoodSearch.SubProblem(
+      program: lp, placements: placements, start: start, startObjective: startObjective)
   }
 }

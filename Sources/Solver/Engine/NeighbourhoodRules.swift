@@ -15,10 +15,12 @@ struct NeighbourhoodRules {
 
   typealias Term = (constant: Double, variable: LinearProgram.Variable?)
   private var busyCache: [Int: [Term]] = [:]
-  private var shapeCache: [Int: (gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term])] = [:]
+  private var shapeCache: [Int: (gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term])] =
+    [:]
 
   init(
-    state: SearchState, lp: LinearProgram, hardPrice: Double, placements: [[(slot: Int, variable: LinearProgram.Variable)]],
+    state: SearchState, lp: LinearProgram, hardPrice: Double,
+    placements: [[(slot: Int, variable: LinearProgram.Variable)]],
     blocks: [Int], cover: [Int: [LinearProgram.Variable]], days: Set<Int>
   ) {
     self.state = state
@@ -49,7 +51,9 @@ struct NeighbourhoodRules {
       }
       var seen = Set<Int>()
       var vars: [LinearProgram.Variable] = []
-      for k in 0..<2 { for x in cover[(r * model.slots + slot) * 2 + k] ?? [] where seen.insert(x.index).inserted { vars.append(x) } }
+      for k in 0..<2 {
+        for x in cover[(r * model.slots + slot) * 2 + k] ?? [] where seen.insert(x.index).inserted { vars.append(x) }
+      }
       if vars.isEmpty {
         terms.append((0, nil))
       } else if vars.count == 1 {
@@ -78,7 +82,9 @@ struct NeighbourhoodRules {
   }
 
   /// The gap variables of a resource's day (none on excused periods), and the day's "used" variable.
-  mutating func dayShape(_ r: Int, _ d: Int) throws -> (gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term]) {
+  mutating func dayShape(_ r: Int, _ d: Int) throws -> (
+    gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term]
+  ) {
     let key = r * model.days + d
     if let known = shapeCache[key] { return known }
     let shape = try makeDayShape(r, d)
@@ -86,7 +92,9 @@ struct NeighbourhoodRules {
     return shape
   }
 
-  private mutating func makeDayShape(_ r: Int, _ d: Int) throws -> (gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term]) {
+  private mutating func makeDayShape(_ r: Int, _ d: Int) throws -> (
+    gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term]
+  ) {
     let P = model.periods
     let terms = try busy(r, d)
     if terms.allSatisfy({ $0.variable == nil }) {
@@ -137,7 +145,8 @@ struct NeighbourhoodRules {
           let (constant, terms) = sum(try busy(r, d))
           try atMost(terms, Double(most) - constant, rule.weight)
         }
-      case .minHoursDaily(let least, let allowEmpty): try addMinHoursDaily(r, least, allowEmpty: allowEmpty, rule.weight)
+      case .minHoursDaily(let least, let allowEmpty):
+        try addMinHoursDaily(r, least, allowEmpty: allowEmpty, rule.weight)
       case .maxHoursContinuously(let most): try addMaxHoursContinuously(r, most, rule.weight)
       case .maxGapsPerDay(let most):
         for d in days.sorted() {
@@ -153,7 +162,9 @@ struct NeighbourhoodRules {
   }
 
   /// At least `least` lessons a day (or none, when empty days are allowed).
-  private mutating func addMinHoursDaily(_ r: Int, _ least: Int, allowEmpty: Bool, _ weight: TimetableModel.Weight) throws {
+  private mutating func addMinHoursDaily(_ r: Int, _ least: Int, allowEmpty: Bool, _ weight: TimetableModel.Weight)
+    throws
+  {
     if r < model.teacherCount, model.teacherLessons[r].isEmpty { return }
     for d in days.sorted() {
       let (constant, terms) = sum(try busy(r, d))
@@ -276,7 +287,9 @@ struct NeighbourhoodRules {
     let P = model.periods
     let blockIndex = Dictionary(blocks.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
     var touched = Set<Int>()
-    for b in blocks { for l in model.blockLessons[b] { for g in model.groupRulesOfLesson[Int(l)] { touched.insert(Int(g)) } } }
+    for b in blocks {
+      for l in model.blockLessons[b] { for g in model.groupRulesOfLesson[Int(l)] { touched.insert(Int(g)) } }
+    }
     for g in touched.sorted() {
       let rule = model.groupRules[g]
       switch rule.kind {

@@ -82,7 +82,8 @@ struct NeighbourhoodSearch {
     }
     guard let solution = result, solution.hasSolution else {
       logger?.debug(
-        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error"))")
+        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error"))"
+      )
       state.restore(snapshot)
       targetSize = max(parameters.leastSize, Int(Double(targetSize) * parameters.shrinkWithoutSolution))
       return
@@ -102,7 +103,8 @@ struct NeighbourhoodSearch {
     }
     if detailed {
       let after = state.breakdown()
-      let parts = after.keys.sorted().map { "\($0) \(breakdownBefore[$0]?.soft ?? 0)→\(after[$0]!.soft)" }.joined(separator: ", ")
+      let parts = after.keys.sorted().map { "\($0) \(breakdownBefore[$0]?.soft ?? 0)→\(after[$0]!.soft)" }.joined(
+        separator: ", ")
       let startObjective = mip.startObjective.map { String(format: "%.1f", $0) } ?? "?"
       logger?.debug(
         "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, \(mip.program.constraintCount) rows, \(solution.status) in \(String(format: "%.2f", solution.seconds)) s, objective \(startObjective) → \(solution.objective ?? -1) bound \(solution.bound ?? -1); \(before) → \(state.cost) [\(parts)]"
@@ -125,7 +127,8 @@ struct NeighbourhoodSearch {
     var classes: [Int] = []
     var days: Set<Int>? = nil
     kind = (kind + 1) % 3
-    let troubled = state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
+    let troubled =
+      state.cost.hard > 0 ? (0..<model.blockLessons.count).filter { movable($0) && state.isTroubled($0) } : []
     var troubledDay: Int?
     if let seed = troubled.isEmpty ? nil : troubled[random.below(troubled.count)] {
       let seedDay = Int(state.start[seed]) / model.periods
@@ -182,7 +185,9 @@ struct NeighbourhoodSearch {
         if lessonClasses.count > 1, !lessonClasses.allSatisfy({ classes.contains($0) }) { continue }
         if let days, !days.contains(Int(state.start[b]) / model.periods) { continue }
         added.append(b)
-        addedSize += days.map { d in model.domain[b].filter { d.contains(Int($0) / model.periods) }.count } ?? model.domain[b].count
+        addedSize +=
+          days.map { d in model.domain[b].filter { d.contains(Int($0) / model.periods) }.count }
+          ?? model.domain[b].count
       }
       if size > 0 && size + addedSize > targetSize { break }
       blocks += added

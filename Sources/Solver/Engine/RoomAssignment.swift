@@ -41,7 +41,9 @@ struct RoomAssignment {
     for (b, members) in model.blockLessons.enumerated() where state.isPlaced(b) {
       let s = Int(state.start[b])
       guard !days.contains(s / model.periods) else { continue }
-      let shares = members.contains { l in (0..<model.duration[Int(l)]).contains { state.sharesChosenRoom(Int(l), at: s + $0) } }
+      let shares = members.contains { l in
+        (0..<model.duration[Int(l)]).contains { state.sharesChosenRoom(Int(l), at: s + $0) }
+      }
       if shares { days.insert(s / model.periods) }
     }
     return days
@@ -59,7 +61,8 @@ struct RoomAssignment {
     let clock = Date()
     let rooms = try? solve(days: days, timeLimit: timeLimit)
     logger?.debug(
-      "rooms: \(rooms?.count ?? -1) requirements on \(days.count) days in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s")
+      "rooms: \(rooms?.count ?? -1) requirements on \(days.count) days in \(String(format: "%.2f", Date().timeIntervalSince(clock))) s"
+    )
     guard let rooms else { return false }
     var changed = false
     for (requirement, room) in rooms where state.chosenRooms[requirement.lesson][requirement.choice] != room {
@@ -91,14 +94,17 @@ struct RoomAssignment {
     var without: [LinearProgram.Variable?] = []
     var cover: [Int: [LinearProgram.Variable]] = [:]
     func cell(_ room: Int32, _ slot: Int, _ k: Int) -> Int { (Int(room) * model.slots + slot) * 2 + k }
-    for (b, members) in model.blockLessons.enumerated() where state.isPlaced(b) && days.contains(Int(state.start[b]) / model.periods) {
+    for (b, members) in model.blockLessons.enumerated()
+    where state.isPlaced(b) && days.contains(Int(state.start[b]) / model.periods) {
       let s = Int(state.start[b])
       for l in members {
         let lesson = Int(l)
         let length = model.duration[lesson]
         let parity = model.parity[lesson]
         for room in model.fixedResources[lesson] where Int(room) >= base {
-          for q in 0..<length { for k in 0..<2 where parity & (1 << k) != 0 { fixedLoad[cell(room, s + q, k), default: 0] += 1 } }
+          for q in 0..<length {
+            for k in 0..<2 where parity & (1 << k) != 0 { fixedLoad[cell(room, s + q, k), default: 0] += 1 }
+          }
         }
         for (choice, rooms) in model.roomChoices[lesson].enumerated() {
           let held = state.chosenRooms[lesson][choice]
@@ -106,9 +112,12 @@ struct RoomAssignment {
           func option(_ room: Int32) throws {
             let z = try lp.addVariable(.binary, cost: room == held ? 0 : 1)
             vars.append((room, z))
-            for q in 0..<length { for k in 0..<2 where parity & (1 << k) != 0 { cover[cell(room, s + q, k), default: []].append(z) } }
+            for q in 0..<length {
+              for k in 0..<2 where parity & (1 << k) != 0 { cover[cell(room, s + q, k), default: []].append(z) }
+            }
           }
-          for room in rooms where !(0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][s + $0] }) {
+          for room in rooms
+          where !(0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][s + $0] }) {
             try option(room)
           }
           // A room held now stays a possibility, even where it is not available.
@@ -143,7 +152,8 @@ struct RoomAssignment {
       let slack = try lp.addVariable(.continuous, lower: 0, cost: parameters.roomClashPrice)
       try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
     }
-    let start = try startingSolution(lp, requirements: requirements, options: options, without: without, timeLimit: timeLimit)
+    let start = try startingSolution(
+      lp, requirements: requirements, options: options, without: without, timeLimit: timeLimit)
     var settings = SolveOptions(timeLimit: timeLimit)
     settings.nodeLimit = parameters.nodeLimit
     if let start { settings.startingSolution = start }

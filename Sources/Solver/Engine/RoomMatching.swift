@@ -69,7 +69,8 @@ struct RoomMatching {
       }
       for (i, requirement) in requirements.enumerated() {
         // An optional room left unmatched is given up rather than shared.
-        let room = assigned[i] >= 0 ? assigned[i] : (model.roomOptional[requirement.lesson][requirement.choice] ? -1 : nil)
+        let room =
+          assigned[i] >= 0 ? assigned[i] : (model.roomOptional[requirement.lesson][requirement.choice] ? -1 : nil)
         if let room, state.chosenRooms[requirement.lesson][requirement.choice] != room {
           state.setRoom(lesson: requirement.lesson, choice: requirement.choice, room: room)
         }

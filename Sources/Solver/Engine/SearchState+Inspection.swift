@@ -78,14 +78,17 @@ extension SearchState {
       let overMax = model.classMaxWeight[c].hard && mask.nonzeroBitCount > model.classMax[c]
       result.append(.classDay(class: c, day: day, gapsOrLateStart: gapsOrLate, overMax: overMax))
     }
-    for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 { result.append(.lessonsPerDay(group: Int(g))) }
+    for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 {
+      result.append(.lessonsPerDay(group: Int(g)))
+    }
     for g in model.groupRulesOfLesson[lesson] where ruleCost[Int(g)].hard > 0 { result.append(.groupRule(Int(g))) }
     if endsDayCost[lesson].hard > 0 { result.append(.endsDay) }
     for r in (model.teachers[lesson] + model.units[lesson]).map(Int.init) {
       let excused = (0..<D).map { model.excused[r * D + $0] }
       let masks = (0..<D).map { resourceMask(r, $0) }
       for rule in model.resourceRules[r] where rule.weight.hard {
-        let units = rule.isWeekly
+        let units =
+          rule.isWeekly
           ? rule.weekUnits(masks: masks, excused: excused, busyAtAll: true)
           : rule.dayUnits(mask: masks[day], excused: excused[day])
         if units > 0 { result.append(.resourceRule(resource: r, day: rule.isWeekly ? nil : day, rule.kind)) }
@@ -110,7 +113,8 @@ extension SearchState {
         }
       }
     }
-    for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].hard && model.endsDayWeight[l].soft >= minimumWeight {
+    for l in 0..<model.lessonIDs.count
+    where !model.endsDayWeight[l].hard && model.endsDayWeight[l].soft >= minimumWeight {
       count += computeEndsDay(l).soft > 0 ? 1 : 0
     }
     return count
@@ -128,7 +132,9 @@ extension SearchState {
         let mask = resourceMask(t, d)
         parts["teacherGaps", default: .zero].soft += SearchState.gaps(mask) * model.teacherGapWeight
         let wish = model.teacherMax[t]
-        if wish.weight > 0 { parts["teacherMax", default: .zero].soft += max(0, mask.nonzeroBitCount - wish.max) * wish.weight }
+        if wish.weight > 0 {
+          parts["teacherMax", default: .zero].soft += max(0, mask.nonzeroBitCount - wish.max) * wish.weight
+        }
         parts["teacherDay", default: .zero] += computeTeacherDay(t, d)
       }
     }

@@ -139,7 +139,8 @@ extension SearchState {
       let s = Int(start[b])
       guard s >= 0, s <= slot, slot < s + model.duration[lesson] else { continue }
       if resource >= model.teacherCount + model.unitCount {
-        guard model.fixedResources[lesson].contains(Int32(resource)) || chosenRooms[lesson].contains(Int32(resource)) else { continue }
+        guard model.fixedResources[lesson].contains(Int32(resource)) || chosenRooms[lesson].contains(Int32(resource))
+        else { continue }
       }
       if !result.contains(b) { result.append(b) }
     }

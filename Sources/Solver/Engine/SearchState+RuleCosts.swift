@@ -19,7 +19,8 @@ extension SearchState {
   func computeResourceWeek(_ r: Int) -> Cost {
     let rules = model.weeklyResourceRules[r]
     guard !rules.isEmpty else { return .zero }
-    let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]).isEmpty
+    let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount])
+      .isEmpty
     var total = Cost.zero
     for rule in rules { total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight) }
     return total
@@ -70,7 +71,9 @@ extension SearchState {
         for j in (i + 1)..<max(placed.count, i + 1) {
           let a = placed[i]
           let b = placed[j]
-          if a.slot / P == b.slot / P, a.slot + model.duration[a.lesson] != b.slot, b.slot + model.duration[b.lesson] != a.slot {
+          if a.slot / P == b.slot / P, a.slot + model.duration[a.lesson] != b.slot,
+            b.slot + model.duration[b.lesson] != a.slot
+          {
             units += 1
           }
         }
@@ -80,7 +83,9 @@ extension SearchState {
         for j in (i + 1)..<max(placed.count, i + 1) {
           let a = placed[i]
           let b = placed[j]
-          if a.slot / P == b.slot / P, a.slot < b.slot + model.duration[b.lesson], b.slot < a.slot + model.duration[a.lesson] {
+          if a.slot / P == b.slot / P, a.slot < b.slot + model.duration[b.lesson],
+            b.slot < a.slot + model.duration[a.lesson]
+          {
             units += 1
           }
         }
@@ -95,7 +100,9 @@ extension SearchState {
       if placed.count == rule.lessons.count, placed.count > 1 {
         let sorted = placed.sorted { $0.slot < $1.slot }
         var ok = Set(sorted.map { $0.slot / P }).count == 1
-        for k in 1..<sorted.count where sorted[k].slot != sorted[k - 1].slot + model.duration[sorted[k - 1].lesson] { ok = false }
+        for k in 1..<sorted.count where sorted[k].slot != sorted[k - 1].slot + model.duration[sorted[k - 1].lesson] {
+          ok = false
+        }
         if !ok { units = 1 }
       }
     case .occupyMax(let selected, let most):
@@ -172,7 +179,8 @@ extension SearchState {
       if off.weight > 0, off.mask & (1 << UInt32(d)) != 0 { soft += lessons.count * off.weight }
       if model.roomChangeWeight > 0, lessons.count > 1 {
         lessons.sort { $0.start < $1.start }
-        for k in 1..<lessons.count where lessons[k].room >= 0 && lessons[k - 1].room >= 0 && lessons[k].room != lessons[k - 1].room {
+        for k in 1..<lessons.count
+        where lessons[k].room >= 0 && lessons[k - 1].room >= 0 && lessons[k].room != lessons[k - 1].room {
           soft += model.roomChangeWeight
         }
       }

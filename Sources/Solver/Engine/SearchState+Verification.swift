@@ -17,7 +17,9 @@ extension SearchState {
     }
     for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff { total += computeEndsDay(l) }
     for b in start.indices where start[b] >= 0 {
-      for l in model.blockLessons[b] where !model.startPenalty[Int(l)].isEmpty { total.soft += Int(model.startPenalty[Int(l)][Int(start[b])]) }
+      for l in model.blockLessons[b] where !model.startPenalty[Int(l)].isEmpty {
+        total.soft += Int(model.startPenalty[Int(l)][Int(start[b])])
+      }
     }
     total.soft += perturbationCostNow
     return total
@@ -26,7 +28,9 @@ extension SearchState {
   /// The breakout weights' extra units, counted afresh (for tests of `penalty`).
   func recomputedPenalty() -> Int {
     var total = 0
-    for index in occupancy.indices where occupancy[index] >= 2 { total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1) }
+    for index in occupancy.indices where occupancy[index] >= 2 {
+      total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
+    }
     for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
     return total
   }
@@ -39,12 +43,15 @@ extension SearchState {
     let excused = (0..<D).map { model.excused[r * D + $0] }
     let lessons = r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]
     var total = Cost.zero
-    for rule in rules { total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight) }
+    for rule in rules {
+      total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight)
+    }
     return total
   }
 
   var perturbationCostNow: Int {
     guard let previousStart else { return 0 }
-    return start.indices.filter { start[$0] >= 0 && previousStart[$0] >= 0 && start[$0] != previousStart[$0] }.count * perturbationWeight
+    return start.indices.filter { start[$0] >= 0 && previousStart[$0] >= 0 && start[$0] != previousStart[$0] }.count
+      * perturbationWeight
   }
 }

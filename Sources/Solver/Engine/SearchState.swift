@@ -91,7 +91,8 @@ final class SearchState {
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
     stamp = Array(
       repeating: 0,
-      count: model.classCount + model.teacherCount + model.unitCount + model.dailyGroups.count + model.spreadGroups.count
+      count: model.classCount + model.teacherCount + model.unitCount + model.dailyGroups.count
+        + model.spreadGroups.count
         + model.groupRules.count)
     classMasks = Array(repeating: 0, count: model.classCount * model.days)
     classDayCost = Array(repeating: .zero, count: model.classCount * model.days)

@@ -108,9 +108,12 @@ struct ModelCompiler {
     P = problem.periodsPerDay
     slots = Dn * P
     dayIndex = Dictionary(problem.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    teacherIndex = Dictionary(problem.teachers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    roomIndex = Dictionary(problem.rooms.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    classIndex = Dictionary(problem.classes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    teacherIndex = Dictionary(
+      problem.teachers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    roomIndex = Dictionary(
+      problem.rooms.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    classIndex = Dictionary(
+      problem.classes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     mergeStudentUnits()
   }
 
@@ -170,7 +173,9 @@ struct ModelCompiler {
   /// Each lesson's duration, weeks, teachers, units, classes and rooms, as numbers.
   mutating func compileLessons() throws {
     for (i, lesson) in problem.lessons.enumerated() {
-      guard lessonIndex[lesson.id] == nil else { throw SolverError.invalidProblem("the lesson id \(lesson.id) is used twice") }
+      guard lessonIndex[lesson.id] == nil else {
+        throw SolverError.invalidProblem("the lesson id \(lesson.id) is used twice")
+      }
       lessonIndex[lesson.id] = i
       guard lesson.duration >= 1, lesson.duration <= max(P, 1) else {
         throw SolverError.invalidProblem("the lesson \(lesson.id) has a duration of \(lesson.duration) P")
@@ -178,12 +183,16 @@ struct ModelCompiler {
       duration.append(lesson.duration)
       parity.append(lesson.weeks == .every ? 3 : (lesson.weeks == .odd ? 1 : 2))
       let t = try lesson.teachers.map { id -> Int32 in
-        guard let k = teacherIndex[id] else { throw SolverError.invalidProblem("the lesson \(lesson.id) names no known teacher \(id)") }
+        guard let k = teacherIndex[id] else {
+          throw SolverError.invalidProblem("the lesson \(lesson.id) names no known teacher \(id)")
+        }
         return Int32(k)
       }
       let u = Array(Set(lesson.students.map { Int32(T + unitIndex[$0]!) })).sorted()
       let c = try lesson.classes.map { id -> Int32 in
-        guard let k = classIndex[id] else { throw SolverError.invalidProblem("the lesson \(lesson.id) names no known class \(id)") }
+        guard let k = classIndex[id] else {
+          throw SolverError.invalidProblem("the lesson \(lesson.id) names no known class \(id)")
+        }
         return Int32(k)
       }
       var fixed = Array(Set(t)).sorted() + Array(Set(u)).sorted()
@@ -210,7 +219,9 @@ struct ModelCompiler {
     for requirement in lesson.rooms {
       let preferred = Set(requirement.preferred ?? [])
       let allowed = try requirement.allowed.map { id -> Int32 in
-        guard let k = roomIndex[id] else { throw SolverError.invalidProblem("the lesson \(lesson.id) allows no known room \(id)") }
+        guard let k = roomIndex[id] else {
+          throw SolverError.invalidProblem("the lesson \(lesson.id) allows no known room \(id)")
+        }
         return Int32(T + U + k)
       }
       let ordered = allowed.enumerated().sorted { a, b in
@@ -268,12 +279,20 @@ struct ModelCompiler {
   /// The slots where teachers, classes and rooms are not available.
   mutating func compileAvailability() {
     teacherOff = Array(repeating: Array(repeating: false, count: slots), count: T)
-    for (t, teacher) in problem.teachers.enumerated() { for s in teacher.unavailable { if let k = slotOf(s) { teacherOff[t][k] = true } } }
-    for t in 0..<T where !teacherBan[t].isEmpty { for k in 0..<slots where teacherBan[t][k] { teacherOff[t][k] = true } }
+    for (t, teacher) in problem.teachers.enumerated() {
+      for s in teacher.unavailable { if let k = slotOf(s) { teacherOff[t][k] = true } }
+    }
+    for t in 0..<T where !teacherBan[t].isEmpty {
+      for k in 0..<slots where teacherBan[t][k] { teacherOff[t][k] = true }
+    }
     classOff = Array(repeating: Array(repeating: false, count: slots), count: classCount)
-    for (c, schoolClass) in problem.classes.enumerated() { for s in schoolClass.unavailable { if let k = slotOf(s) { classOff[c][k] = true } } }
+    for (c, schoolClass) in problem.classes.enumerated() {
+      for s in schoolClass.unavailable { if let k = slotOf(s) { classOff[c][k] = true } }
+    }
     roomOff = Array(repeating: Array(repeating: false, count: slots), count: roomCount)
-    for (r, room) in problem.rooms.enumerated() { for s in room.unavailable { if let k = slotOf(s) { roomOff[r][k] = true } } }
+    for (r, room) in problem.rooms.enumerated() {
+      for s in room.unavailable { if let k = slotOf(s) { roomOff[r][k] = true } }
+    }
     for r in 0..<roomCount where !roomBan[r].isEmpty { for k in 0..<slots where roomBan[r][k] { roomOff[r][k] = true } }
     longBreaks = problem.classes.map { Set($0.longBreaksAfter.map { $0 - 1 }) }
   }
@@ -281,7 +300,8 @@ struct ModelCompiler {
   /// Soft prices of time: what a lesson pays for starting at each slot.
   mutating func compileStartPenalties() {
     startPenalty = Array(repeating: [Int32](), count: lessonCount)
-    let anyPrice = breakPrice.contains { $0 > 0 } || teacherPrice.contains { !$0.isEmpty } || unitPrice.contains { !$0.isEmpty }
+    let anyPrice =
+      breakPrice.contains { $0 > 0 } || teacherPrice.contains { !$0.isEmpty } || unitPrice.contains { !$0.isEmpty }
       || roomPrice.contains { !$0.isEmpty } || startPrice.contains { !$0.isEmpty }
     guard anyPrice else { return }
     for l in 0..<lessonCount {
@@ -295,7 +315,9 @@ struct ModelCompiler {
           total += breakPrice[k]
           for t in teachers[l] where !teacherPrice[Int(t)].isEmpty { total += teacherPrice[Int(t)][k] }
           for u in units[l] where !unitPrice[Int(u) - T].isEmpty { total += unitPrice[Int(u) - T][k] }
-          for r in fixedResources[l] where Int(r) >= T + U && !roomPrice[Int(r) - T - U].isEmpty { total += roomPrice[Int(r) - T - U][k] }
+          for r in fixedResources[l] where Int(r) >= T + U && !roomPrice[Int(r) - T - U].isEmpty {
+            total += roomPrice[Int(r) - T - U][k]
+          }
         }
         row[start] = Int32(total)
         if total > 0 { any = true }
@@ -334,7 +356,9 @@ struct ModelCompiler {
       }
     }
     endsDayOfUnit = Array(repeating: [Int32](), count: U)
-    for l in 0..<lessonCount where !endsDayWeight[l].isOff { for u in units[l] { endsDayOfUnit[Int(u) - T].append(Int32(l)) } }
+    for l in 0..<lessonCount where !endsDayWeight[l].isOff {
+      for u in units[l] { endsDayOfUnit[Int(u) - T].append(Int32(l)) }
+    }
   }
 
   // MARK: - Blocks and domains

@@ -4,7 +4,9 @@ import Planner
 
 extension ModelCompiler {
   func lessonList(_ ids: [String]) -> [Int32] { ids.compactMap { lessonIndex[$0].map(Int32.init) } }
-  func unitsOf(_ students: String?) -> [Int] { Array(Set(problem.units(of: students).compactMap { unitIndex[$0] })).sorted() }
+  func unitsOf(_ students: String?) -> [Int] {
+    Array(Set(problem.units(of: students).compactMap { unitIndex[$0] })).sorted()
+  }
   func slotList(_ list: [TimeSlot]) -> [Int] { list.compactMap(slotOf) }
 
   func mark(_ array: inout [Bool], _ list: [Int]) {
@@ -69,7 +71,11 @@ extension ModelCompiler {
       if weight.hard { mark(&breakOff, slotList(list)) } else { price(&breakPrice, slotList(list), weight.soft) }
     case .teacherNotAvailable(let id, let list):
       guard let t = teacherIndex[id] else { break }
-      if weight.hard { mark(&teacherBan[t], slotList(list)) } else { price(&teacherPrice[t], slotList(list), weight.soft) }
+      if weight.hard {
+        mark(&teacherBan[t], slotList(list))
+      } else {
+        price(&teacherPrice[t], slotList(list), weight.soft)
+      }
     case .studentsNotAvailable(let set, let list):
       for u in unitsOf(set) {
         if weight.hard { mark(&unitBan[u], slotList(list)) } else { price(&unitPrice[u], slotList(list), weight.soft) }
@@ -80,10 +86,16 @@ extension ModelCompiler {
     case .preferredStartingTimes(let ids, let list): preferStarts(lessonList(ids), slotList(list), weight)
     case .preferredTimeSlots(let ids, let list): preferSlots(lessonList(ids), slotList(list), weight)
     case .sameStartingTime(let ids):
-      if weight.hard { sameStartGroups.append(lessonList(ids)) } else { groupRules.append(GroupRule(kind: .sameStart, lessons: lessonList(ids), weight: weight)) }
+      if weight.hard {
+        sameStartGroups.append(lessonList(ids))
+      } else {
+        groupRules.append(GroupRule(kind: .sameStart, lessons: lessonList(ids), weight: weight))
+      }
     case .minDaysBetween(let ids, let minDays, let consecutive):
-      groupRules.append(GroupRule(kind: .minDays(minDays, consecutiveIfSameDay: consecutive), lessons: lessonList(ids), weight: weight))
-    case .notOverlapping(let ids): groupRules.append(GroupRule(kind: .notOverlapping, lessons: lessonList(ids), weight: weight))
+      groupRules.append(
+        GroupRule(kind: .minDays(minDays, consecutiveIfSameDay: consecutive), lessons: lessonList(ids), weight: weight))
+    case .notOverlapping(let ids):
+      groupRules.append(GroupRule(kind: .notOverlapping, lessons: lessonList(ids), weight: weight))
     case .consecutiveIfSameDay(let ids):
       groupRules.append(GroupRule(kind: .consecutiveIfSameDay, lessons: lessonList(ids), weight: weight))
     case .consecutive(let a, let b):
@@ -97,7 +109,9 @@ extension ModelCompiler {
       groupRules.append(GroupRule(kind: .occupyMax(selected, most), lessons: lessonList(ids), weight: weight))
     case .preferredRooms(let ids, let rooms):
       let set = Set(rooms.compactMap { roomIndex[$0].map { Int32(T + U + $0) } })
-      for l in lessonList(ids) { groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight)) }
+      for l in lessonList(ids) {
+        groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight))
+      }
     case .endsStudentsDay(let ids):
       for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
     default: compileResourceRule(constraint.rule, weight)
@@ -109,17 +123,22 @@ extension ModelCompiler {
     switch rule {
     case .studentsMaxGapsPerWeek(let set, let most): addResourceRule(students: set, .maxGapsPerWeek(most), weight)
     case .studentsMaxGapsPerDay(let set, let most): addResourceRule(students: set, .maxGapsPerDay(most), weight)
-    case .studentsEarlyMaxBeginningsAtSecondHour(let set, let most): addResourceRule(students: set, .earlyBeginnings(most), weight)
+    case .studentsEarlyMaxBeginningsAtSecondHour(let set, let most):
+      addResourceRule(students: set, .earlyBeginnings(most), weight)
     case .studentsMaxHoursDaily(let set, let most): addResourceRule(students: set, .maxHoursDaily(most), weight)
-    case .studentsMinHoursDaily(let set, let least, let empty): addResourceRule(students: set, .minHoursDaily(least, allowEmptyDays: empty), weight)
-    case .studentsMaxHoursContinuously(let set, let most): addResourceRule(students: set, .maxHoursContinuously(most), weight)
+    case .studentsMinHoursDaily(let set, let least, let empty):
+      addResourceRule(students: set, .minHoursDaily(least, allowEmptyDays: empty), weight)
+    case .studentsMaxHoursContinuously(let set, let most):
+      addResourceRule(students: set, .maxHoursContinuously(most), weight)
     case .teachersMaxGapsPerWeek(let t, let most): addResourceRule(teacher: t, .maxGapsPerWeek(most), weight)
     case .teachersMaxGapsPerDay(let t, let most): addResourceRule(teacher: t, .maxGapsPerDay(most), weight)
     case .teachersMaxHoursDaily(let t, let most): addResourceRule(teacher: t, .maxHoursDaily(most), weight)
-    case .teachersMinHoursDaily(let t, let least, let empty): addResourceRule(teacher: t, .minHoursDaily(least, allowEmptyDays: empty), weight)
+    case .teachersMinHoursDaily(let t, let least, let empty):
+      addResourceRule(teacher: t, .minHoursDaily(least, allowEmptyDays: empty), weight)
     case .teachersMaxDaysPerWeek(let t, let most): addResourceRule(teacher: t, .maxDaysPerWeek(most), weight)
     case .teachersMinDaysPerWeek(let t, let least): addResourceRule(teacher: t, .minDaysPerWeek(least), weight)
-    case .teachersMaxHoursContinuously(let t, let most): addResourceRule(teacher: t, .maxHoursContinuously(most), weight)
+    case .teachersMaxHoursContinuously(let t, let most):
+      addResourceRule(teacher: t, .maxHoursContinuously(most), weight)
     default: preconditionFailure("every other rule is compiled by compile(_:)")
     }
   }

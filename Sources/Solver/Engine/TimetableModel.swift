@@ -129,7 +129,9 @@ struct TimetableModel {
   // MARK: - Compiling
 
   /// Compiles a problem (see `ModelCompiler` for the phases); `locks` fix blocks' starts.
-  init(problem: TimetableProblem, locks: [String: Placement] = [:], parameters: SearchParameters = SearchParameters()) throws {
+  init(problem: TimetableProblem, locks: [String: Placement] = [:], parameters: SearchParameters = SearchParameters())
+    throws
+  {
     var c = ModelCompiler(problem: problem, parameters: parameters)
     try c.compileLessons()
     c.compileClasses()

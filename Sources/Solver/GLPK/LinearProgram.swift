@@ -67,7 +67,8 @@ public final class LinearProgram {
     if let l = lower { try checkFinite(l, "the lower bound of variable \(name ?? String(columns.count))") }
     if let u = upper { try checkFinite(u, "the upper bound of variable \(name ?? String(columns.count))") }
     if let l = lower, let u = upper, l > u {
-      throw LinearProgramError.invalidBounds("variable \(name ?? String(columns.count)) has lower bound \(l) above upper bound \(u)")
+      throw LinearProgramError.invalidBounds(
+        "variable \(name ?? String(columns.count)) has lower bound \(l) above upper bound \(u)")
     }
     columns.append(Column(kind: kind, lower: lower, upper: upper, cost: cost, name: name))
     return Variable(index: columns.count - 1, program: ObjectIdentifier(self))
@@ -90,14 +91,17 @@ public final class LinearProgram {
   public func setBounds(_ variable: Variable, lower: Double?, upper: Double?) throws {
     try check(variable)
     if let l = lower, let u = upper, l > u {
-      throw LinearProgramError.invalidBounds("variable \(variable.index) would have lower bound \(l) above upper bound \(u)")
+      throw LinearProgramError.invalidBounds(
+        "variable \(variable.index) would have lower bound \(l) above upper bound \(u)")
     }
     columns[variable.index].lower = lower
     columns[variable.index].upper = upper
   }
 
   /// Adds the row `Σ coefficient × variable  relation  rhs`. Repeated variables are summed.
-  public func addConstraint(_ terms: [(Variable, Double)], _ relation: Relation, _ rhs: Double, name: String? = nil) throws {
+  public func addConstraint(_ terms: [(Variable, Double)], _ relation: Relation, _ rhs: Double, name: String? = nil)
+    throws
+  {
     switch relation {
     case .lessOrEqual: try addRow(terms, lower: nil, upper: rhs, name: name)
     case .greaterOrEqual: try addRow(terms, lower: rhs, upper: nil, name: name)
@@ -110,7 +114,8 @@ public final class LinearProgram {
     if let l = lower { try checkFinite(l, "the bound of row \(name ?? String(rows.count))") }
     if let u = upper { try checkFinite(u, "the bound of row \(name ?? String(rows.count))") }
     if let l = lower, let u = upper, l > u {
-      throw LinearProgramError.invalidBounds("row \(name ?? String(rows.count)) has lower bound \(l) above upper bound \(u)")
+      throw LinearProgramError.invalidBounds(
+        "row \(name ?? String(rows.count)) has lower bound \(l) above upper bound \(u)")
     }
     var merged: [Int: Double] = [:]
     for (variable, coefficient) in terms {
@@ -142,7 +147,8 @@ public final class LinearProgram {
   /// otherwise.
   public func solve(_ options: SolveOptions = SolveOptions()) throws -> LinearProgramSolution {
     if let start = options.startingSolution, start.count != columns.count {
-      throw LinearProgramError.invalidStart("a starting solution has \(start.count) values for \(columns.count) variables")
+      throw LinearProgramError.invalidStart(
+        "a starting solution has \(start.count) values for \(columns.count) variables")
     }
     let started = Date()
     let context = SolveContext(options: options, columnCount: columns.count)
@@ -170,7 +176,9 @@ public final class LinearProgram {
     let integer = hasIntegers
     // With a starting solution the MIP presolver cannot be used (the callback sees the presolved
     // problem), so the relaxation is solved first.
-    smcp.presolve = (integer && (options.startingSolution != nil || !options.presolve)) ? GLP_OFF : (options.presolve ? GLP_ON : GLP_OFF)
+    smcp.presolve =
+      (integer && (options.startingSolution != nil || !options.presolve))
+      ? GLP_OFF : (options.presolve ? GLP_ON : GLP_OFF)
     if !integer {
       let code = glp_simplex(problem, &smcp)
       return try lpSolution(problem, code: code, started: started)
@@ -183,13 +191,16 @@ public final class LinearProgram {
       let lpCode = glp_simplex(problem, &smcp)
       let lpStatus = glp_get_status(problem)
       if lpCode == GLP_ETMLIM || lpCode == GLP_ESTOP {
-        return LinearProgramSolution(status: .noSolution, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
+        return LinearProgramSolution(
+          status: .noSolution, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
       }
       if lpStatus == GLP_NOFEAS || lpStatus == GLP_INFEAS {
-        return LinearProgramSolution(status: .infeasible, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
+        return LinearProgramSolution(
+          status: .infeasible, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
       }
       if lpStatus == GLP_UNBND {
-        return LinearProgramSolution(status: .unbounded, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
+        return LinearProgramSolution(
+          status: .unbounded, objective: nil, values: [], bound: nil, seconds: Date().timeIntervalSince(started))
       }
       guard lpCode == 0, lpStatus == GLP_OPT else {
         throw LinearProgramError.solverFailed("the LP relaxation ended with code \(lpCode), status \(lpStatus)")
@@ -203,7 +214,9 @@ public final class LinearProgram {
   }
 
   /// GLPK's branch-and-cut parameters for the options.
-  private func integerParameters(_ options: SolveOptions, timeLimit: Int32, context: UnsafeMutableRawPointer) -> glp_iocp {
+  private func integerParameters(_ options: SolveOptions, timeLimit: Int32, context: UnsafeMutableRawPointer)
+    -> glp_iocp
+  {
     var iocp = glp_iocp()
     glp_init_iocp(&iocp)
     iocp.msg_lev = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
@@ -233,7 +246,9 @@ public final class LinearProgram {
     case (GLP_ENOPFS, _), (_, GLP_NOFEAS): status = .infeasible
     case (GLP_ENODFS, _): status = .unbounded
     case (_, GLP_FEAS):
-      status = context.cancelled ? .cancelled : ((code == 0 || code == GLP_EMIPGAP) && !context.stoppedByNodes ? .optimal : .feasible)
+      status =
+        context.cancelled
+        ? .cancelled : ((code == 0 || code == GLP_EMIPGAP) && !context.stoppedByNodes ? .optimal : .feasible)
     case (GLP_ETMLIM, _), (GLP_EMIPGAP, _): status = .noSolution
     case (GLP_ESTOP, _): status = context.stoppedByNodes ? .noSolution : .cancelled
     case (GLP_EBOUND, _): throw LinearProgramError.invalidBounds("GLPK found incorrect bounds")
@@ -255,13 +270,16 @@ public final class LinearProgram {
     switch status {
     case GLP_OPT:
       let values = (0..<columns.count).map { glp_get_col_prim(problem, Int32($0 + 1)) }
-      return LinearProgramSolution(status: .optimal, objective: glp_get_obj_val(problem), values: values, bound: nil, seconds: seconds)
+      return LinearProgramSolution(
+        status: .optimal, objective: glp_get_obj_val(problem), values: values, bound: nil, seconds: seconds)
     case _ where code == GLP_ENOPFS, GLP_NOFEAS, GLP_INFEAS:
       return LinearProgramSolution(status: .infeasible, objective: nil, values: [], bound: nil, seconds: seconds)
     case _ where code == GLP_ENODFS, GLP_UNBND:
       return LinearProgramSolution(status: .unbounded, objective: nil, values: [], bound: nil, seconds: seconds)
     default:
-      if code == GLP_ETMLIM { return LinearProgramSolution(status: .noSolution, objective: nil, values: [], bound: nil, seconds: seconds) }
+      if code == GLP_ETMLIM {
+        return LinearProgramSolution(status: .noSolution, objective: nil, values: [], bound: nil, seconds: seconds)
+      }
       if code == GLP_EBOUND { throw LinearProgramError.invalidBounds("GLPK found incorrect bounds") }
       throw LinearProgramError.solverFailed("the simplex method ended with code \(code), status \(status)")
     }
@@ -380,7 +398,8 @@ public enum LinearProgramError: Error, CustomStringConvertible, Sendable, Equata
 
   public var description: String {
     switch self {
-    case .invalidBounds(let m), .notFinite(let m), .unknownVariable(let m), .invalidStart(let m), .solverFailed(let m): return m
+    case .invalidBounds(let m), .notFinite(let m), .unknownVariable(let m), .invalidStart(let m), .solverFailed(let m):
+      return m
     }
   }
 }
