@@ -42,8 +42,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // What several test targets use (running a child process without a full pipe hanging it).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
-    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools"]),
+    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
     .testTarget(name: "CheckerTests", dependencies: ["Checker", "Planner"]),
     .testTarget(name: "SolverTests", dependencies: ["Solver", "Planner", "Checker", "SampleSchools"]),
@@ -51,6 +53,6 @@ let package = Package(
       name: "TimetablingTests",
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
-    .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools"]),
+    .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
   ]
 )

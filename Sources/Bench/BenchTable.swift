@@ -11,12 +11,15 @@ public struct BenchTable: Codable, Sendable {
   public var rows: [[String]]
   /// Lines printed after the table.
   public var notes: [String]
+  /// How many of the first columns are text, aligned left (the others are figures, aligned right).
+  public var textColumns: Int
   /// When and on what the bench ran.
   public var date: Date
   public var host: String
 
-  public init(bench: String, header: [String], rows: [[String]] = [], notes: [String] = []) {
+  public init(bench: String, header: [String], rows: [[String]] = [], notes: [String] = [], textColumns: Int = 1) {
     self.bench = bench
+    self.textColumns = textColumns
     self.header = header
     self.rows = rows
     self.notes = notes

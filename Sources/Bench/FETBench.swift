@@ -35,7 +35,7 @@ public struct FETBench {
       header: [
         "File", "Supported", "Activities", "sabaq s", "fet-cl s", "sabaq/fet", "sabaq hard/soft", "fet-cl hard/soft",
         "locked export accepted",
-      ])
+      ], textColumns: 2)
     var ratios: [Double] = []
     for path in files {
       let (row, ratio) = try compare(path)

@@ -2,6 +2,7 @@ import Foundation
 import Interchange
 import Planner
 import SampleSchools
+import TestSupport
 import Testing
 
 /// Runs the built `sabaq` command with arguments; returns its exit status and output. Its output

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `sabaq import fet`, `solve FILE.fet`, `check FILE.fet …` and `export fet` on real FET files.

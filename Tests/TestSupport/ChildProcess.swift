@@ -6,22 +6,20 @@ import Foundation
 /// second would wait for ever, and the test with it). A child still running after `timeout`
 /// seconds is killed (SIGKILL) and `run` throws `ChildProcess.TimedOut`, which
 /// fails the test with the command and the limit.
-///
-/// (The same helper is in Tests/CLITests and Tests/InterchangeTests: test targets share no code.)
-enum ChildProcess {
-  struct Result {
-    var status: Int32
-    var output: Data
-    var errors: Data
+public enum ChildProcess {
+  public struct Result {
+    public var status: Int32
+    public var output: Data
+    public var errors: Data
   }
 
-  struct TimedOut: Error, CustomStringConvertible {
-    var command: String
-    var seconds: Double
-    var description: String { "`\(command)` was still running after \(seconds) s and was killed" }
+  public struct TimedOut: Error, CustomStringConvertible {
+    public var command: String
+    public var seconds: Double
+    public var description: String { "`\(command)` was still running after \(seconds) s and was killed" }
   }
 
-  static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> Result {
+  public static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> Result {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-child-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
