@@ -79,6 +79,8 @@ struct SolveCommand: ParsableCommand {
         case .finished: break
         }
       }
+    } catch SolverError.invalidSettings(let problems) {
+      throw CommandFailure(SolverError.invalidSettings(problems), file: "--search-parameters")
     } catch {
       throw CommandFailure(error, file: input.file)
     }
