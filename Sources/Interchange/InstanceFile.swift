@@ -98,7 +98,9 @@ public enum InstanceFile {
     try encode(organisation).write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
-  static var encoder: JSONEncoder {
+  /// Sabaq's JSON as it writes it: indented, keys sorted, slashes left alone, so that the same
+  /// value always gives the same bytes.
+  public static var encoder: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return encoder

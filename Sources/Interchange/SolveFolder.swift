@@ -56,13 +56,7 @@ public struct SolveFolder: Sendable {
   }
 
   private func json(_ value: some Encodable, _ name: String) throws {
-    try (Self.encoder.encode(value) + Data("\n".utf8)).write(to: URL(fileURLWithPath: file(name)), options: .atomic)
-  }
-
-  /// Sorted keys and no escaped slashes: the same value always gives the same bytes.
-  public static var encoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return encoder
+    try (InstanceFile.encoder.encode(value) + Data("\n".utf8)).write(
+      to: URL(fileURLWithPath: file(name)), options: .atomic)
   }
 }

@@ -27,7 +27,22 @@ public enum Timetabling {
     _ input: TimetablingInput, options: TimetablingOptions, cancellation: CancellationFlag? = nil,
     logger: Logger? = nil, report: (@Sendable (TimetablingEvent) -> Void)? = nil
   ) throws -> TimetablingResult {
-    let problem = try LessonDemandBuilder.problem(for: input.organisation, period: input.period)
+    let problem = try demand(for: input)
+    return try build(
+      input, demand: problem, options: options, cancellation: cancellation, logger: logger, report: report)
+  }
+
+  /// The lesson demand of the input's study period (what `build` solves).
+  public static func demand(for input: TimetablingInput) throws -> TimetableProblem {
+    try LessonDemandBuilder.problem(for: input.organisation, period: input.period)
+  }
+
+  /// `build` for the lesson demand already derived from the input by `demand(for:)`, for a caller
+  /// that needs it as well (to print the timetable by class, teacher and room).
+  public static func build(
+    _ input: TimetablingInput, demand problem: TimetableProblem, options: TimetablingOptions,
+    cancellation: CancellationFlag? = nil, logger: Logger? = nil, report: (@Sendable (TimetablingEvent) -> Void)? = nil
+  ) throws -> TimetablingResult {
     let before = DemandCapacity.issues(in: problem)
     report?(.diagnosed(before))
     var settings = solveSettings(input, options, cancellation: cancellation, report: report)

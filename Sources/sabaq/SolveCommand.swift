@@ -68,11 +68,13 @@ struct SolveCommand: ParsableCommand {
     if let searchParameters { options.parameters = try Self.parameters(searchParameters) }
     var logger = Logger(label: "sabaq.solver") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .debug
+    let request = TimetablingInput(source, period: period)
+    let problem: TimetableProblem
     let result: TimetablingResult
     do {
-      result = try Timetabling.build(
-        TimetablingInput(source, period: period), options: options, logger: debug ? logger : nil
-      ) { event in
+      problem = try Timetabling.demand(for: request)
+      result = try Timetabling.build(request, demand: problem, options: options, logger: debug ? logger : nil) {
+        event in
         switch event {
         case .diagnosed(let issues): for issue in issues { printError("diagnosis: \(issue.message)") }
         case .progress(let progress): printError(progress.description)
@@ -84,7 +86,7 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error, file: input.file)
     }
-    try write(result, problemOf: source)
+    try write(result, problem: problem)
     printSummary(result)
     throw ExitCode(result.feasible ? 0 : 2)
   }
@@ -99,8 +101,7 @@ struct SolveCommand: ParsableCommand {
   }
 
   /// Writes the solve's folder (see `SolveFolder`).
-  private func write(_ result: TimetablingResult, problemOf source: InstanceSource) throws {
-    let problem = try LessonDemandBuilder.problem(for: source.organisation, period: period)
+  private func write(_ result: TimetablingResult, problem: TimetableProblem) throws {
     let tables = TimetableTables(problem: problem, timetable: result.timetable)
     try SolveFolder(output).write(
       timetable: result.timetable,

@@ -31,9 +31,7 @@ struct CheckCommand: ParsableCommand {
     let check = TimetableCheck(problem: problem, timetable: placed)
     switch format {
     case .json:
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(check.report), as: UTF8.self))
+      print(String(decoding: try InstanceFile.encoder.encode(check.report), as: UTF8.self))
     default:
       print(check.text(), terminator: "")
     }

@@ -52,12 +52,12 @@ import Testing
 
   @Test func theResultIsWrittenAndReadBackAsJSON() throws {
     let result = try Timetabling.build(TimetablingInput(organisation: Self.school), options: Self.deterministic())
-    let data = try SolveFolder.encoder.encode(result)
+    let data = try InstanceFile.encoder.encode(result)
     let read = try JSONDecoder().decode(TimetablingResult.self, from: data)
     #expect(read.timetable == result.timetable)
     #expect(read.check.summary.hardViolationCount == result.check.summary.hardViolationCount)
     #expect(read.diagnosisBefore == result.diagnosisBefore)
-    #expect(try SolveFolder.encoder.encode(read) == data)
+    #expect(try InstanceFile.encoder.encode(read) == data)
   }
 
   @Test func lockedPlacementsStayAndOnlyMarkedOnesWhenSomeAreMarked() throws {
