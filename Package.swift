@@ -13,6 +13,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -33,12 +36,21 @@ let package = Package(
       name: "Timetabling",
       dependencies: ["Planner", "Solver", "Checker", "Interchange", .product(name: "Logging", package: "swift-log")]),
     .target(
+      name: "Store",
+      dependencies: [
+        "Planner", "Interchange", "Timetabling",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .target(
       name: "Bench",
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
     .executableTarget(
       name: "sabaq",
       dependencies: [
-        "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker", "Timetabling", "Bench",
+        "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker", "Timetabling", "Bench", "Store",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -53,6 +65,8 @@ let package = Package(
       name: "TimetablingTests",
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
+    .testTarget(
+      name: "StoreTests", dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
   ]
 )

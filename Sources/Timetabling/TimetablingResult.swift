@@ -61,7 +61,7 @@ public struct RoomChange: Codable, Hashable, Sendable {
 extension Timetable {
   /// The lessons placed at another time in `self` than in `previous`, and those at the same time
   /// in other rooms, in the order of `self`. Lessons placed in only one of the two are neither.
-  func changes(since previous: Timetable) -> (moves: [LessonMove], roomChanges: [RoomChange]) {
+  public func changes(since previous: Timetable) -> (moves: [LessonMove], roomChanges: [RoomChange]) {
     let before = Dictionary(previous.placements.map { ($0.lesson, $0) }, uniquingKeysWith: { a, _ in a })
     var moves: [LessonMove] = []
     var rooms: [RoomChange] = []
