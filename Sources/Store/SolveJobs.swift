@@ -101,7 +101,8 @@ public struct SolveJobs: Sendable {
   /// Takes the oldest queued job (or one whose worker's lease ran out) for `worker`, holding it
   /// for `lease` seconds; nil when there is none. Safe with any number of workers: on PostgreSQL
   /// the row is locked with SKIP LOCKED, and a unique index keeps one running job per organisation.
-  public func claim(worker: String, lease: TimeInterval) throws -> SolveJob? {
+  /// `only` restricts the claim to one job (the command line solving the job it just queued).
+  public func claim(worker: String, lease: TimeInterval, only: Int? = nil) throws -> SolveJob? {
     let now = Date()
     do {
       return try database.write { tx in
@@ -116,10 +117,10 @@ public struct SolveJobs: Sendable {
           let candidate = try tx.queryOne(
             """
             SELECT id FROM solve_jobs j WHERE (state = 'queued' OR (state = 'running' AND lease_until < ?))
-            AND NOT EXISTS (SELECT 1 FROM solve_jobs r WHERE r.organisation_id = j.organisation_id
+            AND (? IS NULL OR id = ?) AND NOT EXISTS (SELECT 1 FROM solve_jobs r WHERE r.organisation_id = j.organisation_id
               AND r.state = 'running' AND r.id <> j.id)
             ORDER BY id LIMIT 1\(lock)
-            """, [.init(now.milliseconds)])
+            """, [.init(now.milliseconds), .init(only), .init(only)])
         else { return nil }
         let row = try tx.queryOne(
           """
