@@ -66,7 +66,11 @@ let package = Package(
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
     .testTarget(
-      name: "StoreTests", dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
+      name: "StoreTests",
+      dependencies: [
+        "Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
   ]
 )

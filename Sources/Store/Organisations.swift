@@ -96,7 +96,7 @@ public struct Organisations: Sendable {
       let newPrefix = Self.path(newParent.organisation.ancestry + [node.id])
       try tx.execute("UPDATE organisations SET parent_id = ? WHERE id = ?", [.init(newParent.organisation.id), .init(node.id)])
       try tx.execute(
-        "UPDATE organisations SET path = ? || SUBSTR(path, ?) WHERE path LIKE ?",
+        "UPDATE organisations SET path = ? || SUBSTR(path, CAST(? AS INTEGER)) WHERE path LIKE ?",
         [.text(newPrefix), .init(oldPrefix.count + 1), .text(oldPrefix + "%")])
       try history.record(
         tx, organisation: node.id, actor: scope.actor, subject: "organisation", action: "move",
