@@ -117,10 +117,10 @@ public struct SolveJobs: Sendable {
           let candidate = try tx.queryOne(
             """
             SELECT id FROM solve_jobs j WHERE (state = 'queued' OR (state = 'running' AND lease_until < ?))
-            AND (? IS NULL OR id = ?) AND NOT EXISTS (SELECT 1 FROM solve_jobs r WHERE r.organisation_id = j.organisation_id
+            \(only == nil ? "" : "AND id = \(only!)") AND NOT EXISTS (SELECT 1 FROM solve_jobs r WHERE r.organisation_id = j.organisation_id
               AND r.state = 'running' AND r.id <> j.id)
             ORDER BY id LIMIT 1\(lock)
-            """, [.init(now.milliseconds), .init(only), .init(only)])
+            """, [.init(now.milliseconds)])
         else { return nil }
         let row = try tx.queryOne(
           """
