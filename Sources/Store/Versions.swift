@@ -200,7 +200,7 @@ public struct Versions: Sendable {
     return row
   }
 
-  private func insertEntries(_ tx: any SQLTransaction, version: Int, timetable: Timetable, lessons: [Lesson]) throws {
+  func insertEntries(_ tx: any SQLTransaction, version: Int, timetable: Timetable, lessons: [Lesson]) throws {
     let byID = Dictionary(lessons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for placement in timetable.placements {
       guard let lesson = byID[placement.lesson] else { continue }

@@ -146,3 +146,33 @@ final class ClaimLog: @unchecked Sendable {
   func add(_ job: SolveJob) { lock.withLock { claimed.append(job) } }
   var jobs: [SolveJob] { lock.withLock { claimed } }
 }
+
+@Suite struct DraftEditTests {
+  @Test(arguments: StoreBackend.all)
+  func theHistorySaysWhoMovedALessonAndPublishedVersionsNeverChange(backend: StoreBackend) throws {
+    try backend.withStore { store in
+      let tree = try Tree(store)
+      let deputy = try tree.user(store, "deputy", .deputy, in: tree.school)
+      let school = try store.scope(tree.school.id, actor: deputy)
+      let (result, lessons) = Fixtures.solved
+      _ = try store.versions.createDraft(school, result: result, plan: try store.plans.plan(school), lessons: lessons)
+      let altered = Fixtures.altered(result).timetable
+      let edited = try store.versions.editDraft(school, number: 1, timetable: altered, plans: store.plans)
+      #expect(edited.timetable == altered)
+      let moved = try #require(altered.changes(since: result.timetable).moves.first)
+      let lesson = try #require(lessons.first { $0.id == moved.lesson })
+      let entry = try #require(try store.history.entries(school, containing: lesson.classes[0]).first)
+      #expect(entry.actor == "deputy" && entry.action == "edit")
+      #expect(entry.summary.contains("\(lesson.classes.joined(separator: "+")) \(lesson.subject) (\(lesson.id))"))
+      // The rows a page reads follow the edit.
+      let week = try store.versions.week(school, of: .class(lesson.classes[0]), version: 1)
+      #expect(week.contains { $0.lesson == moved.lesson && $0.day == moved.to.day.rawValue && $0.period == moved.to.period })
+
+      try store.versions.publish(school)
+      #expect(throws: StoreError.self) {
+        try store.versions.editDraft(school, number: 1, timetable: result.timetable, plans: store.plans)
+      }
+      #expect(try store.versions.content(school, number: 1).timetable == altered)
+    }
+  }
+}
