@@ -46,7 +46,7 @@ let package = Package(
       ]),
     .target(
       name: "Bench",
-      dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools"]),
+      dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools", "Store"]),
     .executableTarget(
       name: "sabaq",
       dependencies: [

@@ -48,6 +48,17 @@ public struct Plans: Sendable {
     return PlanImport(plan: plan, fetImport: source.fetImport, warnings: warnings)
   }
 
+  /// Stores an organisation made in memory (generated, or built by another tool) as the plan of
+  /// its academic year, replacing the one there when `expectedRevision` matches it (or is nil).
+  @discardableResult
+  public func store(_ scope: TenantScope, _ organisation: Organisation, expectedRevision: Int? = nil) throws -> StoredPlan {
+    try policy.require(.editPlan, in: scope)
+    try requireSchool(scope)
+    _ = try Self.validated(organisation, place: "plan")
+    return try write(
+      scope, organisation, baseRevision: expectedRevision, replacing: true, source: nil, action: "store", summary: nil)
+  }
+
   /// Saves an edited plan made on `baseRevision`; a stale revision is refused with the current
   /// one, and nothing is stored. A plan with errors is refused with every error and its path.
   @discardableResult

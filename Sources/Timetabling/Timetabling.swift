@@ -60,6 +60,20 @@ public enum Timetabling {
       unplacedLessons: solved.unplacedLessons, lessons: problem.lessons.count, fetImport: input.fetImport)
   }
 
+  /// A timetable made elsewhere (edited by hand, imported from fet-cl) as a result: the checker's
+  /// report on it against the demand, with no search (no seconds, seeds or rounds).
+  public static func judge(_ timetable: Timetable, demand problem: TimetableProblem) -> TimetablingResult {
+    let check = TimetableCheck(problem: problem, timetable: timetable)
+    let placed = Set(timetable.placements.map(\.lesson))
+    return TimetablingResult(
+      organisation: problem.organisation, period: problem.period, timetable: timetable, check: check.report,
+      feasible: check.isFeasible, diagnosisBefore: DemandCapacity.issues(in: problem), diagnosisAfter: [], moves: nil,
+      roomChanges: nil, secondsToFirstTimetable: nil, secondsToStrongRules: nil, seconds: 0,
+      peakMemoryMiB: PeakMemory.mebibytes(), seeds: [], rounds: 0, mipNeighbourhoods: 0, mipImprovements: 0,
+      unplacedLessons: problem.lessons.map(\.id).filter { !placed.contains($0) }, lessons: problem.lessons.count,
+      fetImport: nil)
+  }
+
   /// The same build as a stream of events ending with `.finished`; the solve runs on a thread of
   /// its own and is cancelled when the stream's consumer stops listening (or its task is
   /// cancelled).

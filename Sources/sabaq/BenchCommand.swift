@@ -6,7 +6,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Benchmarks that print numbers (and write them as JSON).",
-    subcommands: [Planning.self, Solving.self, FET.self])
+    subcommands: [Planning.self, Solving.self, FET.self, Storing.self])
 
   /// Where a bench writes its table as JSON.
   struct Output: ParsableArguments {
@@ -53,6 +53,30 @@ struct BenchCommand: ParsableCommand {
       let table = try SolverBench.run(
         files: files.isEmpty ? defaultInstances() : files, generatedSizes: classes, timeLimit: timeLimit, seed: seed
       ) { print($0.joined(separator: "  ")) }
+      print(table.text, terminator: "")
+      try output.write(table)
+    }
+  }
+
+  struct Storing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "store",
+      abstract:
+        "Import a generated district into a store, then time reading one teacher's published week (p50, p99) and loading a school's plan.",
+      discussion: "Without --database it uses a new SQLite file in the temporary folder, removed afterwards.")
+    @Option(help: "The store: sqlite:PATH or postgres://user:password@host:port/database.") var database: String?
+    @Option(help: "Schools in the generated district.") var schools = 200
+    @Option(help: "Seed of the generated district and of the reads.") var seed: UInt64 = 1
+    @Option(help: "Teachers' weeks to read.") var reads = 2000
+    @OptionGroup var output: Output
+
+    func run() throws {
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-bench-\(UUID()).sqlite").path
+      defer {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
+      }
+      let table = try StoreBench.run(
+        database: database ?? "sqlite:" + temporary, schools: schools, seed: seed, reads: reads)
       print(table.text, terminator: "")
       try output.write(table)
     }
