@@ -200,25 +200,32 @@ public struct Versions: Sendable {
     return row
   }
 
+  /// The rows pages read, one per lesson and teacher, class and room, inserted 200 at a time
+  /// (one statement per row would be a round trip each on PostgreSQL).
   func insertEntries(_ tx: any SQLTransaction, version: Int, timetable: Timetable, lessons: [Lesson]) throws {
     let byID = Dictionary(lessons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var rows: [[SQLValue]] = []
     for placement in timetable.placements {
       guard let lesson = byID[placement.lesson] else { continue }
       let holders =
         lesson.teachers.map { ("teacher", $0) } + lesson.classes.map { ("class", $0) } + placement.rooms.map { ("room", $0) }
       for (kind, holder) in holders {
-        try tx.execute(
-          """
-          INSERT INTO timetable_entries (version_id, holder_kind, holder, lesson, day, day_index, period, duration, subject,
-            group_name, classes, teachers, rooms, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            .init(version), .text(kind), .text(holder), .text(lesson.id), .text(placement.day.rawValue),
-            .init(placement.day.index), .init(placement.period), .init(lesson.duration), .text(lesson.subject),
-            .text(lesson.group), .text(try JSONText.encode(lesson.classes)), .text(try JSONText.encode(lesson.teachers)),
-            .text(try JSONText.encode(placement.rooms)), .text(lesson.weeks.rawValue),
-          ])
+        rows.append([
+          .init(version), .text(kind), .text(holder), .text(lesson.id), .text(placement.day.rawValue),
+          .init(placement.day.index), .init(placement.period), .init(lesson.duration), .text(lesson.subject),
+          .text(lesson.group), .text(try JSONText.encode(lesson.classes)), .text(try JSONText.encode(lesson.teachers)),
+          .text(try JSONText.encode(placement.rooms)), .text(lesson.weeks.rawValue),
+        ])
       }
+    }
+    let marks = "(" + Array(repeating: "?", count: 14).joined(separator: ", ") + ")"
+    for start in stride(from: 0, to: rows.count, by: 200) {
+      let batch = rows[start..<min(rows.count, start + 200)]
+      try tx.execute(
+        """
+        INSERT INTO timetable_entries (version_id, holder_kind, holder, lesson, day, day_index, period, duration, subject,
+          group_name, classes, teachers, rooms, weeks) VALUES
+        """ + Array(repeating: marks, count: batch.count).joined(separator: ", "), batch.flatMap { $0 })
     }
   }
 
