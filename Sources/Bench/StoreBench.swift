@@ -74,10 +74,13 @@ public enum StoreBench {
 
   private static func row(_ name: String, _ seconds: [Double]) -> [String] {
     let sorted = seconds.sorted()
-    func at(_ q: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
+    func at(_ q: Double) -> Double {
+      sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]
+    }
     let total = seconds.reduce(0, +)
     return [
-      name, String(seconds.count), Figures.ms(at(0.5)), Figures.ms(at(0.99)), Figures.ms(total / Double(max(seconds.count, 1))),
+      name, String(seconds.count), Figures.ms(at(0.5)), Figures.ms(at(0.99)),
+      Figures.ms(total / Double(max(seconds.count, 1))),
       String(format: "%.1f", total),
     ]
   }

@@ -9,12 +9,14 @@ extension Versions {
   /// changed): the checker judges it against the plan, and the history lists every lesson moved,
   /// with its class and subject. Published and superseded versions are immutable.
   @discardableResult
-  public func editDraft(_ scope: TenantScope, number: Int, timetable: Timetable, plans: Plans) throws -> VersionContent {
+  public func editDraft(_ scope: TenantScope, number: Int, timetable: Timetable, plans: Plans) throws -> VersionContent
+  {
     try policy.require(.composeTimetable, in: scope)
     let old = try content(scope, number: number)
     guard old.version.state == .draft else {
       throw StoreError.conflict(
-        message: "version \(number) is \(old.version.state.rawValue): only a draft can be edited; a published version never changes",
+        message:
+          "version \(number) is \(old.version.state.rawValue): only a draft can be edited; a published version never changes",
         currentRevision: nil)
     }
     guard timetable.organisation == old.timetable.organisation else {
@@ -23,14 +25,16 @@ extension Versions {
         "the timetable is for \(timetable.organisation); version \(number) is for \(old.timetable.organisation)")
     }
     let plan = try plans.plan(scope, year: old.version.academicYear)
-    let problem = try Timetabling.demand(for: TimetablingInput(organisation: plan.organisation, period: old.version.period))
+    let problem = try Timetabling.demand(
+      for: TimetablingInput(organisation: plan.organisation, period: old.version.period))
     let check = TimetableCheck(problem: problem, timetable: timetable).report
     let (moves, rooms) = timetable.changes(since: old.timetable)
     let byID = Dictionary(problem.lessons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let described = moves.map { move -> String in
       let lesson = byID[move.lesson]
       let what = lesson.map { "\($0.classes.joined(separator: "+")) \($0.subject)" } ?? move.lesson
-      return "\(what) (\(move.lesson)) from \(move.from.day.rawValue) \(move.from.period) to \(move.to.day.rawValue) \(move.to.period)"
+      return
+        "\(what) (\(move.lesson)) from \(move.from.day.rawValue) \(move.from.period) to \(move.to.day.rawValue) \(move.to.period)"
     }
     try database.write { tx in
       let changed = try tx.execute(
@@ -39,10 +43,13 @@ extension Versions {
         WHERE id = ? AND state = 'draft'
         """,
         [
-          .text(String(decoding: try TimetableFile.encode(timetable), as: UTF8.self)), .text(try JSONText.encode(check)),
+          .text(String(decoding: try TimetableFile.encode(timetable), as: UTF8.self)),
+          .text(try JSONText.encode(check)),
           .init(check.summary.hardViolationCount), .init(old.version.id),
         ])
-      guard changed == 1 else { throw StoreError.conflict(message: "version \(number) was published meanwhile", currentRevision: nil) }
+      guard changed == 1 else {
+        throw StoreError.conflict(message: "version \(number) was published meanwhile", currentRevision: nil)
+      }
       try tx.execute("DELETE FROM timetable_entries WHERE version_id = ?", [.init(old.version.id)])
       try insertEntries(tx, version: old.version.id, timetable: timetable, lessons: problem.lessons)
       try history.record(

@@ -94,19 +94,23 @@ public struct Organisations: Sendable {
     try database.write { tx in
       let oldPrefix = Self.path(node.ancestry)
       let newPrefix = Self.path(newParent.organisation.ancestry + [node.id])
-      try tx.execute("UPDATE organisations SET parent_id = ? WHERE id = ?", [.init(newParent.organisation.id), .init(node.id)])
+      try tx.execute(
+        "UPDATE organisations SET parent_id = ? WHERE id = ?", [.init(newParent.organisation.id), .init(node.id)])
       try tx.execute(
         "UPDATE organisations SET path = ? || SUBSTR(path, CAST(? AS INTEGER)) WHERE path LIKE ?",
         [.text(newPrefix), .init(oldPrefix.count + 1), .text(oldPrefix + "%")])
       try history.record(
         tx, organisation: node.id, actor: scope.actor, subject: "organisation", action: "move",
-        summary: "moved \(node.name) from organisation \(node.parentID.map(String.init) ?? "-") to \(newParent.organisation.id)",
+        summary:
+          "moved \(node.name) from organisation \(node.parentID.map(String.init) ?? "-") to \(newParent.organisation.id)",
         detail: ["from": node.parentID.map(String.init) ?? "", "to": String(newParent.organisation.id)])
     }
   }
 
   /// Changes the name, time zone, country or settings.
-  public func update(_ scope: TenantScope, name: String? = nil, timeZone: String? = nil, settings: [String: String]? = nil)
+  public func update(
+    _ scope: TenantScope, name: String? = nil, timeZone: String? = nil, settings: [String: String]? = nil
+  )
     throws -> OrganisationNode
   {
     try policy.require(.manageOrganisations, in: scope)
@@ -121,7 +125,8 @@ public struct Organisations: Sendable {
         [.text(updated.name), .text(updated.timeZone), .text(try JSONText.encode(updated.settings)), .init(updated.id)])
       try history.record(
         tx, organisation: updated.id, actor: scope.actor, subject: "organisation", action: "update",
-        summary: "changed the settings of \(updated.name)", detail: ["name": updated.name, "timeZone": updated.timeZone])
+        summary: "changed the settings of \(updated.name)",
+        detail: ["name": updated.name, "timeZone": updated.timeZone])
     }
     return updated
   }
@@ -137,17 +142,24 @@ public struct Organisations: Sendable {
     let name = try Self.checkedName(name)
     let timeZone = try Self.checkedTimeZone(timeZone)
     if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-      throw StoreError.invalid(field: "country", "expected a two-letter ISO code such as KZ, RU or KG, found \"\(country)\"")
+      throw StoreError.invalid(
+        field: "country", "expected a two-letter ISO code such as KZ, RU or KG, found \"\(country)\"")
     }
     if let parent, !parent.kind.isManagement {
-      throw StoreError.invalid(field: "parent", "organisation \(parent.id) is a \(parent.kind.rawValue): only a ministry, region or district has organisations under it")
+      throw StoreError.invalid(
+        field: "parent",
+        "organisation \(parent.id) is a \(parent.kind.rawValue): only a ministry, region or district has organisations under it"
+      )
     }
     let row = try tx.queryOne(
       """
       INSERT INTO organisations (parent_id, path, name, kind, country, time_zone, settings, created_at)
       VALUES (?, '', ?, ?, ?, ?, '{}', ?) RETURNING id
       """,
-      [.init(parent?.id), .text(name), .text(kind.rawValue), .init(country?.uppercased()), .text(timeZone), .init(Date().milliseconds)])
+      [
+        .init(parent?.id), .text(name), .text(kind.rawValue), .init(country?.uppercased()), .text(timeZone),
+        .init(Date().milliseconds),
+      ])
     let id = try row.map { try $0.int("id") } ?? { throw StoreError.corrupt("no id for the new organisation") }()
     let ancestry = (parent?.ancestry ?? []) + [id]
     try tx.execute("UPDATE organisations SET path = ? WHERE id = ?", [.text(Self.path(ancestry)), .init(id)])
@@ -182,7 +194,8 @@ public struct Organisations: Sendable {
 
   private static func checkedTimeZone(_ identifier: String) throws -> String {
     guard TimeZone(identifier: identifier) != nil else {
-      throw StoreError.invalid(field: "timeZone", "expected an IANA time zone such as Asia/Almaty, found \"\(identifier)\"")
+      throw StoreError.invalid(
+        field: "timeZone", "expected an IANA time zone such as Asia/Almaty, found \"\(identifier)\"")
     }
     return identifier
   }

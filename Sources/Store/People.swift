@@ -139,11 +139,13 @@ public struct People: Sendable {
   /// Every membership of a user, in every organisation.
   public func memberships(ofUser id: Int) throws -> [Membership] {
     try database.read { tx in
-      try tx.query("SELECT * FROM memberships WHERE user_id = ? ORDER BY organisation_id, id", [.init(id)]).map(Self.membership)
+      try tx.query("SELECT * FROM memberships WHERE user_id = ? ORDER BY organisation_id, id", [.init(id)]).map(
+        Self.membership)
     }
   }
 
-  private func findOrCreate(_ tx: any SQLTransaction, login: String, displayName: String?, hash: String?) throws -> User {
+  private func findOrCreate(_ tx: any SQLTransaction, login: String, displayName: String?, hash: String?) throws -> User
+  {
     if let row = try tx.queryOne("SELECT * FROM users WHERE login = ?", [.text(login)]) {
       return User(id: try row.int("id"), login: login, displayName: try row.string("display_name"))
     }
@@ -161,7 +163,8 @@ public struct People: Sendable {
   /// A teacher or class link must name one of the plan's teachers or classes.
   private func check(_ grant: MembershipGrant, in scope: TenantScope) throws {
     if grant.role.needsTeacher && grant.teacher == nil {
-      throw StoreError.invalid(field: "teacher", "the role \(grant.role.rawValue) is linked to a teacher of the plan: name one")
+      throw StoreError.invalid(
+        field: "teacher", "the role \(grant.role.rawValue) is linked to a teacher of the plan: name one")
     }
     if grant.role.needsClass && grant.classID == nil {
       throw StoreError.invalid(field: "class", "the role \(grant.role.rawValue) is linked to a class: name one")
@@ -188,7 +191,9 @@ public struct People: Sendable {
       id: try row.int("id"), userID: try row.int("user_id"), organisationID: try row.int("organisation_id"),
       role: Role(rawValue: try row.string("role")) ?? .student, teacher: teacher.isEmpty ? nil : teacher,
       classID: classID.isEmpty ? nil : classID,
-      blocks: (row.optionalString("blocks") ?? "").split(separator: ",").compactMap { EditorBlock(rawValue: String($0)) })
+      blocks: (row.optionalString("blocks") ?? "").split(separator: ",").compactMap {
+        EditorBlock(rawValue: String($0))
+      })
   }
 
   private static func describe(_ membership: Membership) -> String {

@@ -76,6 +76,7 @@ public struct PlanChanges: Codable, Hashable, Sendable {
   private static func same(_ a: Any, _ b: Any) -> Bool { NSDictionary(dictionary: ["v": a]).isEqual(to: ["v": b]) }
 
   private static func list(_ items: [String]) -> String {
-    items.count <= 8 ? items.joined(separator: ", ") : items.prefix(8).joined(separator: ", ") + " and \(items.count - 8) more"
+    items.count <= 8
+      ? items.joined(separator: ", ") : items.prefix(8).joined(separator: ", ") + " and \(items.count - 8) more"
   }
 }

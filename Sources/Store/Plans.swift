@@ -51,7 +51,9 @@ public struct Plans: Sendable {
   /// Stores an organisation made in memory (generated, or built by another tool) as the plan of
   /// its academic year, replacing the one there when `expectedRevision` matches it (or is nil).
   @discardableResult
-  public func store(_ scope: TenantScope, _ organisation: Organisation, expectedRevision: Int? = nil) throws -> StoredPlan {
+  public func store(_ scope: TenantScope, _ organisation: Organisation, expectedRevision: Int? = nil) throws
+    -> StoredPlan
+  {
     try policy.require(.editPlan, in: scope)
     try requireSchool(scope)
     _ = try Self.validated(organisation, place: "plan")
@@ -65,7 +67,8 @@ public struct Plans: Sendable {
   public func save(_ scope: TenantScope, _ organisation: Organisation, baseRevision: Int) throws -> StoredPlan {
     try policy.require(.editPlan, in: scope)
     _ = try Self.validated(organisation, place: "plan")
-    return try write(scope, organisation, baseRevision: baseRevision, replacing: false, source: nil, action: "edit", summary: nil)
+    return try write(
+      scope, organisation, baseRevision: baseRevision, replacing: false, source: nil, action: "edit", summary: nil)
   }
 
   /// The plan of an academic year ("2025-2026"), the newest year when none is named.
@@ -107,7 +110,8 @@ public struct Plans: Sendable {
   func newestPlan(_ organisation: Int) throws -> Organisation? {
     try database.read { tx in
       try tx.queryOne(
-        "SELECT document FROM plans WHERE organisation_id = ? ORDER BY academic_year DESC LIMIT 1", [.init(organisation)]
+        "SELECT document FROM plans WHERE organisation_id = ? ORDER BY academic_year DESC LIMIT 1",
+        [.init(organisation)]
       ).map { try InstanceFile.decode(Data(try $0.string("document").utf8)) }
     }
   }
@@ -122,7 +126,8 @@ public struct Plans: Sendable {
     }
     return StoredPlan(
       organisationID: organisation, academicYear: try row.string("academic_year"), revision: try row.int("revision"),
-      organisation: organisationValue, sourceFormat: try row.string("source_format"), updatedAt: try row.date("updated_at"),
+      organisation: organisationValue, sourceFormat: try row.string("source_format"),
+      updatedAt: try row.date("updated_at"),
       updatedBy: try row.string("updated_by"))
   }
 
@@ -156,7 +161,8 @@ public struct Plans: Sendable {
       let currentRevision = try current?.int("revision")
       if let baseRevision, baseRevision != (currentRevision ?? 0) {
         throw StoreError.conflict(
-          message: "the plan of \(year) is at revision \(currentRevision ?? 0); this change was made on revision \(baseRevision)",
+          message:
+            "the plan of \(year) is at revision \(currentRevision ?? 0); this change was made on revision \(baseRevision)",
           currentRevision: currentRevision ?? 0)
       }
       if currentRevision == nil && !replacing {
@@ -174,7 +180,8 @@ public struct Plans: Sendable {
           """,
           [
             .init(scope.organisationID), .text(year), .init(revision), .text(text), .text(sourceFormat),
-            .init(source?.text), .init(source == nil ? nil : revision), .init(now.milliseconds), .text(scope.actor.name),
+            .init(source?.text), .init(source == nil ? nil : revision), .init(now.milliseconds),
+            .text(scope.actor.name),
           ])
       } else {
         // The revision in the WHERE clause makes the write a compare-and-swap on PostgreSQL too.
@@ -194,7 +201,8 @@ public struct Plans: Sendable {
       }
       try history.record(
         tx, organisation: scope.organisationID, actor: scope.actor, subject: "plan", action: action,
-        summary: "\(summary.map { $0 + ": " } ?? "")plan \(year) revision \(revision): \(changes.summary)", detail: changes)
+        summary: "\(summary.map { $0 + ": " } ?? "")plan \(year) revision \(revision): \(changes.summary)",
+        detail: changes)
       return StoredPlan(
         organisationID: scope.organisationID, academicYear: year, revision: revision, organisation: organisation,
         sourceFormat: sourceFormat, updatedAt: now, updatedBy: scope.actor.name)
@@ -204,7 +212,8 @@ public struct Plans: Sendable {
   private func requireSchool(_ scope: TenantScope) throws {
     guard !scope.organisation.kind.isManagement else {
       throw StoreError.invalid(
-        field: "org", "organisation \(scope.organisationID) is a \(scope.organisation.kind.rawValue): only schools have plans")
+        field: "org",
+        "organisation \(scope.organisationID) is a \(scope.organisation.kind.rawValue): only schools have plans")
     }
   }
 

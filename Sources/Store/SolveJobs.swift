@@ -51,7 +51,8 @@ public struct JobProgress: Codable, Hashable, Sendable {
   public var softCost: Int
   public var seconds: Double
 
-  public init(phase: String, placedLessons: Int, totalLessons: Int, hardViolations: Int, softCost: Int, seconds: Double) {
+  public init(phase: String, placedLessons: Int, totalLessons: Int, hardViolations: Int, softCost: Int, seconds: Double)
+  {
     self.phase = phase
     self.placedLessons = placedLessons
     self.totalLessons = totalLessons
@@ -72,7 +73,9 @@ public struct SolveJobs: Sendable {
   public static let maxAttempts = 3
 
   /// Queues a solve of the plan (the newest year unless named).
-  public func enqueue(_ scope: TenantScope, request: SolveRequest = SolveRequest(), year: String? = nil) throws -> SolveJob {
+  public func enqueue(_ scope: TenantScope, request: SolveRequest = SolveRequest(), year: String? = nil) throws
+    -> SolveJob
+  {
     try policy.require(.composeTimetable, in: scope)
     return try database.write { tx in
       let plan = try plans.find(tx, organisation: scope.organisationID, year: year)
@@ -208,7 +211,8 @@ public struct SolveJobs: Sendable {
       switch job.state {
       case .queued:
         try tx.execute(
-          "UPDATE solve_jobs SET state = 'cancelled', finished_at = ? WHERE id = ?", [.init(Date().milliseconds), .init(id)])
+          "UPDATE solve_jobs SET state = 'cancelled', finished_at = ? WHERE id = ?",
+          [.init(Date().milliseconds), .init(id)])
       case .running:
         try tx.execute("UPDATE solve_jobs SET cancel_requested = 1 WHERE id = ?", [.init(id)])
       case .finished, .failed, .cancelled:
@@ -257,7 +261,8 @@ public struct SolveJobs: Sendable {
   }
 
   private static func leaseLost(_ id: Int, _ worker: String) -> StoreError {
-    .conflict(message: "worker \(worker) no longer holds solve job \(id) (its lease ran out or it ended)", currentRevision: nil)
+    .conflict(
+      message: "worker \(worker) no longer holds solve job \(id) (its lease ran out or it ended)", currentRevision: nil)
   }
 
   static func job(_ row: SQLRow, versionNumber: Int?) throws -> SolveJob {

@@ -35,7 +35,8 @@ public struct Versions: Sendable {
       RETURNING id
       """,
       [
-        .init(scope.organisationID), .init(number), .text(plan.academicYear), .init(result.period), .init(plan.revision),
+        .init(scope.organisationID), .init(number), .text(plan.academicYear), .init(result.period),
+        .init(plan.revision),
         .text(String(decoding: try TimetableFile.encode(result.timetable), as: UTF8.self)),
         .text(try JSONText.encode(result.check)), .text(try JSONText.encode(summary)),
         .init(summary.hardViolations), .init(now.milliseconds), .text(scope.actor.name),
@@ -55,7 +56,8 @@ public struct Versions: Sendable {
   /// The versions, oldest first; drafts only for those who may see them.
   public func list(_ scope: TenantScope) throws -> [TimetableVersion] {
     guard policy.allows(.viewTimetables, in: scope) || policy.allows(.viewDrafts, in: scope) else {
-      throw StoreError.forbidden("\(scope.actor.name) may not view the timetables of organisation \(scope.organisationID)")
+      throw StoreError.forbidden(
+        "\(scope.actor.name) may not view the timetables of organisation \(scope.organisationID)")
     }
     let drafts = policy.allows(.viewDrafts, in: scope)
     return try database.read { tx in
@@ -84,7 +86,8 @@ public struct Versions: Sendable {
   public func published(_ scope: TenantScope) throws -> TimetableVersion? {
     try database.read { tx in
       try tx.queryOne(
-        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND state = 'published'", [.init(scope.organisationID)]
+        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
+        [.init(scope.organisationID)]
       ).map(Self.version)
     }
   }
@@ -109,7 +112,8 @@ public struct Versions: Sendable {
       var version = try Self.version(row)
       guard version.state == .draft else {
         throw StoreError.conflict(
-          message: "version \(version.number) is \(version.state.rawValue); only a draft can be published", currentRevision: nil)
+          message: "version \(version.number) is \(version.state.rawValue); only a draft can be published",
+          currentRevision: nil)
       }
       let now = Date()
       let previous = try tx.queryOne(
@@ -122,13 +126,16 @@ public struct Versions: Sendable {
       let changed = try tx.execute(
         "UPDATE timetable_versions SET state = 'published', published_at = ?, published_by = ? WHERE id = ? AND state = 'draft'",
         [.init(now.milliseconds), .text(scope.actor.name), .init(version.id)])
-      guard changed == 1 else { throw StoreError.conflict(message: "version \(version.number) changed meanwhile", currentRevision: nil) }
+      guard changed == 1 else {
+        throw StoreError.conflict(message: "version \(version.number) changed meanwhile", currentRevision: nil)
+      }
       version.state = .published
       version.publishedAt = now
       version.publishedBy = scope.actor.name
       try history.record(
         tx, organisation: scope.organisationID, actor: scope.actor, subject: "version", action: "publish",
-        summary: "published timetable version \(version.number)" + (previous.map { " (replacing version \($0))" } ?? ""),
+        summary: "published timetable version \(version.number)"
+          + (previous.map { " (replacing version \($0))" } ?? ""),
         detail: ["number": version.number, "previous": previous ?? 0])
       return version
     }
@@ -136,9 +143,12 @@ public struct Versions: Sendable {
 
   /// One teacher's, class's or room's lessons in a version (the published one by default),
   /// ordered by day and period: an indexed lookup of that holder's rows.
-  public func week(_ scope: TenantScope, of holder: TimetableHolder, version number: Int? = nil) throws -> [ScheduledLesson] {
+  public func week(_ scope: TenantScope, of holder: TimetableHolder, version number: Int? = nil) throws
+    -> [ScheduledLesson]
+  {
     let classID: String? = if case .class(let id) = holder { id } else { nil }
-    guard policy.allows(.viewTimetables, in: scope) || policy.allows(.viewOwnClassTimetable, in: scope, classID: classID)
+    guard
+      policy.allows(.viewTimetables, in: scope) || policy.allows(.viewOwnClassTimetable, in: scope, classID: classID)
     else { throw StoreError.forbidden("\(scope.actor.name) may not view this timetable") }
     return try database.read { tx in
       let row: SQLRow
@@ -178,7 +188,11 @@ public struct Versions: Sendable {
         [.init(new.version.id)])
       for row in rows where changed.contains(try row.string("lesson")) {
         let holder = try row.string("holder")
-        if try row.string("holder_kind") == "teacher" { byTeacher[holder, default: 0] += 1 } else { byClass[holder, default: 0] += 1 }
+        if try row.string("holder_kind") == "teacher" {
+          byTeacher[holder, default: 0] += 1
+        } else {
+          byClass[holder, default: 0] += 1
+        }
       }
     }
     return VersionDiff(
@@ -188,14 +202,17 @@ public struct Versions: Sendable {
 
   private func requireView(_ version: TimetableVersion, _ scope: TenantScope) throws {
     if version.state == .draft {
-      guard policy.allows(.viewDrafts, in: scope) else { throw StoreError.notFound("timetable version \(version.number)") }
+      guard policy.allows(.viewDrafts, in: scope) else {
+        throw StoreError.notFound("timetable version \(version.number)")
+      }
     }
   }
 
   private func versionRow(_ tx: any SQLTransaction, scope: TenantScope, number: Int) throws -> SQLRow {
     guard
       let row = try tx.queryOne(
-        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND number = ?", [.init(scope.organisationID), .init(number)])
+        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND number = ?",
+        [.init(scope.organisationID), .init(number)])
     else { throw StoreError.notFound("timetable version \(number) of organisation \(scope.organisationID)") }
     return row
   }
@@ -208,7 +225,8 @@ public struct Versions: Sendable {
     for placement in timetable.placements {
       guard let lesson = byID[placement.lesson] else { continue }
       let holders =
-        lesson.teachers.map { ("teacher", $0) } + lesson.classes.map { ("class", $0) } + placement.rooms.map { ("room", $0) }
+        lesson.teachers.map { ("teacher", $0) } + lesson.classes.map { ("class", $0) }
+        + placement.rooms.map { ("room", $0) }
       for (kind, holder) in holders {
         rows.append([
           .init(version), .text(kind), .text(holder), .text(lesson.id), .text(placement.day.rawValue),
@@ -244,6 +262,7 @@ public struct Versions: Sendable {
     return ScheduledLesson(
       lesson: try row.string("lesson"), day: try row.string("day"), period: try row.int("period"),
       duration: try row.int("duration"), subject: try row.string("subject"), group: try row.string("group_name"),
-      classes: try list("classes"), teachers: try list("teachers"), rooms: try list("rooms"), weeks: try row.string("weeks"))
+      classes: try list("classes"), teachers: try list("teachers"), rooms: try list("rooms"),
+      weeks: try row.string("weeks"))
   }
 }

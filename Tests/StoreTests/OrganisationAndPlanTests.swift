@@ -22,7 +22,8 @@ import Testing
       let moved = try store.scope(tree.school.id, actor: op).organisation
       #expect(moved.parentID == tree.otherDistrict.id)
       #expect(moved.ancestry == [tree.region.id, tree.otherDistrict.id, tree.school.id])
-      #expect(try store.organisations.subtree(try store.scope(tree.district.id, actor: op)).map(\.id) == [tree.district.id])
+      #expect(
+        try store.organisations.subtree(try store.scope(tree.district.id, actor: op)).map(\.id) == [tree.district.id])
       // A district cannot move under its own school.
       #expect(throws: StoreError.self) {
         try store.organisations.move(
@@ -36,14 +37,21 @@ import Testing
     try backend.withStore { store in
       let tree = try Tree(store, plans: false)
       let school = try store.scope(tree.school.id, actor: op)
-      #expect(throws: StoreError.invalid(field: "parent", "organisation \(tree.school.id) is a school: only a ministry, region or district has organisations under it")) {
+      #expect(
+        throws: StoreError.invalid(
+          field: "parent",
+          "organisation \(tree.school.id) is a school: only a ministry, region or district has organisations under it")
+      ) {
         try store.organisations.create(under: school, name: "x", kind: .school)
       }
       let district = try store.scope(tree.district.id, actor: op)
       #expect(throws: StoreError.invalid(field: "name", "expected a name of 1 to 200 characters")) {
         try store.organisations.create(under: district, name: "  ", kind: .school)
       }
-      #expect(throws: StoreError.invalid(field: "timeZone", "expected an IANA time zone such as Asia/Almaty, found \"Mars/Base\"")) {
+      #expect(
+        throws: StoreError.invalid(
+          field: "timeZone", "expected an IANA time zone such as Asia/Almaty, found \"Mars/Base\"")
+      ) {
         try store.organisations.create(under: district, name: "x", kind: .school, timeZone: "Mars/Base")
       }
       #expect(throws: StoreError.notFound("organisation 999999")) { try store.scope(999_999, actor: op) }
@@ -63,7 +71,9 @@ import Testing
       let other = try store.scope(tree.otherSchool.id, actor: op)
       let fet = try store.plans.importFile(other, path: Fixtures.fetExample)
       #expect(fet.fetImport != nil)
-      #expect(try store.plans.export(other, format: "fet") == (try Data(contentsOf: URL(fileURLWithPath: Fixtures.fetExample))))
+      #expect(
+        try store.plans.export(other, format: "fet")
+          == (try Data(contentsOf: URL(fileURLWithPath: Fixtures.fetExample))))
       // The native export of the FET plan reads back as the same organisation.
       let native = try store.plans.export(other)
       #expect(try InstanceFile.decode(native) == fet.plan.organisation)
@@ -84,7 +94,11 @@ import Testing
 
       var stale = first.organisation
       stale.classes[1].girls += 1
-      #expect(throws: StoreError.conflict(message: "the plan of \(first.academicYear) is at revision 2; this change was made on revision 1", currentRevision: 2)) {
+      #expect(
+        throws: StoreError.conflict(
+          message: "the plan of \(first.academicYear) is at revision 2; this change was made on revision 1",
+          currentRevision: 2)
+      ) {
         try store.plans.save(school, stale, baseRevision: 1)
       }
       let now = try store.plans.plan(school)

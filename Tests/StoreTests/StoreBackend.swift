@@ -131,7 +131,8 @@ struct Tree {
     let regionScope = try store.scope(region.id, actor: op)
     district = try store.organisations.create(under: regionScope, name: "Қарасай ауданы", kind: .district)
     otherDistrict = try store.organisations.create(under: regionScope, name: "Талғар ауданы", kind: .district)
-    school = try store.organisations.create(under: try store.scope(district.id, actor: op), name: "Қараой", kind: .school)
+    school = try store.organisations.create(
+      under: try store.scope(district.id, actor: op), name: "Қараой", kind: .school)
     otherSchool = try store.organisations.create(
       under: try store.scope(otherDistrict.id, actor: op), name: "Гимназия № 17", kind: .gymnasium)
     if plans {

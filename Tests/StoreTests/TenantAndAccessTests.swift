@@ -14,14 +14,24 @@ import Testing
       let tree = try Tree(store)
       let deputy = try tree.user(store, "deputy", .deputy, in: tree.school)
       let staff = try tree.user(store, "district", .districtStaff, in: tree.district)
-      #expect(throws: StoreError.notFound("organisation \(tree.otherSchool.id)")) { try store.scope(tree.otherSchool.id, actor: deputy) }
-      #expect(throws: StoreError.notFound("organisation \(tree.district.id)")) { try store.scope(tree.district.id, actor: deputy) }
-      #expect(throws: StoreError.notFound("organisation \(tree.otherSchool.id)")) { try store.scope(tree.otherSchool.id, actor: staff) }
-      #expect(throws: StoreError.notFound("organisation \(tree.region.id)")) { try store.scope(tree.region.id, actor: staff) }
+      #expect(throws: StoreError.notFound("organisation \(tree.otherSchool.id)")) {
+        try store.scope(tree.otherSchool.id, actor: deputy)
+      }
+      #expect(throws: StoreError.notFound("organisation \(tree.district.id)")) {
+        try store.scope(tree.district.id, actor: deputy)
+      }
+      #expect(throws: StoreError.notFound("organisation \(tree.otherSchool.id)")) {
+        try store.scope(tree.otherSchool.id, actor: staff)
+      }
+      #expect(throws: StoreError.notFound("organisation \(tree.region.id)")) {
+        try store.scope(tree.region.id, actor: staff)
+      }
       // The district's staff see their school, read-only.
       let school = try store.scope(tree.school.id, actor: staff)
       #expect(try store.plans.plan(school).revision == 1)
-      #expect(throws: StoreError.self) { try store.plans.save(school, try store.plans.plan(school).organisation, baseRevision: 1) }
+      #expect(throws: StoreError.self) {
+        try store.plans.save(school, try store.plans.plan(school).organisation, baseRevision: 1)
+      }
       #expect(try store.organisations.visible(to: staff).map(\.id) == [tree.district.id, tree.school.id])
       #expect(try store.organisations.visible(to: deputy).map(\.id) == [tree.school.id])
     }
@@ -50,7 +60,9 @@ import Testing
       #expect(throws: StoreError.notFound("solve job \(job.id)")) { try store.jobs.job(mine, id: job.id) }
       #expect(throws: StoreError.notFound("solve job \(job.id)")) { try store.jobs.cancel(mine, job: job.id) }
       #expect(try store.jobs.list(mine).isEmpty)
-      #expect(throws: StoreError.notFound("membership \(membership.id)")) { try store.people.revoke(mine, membership: membership.id) }
+      #expect(throws: StoreError.notFound("membership \(membership.id)")) {
+        try store.people.revoke(mine, membership: membership.id)
+      }
       #expect(try store.people.members(mine).isEmpty)
       #expect(try store.history.entries(mine).allSatisfy { $0.organisationID == tree.school.id })
       #expect(try store.organisations.subtree(mine).map(\.id) == [tree.school.id])
@@ -94,7 +106,9 @@ import Testing
       // An editor with the classes block edits the plan; the teacher does not.
       let plan = try store.plans.plan(editor)
       try store.plans.save(editor, plan.organisation, baseRevision: plan.revision)
-      #expect(throws: StoreError.self) { try store.plans.save(teacher, plan.organisation, baseRevision: plan.revision + 1) }
+      #expect(throws: StoreError.self) {
+        try store.plans.save(teacher, plan.organisation, baseRevision: plan.revision + 1)
+      }
       #expect(throws: StoreError.self) { try store.people.members(teacher) }
     }
   }
@@ -119,23 +133,30 @@ import Testing
         try store.people.add(to: school, login: "new.one", password: "abc", grant: MembershipGrant(role: .deputy))
       }
       #expect(throws: StoreError.invalid(field: "teacher", "no teacher t99 in the plan of 2025-2026")) {
-        try store.people.add(to: school, login: "new.one", password: "long enough", grant: MembershipGrant(role: .teacher, teacher: "t99"))
+        try store.people.add(
+          to: school, login: "new.one", password: "long enough", grant: MembershipGrant(role: .teacher, teacher: "t99"))
       }
       #expect(throws: StoreError.invalid(field: "class", "the role parent is linked to a class: name one")) {
-        try store.people.add(to: school, login: "new.one", password: "long enough", grant: MembershipGrant(role: .parent))
+        try store.people.add(
+          to: school, login: "new.one", password: "long enough", grant: MembershipGrant(role: .parent))
       }
       #expect(throws: StoreError.self) {
         try store.people.add(to: school, login: "x", password: "long enough", grant: MembershipGrant(role: .deputy))
       }
       // The same role twice is refused by the database; nothing else changes.
       #expect(throws: StoreError.self) {
-        try store.people.add(to: school, login: "aigerim.b", password: nil, grant: MembershipGrant(role: .teacher, teacher: "t02"))
+        try store.people.add(
+          to: school, login: "aigerim.b", password: nil, grant: MembershipGrant(role: .teacher, teacher: "t02"))
       }
       #expect(try store.people.members(school).count == 1)
       // The stored hash is bcrypt's, never the password.
-      let hash = try store.database.read { tx in try tx.queryOne("SELECT password_hash FROM users", [])!.string("password_hash") }
+      let hash = try store.database.read { tx in
+        try tx.queryOne("SELECT password_hash FROM users", [])!.string("password_hash")
+      }
       #expect(hash.hasPrefix("$2") && !hash.contains("battery"))
-      #expect(try store.history.entries(school, subject: "membership").first?.summary == "aigerim.b became teacher (teacher t02)")
+      #expect(
+        try store.history.entries(school, subject: "membership").first?.summary
+          == "aigerim.b became teacher (teacher t02)")
     }
   }
 

@@ -17,7 +17,8 @@ import Timetabling
       let plan = try store.plans.plan(school)
       let (result, lessons) = Fixtures.solved
       let first = try store.versions.createDraft(school, result: result, plan: plan, lessons: lessons)
-      let second = try store.versions.createDraft(school, result: Fixtures.altered(result), plan: plan, lessons: lessons)
+      let second = try store.versions.createDraft(
+        school, result: Fixtures.altered(result), plan: plan, lessons: lessons)
       #expect(first.number == 1 && second.number == 2)
       #expect(try store.versions.published(school) == nil)
 
@@ -50,7 +51,9 @@ import Timetabling
         let expected = result.timetable.placements.filter { byID[$0.lesson]!.teachers.contains(teacher) }
         #expect(week.count == expected.count)
         #expect(Set(week.map(\.lesson)) == Set(expected.map(\.lesson)))
-        #expect(week.map { Weekday(rawValue: $0.day)!.index * 100 + $0.period } == week.map { Weekday(rawValue: $0.day)!.index * 100 + $0.period }.sorted())
+        #expect(
+          week.map { Weekday(rawValue: $0.day)!.index * 100 + $0.period }
+            == week.map { Weekday(rawValue: $0.day)!.index * 100 + $0.period }.sorted())
       }
       let classWeek = try store.versions.week(school, of: .class("5А"))
       #expect(classWeek.count == result.timetable.placements.filter { byID[$0.lesson]!.classes.contains("5А") }.count)
@@ -80,7 +83,8 @@ import Timetabling
       // One running job per organisation: the second waits.
       #expect(try store.jobs.claim(worker: "b", lease: 60) == nil)
       #expect(throws: StoreError.self) { try store.jobs.heartbeat(job: job.id, worker: "b", lease: 60, progress: nil) }
-      let progress = JobProgress(phase: "annealing", placedLessons: 200, totalLessons: 230, hardViolations: 3, softCost: 40, seconds: 1)
+      let progress = JobProgress(
+        phase: "annealing", placedLessons: 200, totalLessons: 230, hardViolations: 3, softCost: 40, seconds: 1)
       #expect(try store.jobs.heartbeat(job: job.id, worker: "a", lease: 0.2, progress: progress) == false)
       #expect(try store.jobs.job(school, id: job.id).progress == progress)
 
@@ -90,7 +94,9 @@ import Timetabling
       #expect(again.id == job.id && again.attempts == 2)
       let (result, lessons) = Fixtures.solved
       let plan = try store.plans.plan(school)
-      #expect(throws: StoreError.self) { try store.jobs.finish(job: job.id, worker: "a", result: result, plan: plan, lessons: lessons) }
+      #expect(throws: StoreError.self) {
+        try store.jobs.finish(job: job.id, worker: "a", result: result, plan: plan, lessons: lessons)
+      }
       let version = try store.jobs.finish(job: job.id, worker: "b", result: result, plan: plan, lessons: lessons)
       let done = try store.jobs.job(school, id: job.id)
       #expect(done.state == .finished && done.versionNumber == version.number)
@@ -166,7 +172,8 @@ final class ClaimLog: @unchecked Sendable {
       #expect(entry.summary.contains("\(lesson.classes.joined(separator: "+")) \(lesson.subject) (\(lesson.id))"))
       // The rows a page reads follow the edit.
       let week = try store.versions.week(school, of: .class(lesson.classes[0]), version: 1)
-      #expect(week.contains { $0.lesson == moved.lesson && $0.day == moved.to.day.rawValue && $0.period == moved.to.period })
+      #expect(
+        week.contains { $0.lesson == moved.lesson && $0.day == moved.to.day.rawValue && $0.period == moved.to.period })
 
       try store.versions.publish(school)
       #expect(throws: StoreError.self) {

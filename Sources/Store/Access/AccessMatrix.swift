@@ -33,10 +33,14 @@ public struct AccessMatrix: Codable, Hashable, Sendable {
   private static var defaultRules: [AccessRule] {
     var rules: [AccessRule] = []
     func allow(_ roles: [Role], _ actions: [Action], _ reach: Reach = .organisation, block: EditorBlock? = nil) {
-      for role in roles { for action in actions { rules.append(AccessRule(role: role, action: action, reach: reach, block: block)) } }
+      for role in roles {
+        for action in actions { rules.append(AccessRule(role: role, action: action, reach: reach, block: block)) }
+      }
     }
     let leaders: [Role] = [.admin, .director, .deputy]
-    allow(leaders, [.viewTimetables, .viewPlan, .viewDrafts, .composeTimetable, .publishTimetable, .viewReports, .viewHistory])
+    allow(
+      leaders,
+      [.viewTimetables, .viewPlan, .viewDrafts, .composeTimetable, .publishTimetable, .viewReports, .viewHistory])
     allow(leaders, [.editPlan])
     allow([.admin, .director], [.managePeople])
     allow([.admin], [.manageOrganisations], .subtree)

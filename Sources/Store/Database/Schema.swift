@@ -25,7 +25,8 @@ enum Schema {
     for migration in migrations {
       try database.write { tx in
         if tx.dialect == .postgres { try tx.execute("SELECT pg_advisory_xact_lock(7461626171)", []) }
-        let applied = try tx.queryOne("SELECT version FROM schema_migrations WHERE version = ?", [.init(migration.version)])
+        let applied = try tx.queryOne(
+          "SELECT version FROM schema_migrations WHERE version = ?", [.init(migration.version)])
         guard applied == nil else { return }
         for statement in migration.statements { try tx.execute(expand(statement, for: tx.dialect), []) }
         try tx.execute(
