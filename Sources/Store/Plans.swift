@@ -196,7 +196,14 @@ public struct Plans: Sendable {
         sql += " WHERE organisation_id = ? AND academic_year = ? AND revision = ?"
         values += [.init(scope.organisationID), .text(year), .init(currentRevision)]
         guard try tx.execute(sql, values) == 1 else {
-          throw StoreError.conflict(message: "the plan of \(year) changed during this write", currentRevision: nil)
+          // Another writer committed first (PostgreSQL re-reads the row after waiting for it).
+          let now = try tx.queryOne(
+            "SELECT revision FROM plans WHERE organisation_id = ? AND academic_year = ?",
+            [.init(scope.organisationID), .text(year)])?.optionalInt("revision")
+          throw StoreError.conflict(
+            message:
+              "the plan of \(year) is at revision \(now.map(String.init) ?? "?"); this change was made on revision \(currentRevision ?? 0)",
+            currentRevision: now)
         }
       }
       try history.record(

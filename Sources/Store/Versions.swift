@@ -97,7 +97,15 @@ public struct Versions: Sendable {
   @discardableResult
   public func publish(_ scope: TenantScope, number: Int? = nil) throws -> TimetableVersion {
     try policy.require(.publishTimetable, in: scope)
-    return try database.write { tx in
+    do {
+      return try publishing(scope, number: number)
+    } catch StoreError.constraint {
+      throw StoreError.conflict(message: "another version was published at the same time; try again", currentRevision: nil)
+    }
+  }
+
+  private func publishing(_ scope: TenantScope, number: Int?) throws -> TimetableVersion {
+    try database.write { tx in
       let row: SQLRow
       if let number {
         row = try versionRow(tx, scope: scope, number: number)

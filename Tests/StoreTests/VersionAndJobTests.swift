@@ -34,6 +34,24 @@ import Timetabling
   }
 
   @Test(arguments: StoreBackend.all)
+  func deputiesPublishingAtOnceLeaveOnePublishedVersion(backend: StoreBackend) throws {
+    try backend.withStore { store in
+      let tree = try Tree(store)
+      let school = try store.scope(tree.school.id, actor: op)
+      let plan = try store.plans.plan(school)
+      let (result, lessons) = Fixtures.solved
+      for _ in 0..<4 { _ = try store.versions.createDraft(school, result: result, plan: plan, lessons: lessons) }
+      let outcomes = ClaimLog()
+      DispatchQueue.concurrentPerform(iterations: 4) { i in
+        if (try? store.versions.publish(school, number: i + 1)) != nil { outcomes.count() }
+      }
+      let states = try store.versions.list(school).map(\.state)
+      #expect(states.filter { $0 == .published }.count == 1)
+      #expect(states.filter { $0 == .superseded }.count == outcomes.successes - 1)
+    }
+  }
+
+  @Test(arguments: StoreBackend.all)
   func aWeekIsTheHoldersLessonsAndTheDiffNamesWhatMoved(backend: StoreBackend) throws {
     try backend.withStore { store in
       let tree = try Tree(store)
@@ -149,7 +167,11 @@ final class ClaimLog: @unchecked Sendable {
   private let lock = NSLock()
   private var claimed: [SolveJob] = []
 
+  private var counted = 0
+
   func add(_ job: SolveJob) { lock.withLock { claimed.append(job) } }
+  func count() { lock.withLock { counted += 1 } }
+  var successes: Int { lock.withLock { counted } }
   var jobs: [SolveJob] { lock.withLock { claimed } }
 }
 

@@ -126,6 +126,8 @@ enum Schema {
       UNIQUE (organisation_id, number))
     """,
     "CREATE INDEX timetable_versions_state ON timetable_versions (organisation_id, state)",
+    // One published version per organisation, whatever the number of deputies publishing at once.
+    "CREATE UNIQUE INDEX timetable_versions_one_published ON timetable_versions (organisation_id) WHERE state = 'published'",
     """
     CREATE TABLE timetable_entries (
       version_id BIGINT NOT NULL REFERENCES timetable_versions(id) ON DELETE CASCADE,
