@@ -66,7 +66,9 @@ let package = Package(
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "SampleSchools"]),
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
     .testTarget(
-      name: "StoreTests", dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
+      name: "StoreTests",
+      dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "Store", "TestSupport"]),
   ]
 )
