@@ -52,6 +52,10 @@ struct OrgCommand: ParsableCommand {
       case .json:
         print(try storeJSON(nodes))
       case .text:
+        guard !nodes.isEmpty else {
+          printError("no organisations yet in \(store.url) (sabaq org create)")
+          return
+        }
         var table = TextTable(header: ["ID", "Parent", "Kind", "Name"], alignments: [.right, .right, .left, .left])
         for node in nodes {
           let indent = String(repeating: "  ", count: max(0, node.ancestry.count - 1))
