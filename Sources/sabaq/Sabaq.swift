@@ -43,6 +43,10 @@ struct Sabaq: ParsableCommand {
       exit(withError: error)
     } catch let error as ValidationError {
       exit(withError: error)
+    } catch  where String(reflecting: type(of: command)).hasPrefix("ArgumentParser.") {
+      // `--help` and `sabaq help` run ArgumentParser's own help command, which asks for the help
+      // text by throwing an error of ArgumentParser's (a type the module does not make public).
+      exit(withError: error)
     } catch {
       let failure = error as? CommandFailure ?? CommandFailure(error)
       printError(failure.text)

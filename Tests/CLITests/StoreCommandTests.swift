@@ -277,6 +277,33 @@ extension String {
     #expect(try w.withStore { store, scope in try store.versions.list(try scope(Int(school)!)) }.isEmpty)
   }
 
+  @Test func theStoreIsSabaqSQLiteInTheWorkingFolderUnlessNamed() throws {
+    let w = try StoreWorkspace()
+    var environment = ProcessInfo.processInfo.environment
+    environment["SABAQ_DATABASE"] = nil
+    let local = try RunningSabaq(
+      ["org", "create", "--name", "Local", "--kind", "school"], environment: environment, folder: w.folder.path)
+    #expect(local.wait() == 0, "\(local.errors)")
+    #expect(FileManager.default.fileExists(atPath: w.path("sabaq.sqlite")))
+    environment["SABAQ_DATABASE"] = "sqlite:" + w.path("named.sqlite")
+    let named = try RunningSabaq(
+      ["org", "create", "--name", "Named", "--kind", "school"], environment: environment, folder: w.folder.path)
+    #expect(named.wait() == 0, "\(named.errors)")
+    let list = try Sabaq.run(["org", "list", "--database", "sqlite:" + w.path("named.sqlite")])
+    #expect(list.output.contains("Named") && !list.output.contains("Local"), "\(list.output)")
+  }
+
+  @Test func theNewCommandsHaveHelp() throws {
+    for command in [["org", "import"], ["user", "add"], ["timetable", "diff"], ["solve"]] {
+      let run = try Sabaq.run(command + ["--help"])
+      #expect(run.status == 0, "\(command): \(run.errors)")
+      #expect(run.output.contains("USAGE: sabaq \(command.joined(separator: " "))"), "\(run.output)")
+      #expect(run.output.contains("--database <url>"), "\(run.output)")
+    }
+    let help = try Sabaq.run(["help", "org", "create"])
+    #expect(help.status == 0 && help.output.contains("--parent <parent>"), "\(help.output)\(help.errors)")
+  }
+
   private func states(_ w: StoreWorkspace, _ school: String) throws -> [String] {
     let run = try w.sabaq(["timetable", "list", "--org", school, "--format", "json"])
     let versions = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]]

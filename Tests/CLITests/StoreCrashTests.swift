@@ -8,7 +8,7 @@ final class RunningSabaq {
   let folder: URL
   private let ended = DispatchSemaphore(value: 0)
 
-  init(_ arguments: [String]) throws {
+  init(_ arguments: [String], environment: [String: String]? = nil, folder workingFolder: String? = nil) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-running-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for name in ["stdout", "stderr"] {
@@ -16,11 +16,17 @@ final class RunningSabaq {
     }
     process.executableURL = Sabaq.executable
     process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let workingFolder { process.currentDirectoryURL = URL(fileURLWithPath: workingFolder) }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
     process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
     process.terminationHandler = { [ended] _ in ended.signal() }
     try process.run()
+  }
+
+  var output: String {
+    (try? String(contentsOf: folder.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
   }
 
   var errors: String {
