@@ -73,34 +73,45 @@ final class RunningSabaq {
     let school = try w.schoolWithPlan()
     let rural = try w.bytes(StoreWorkspace.rural)
     let large = try w.bytes(StoreWorkspace.large)
-    // Kills spread over an uninterrupted import's time (with the start of the process): some
-    // before the transaction, some during it, some after.
-    let started = Date()
-    #expect(try w.sabaq(["org", "import", String(school), StoreWorkspace.large]).status == 0)
-    #expect(try w.sabaq(["org", "import", String(school), StoreWorkspace.rural]).status == 0)
-    let span = Date().timeIntervalSince(started) / 2 * 1.5
+    // Kills spread over an uninterrupted import's time and a half (from the start of the
+    // process): before the transaction, during it, after it.
+    var seconds: [String: Double] = [:]
+    for file in [StoreWorkspace.large, StoreWorkspace.rural] {
+      let started = Date()
+      #expect(try w.sabaq(["org", "import", String(school), file]).status == 0)
+      seconds[file] = Date().timeIntervalSince(started) * 1.5
+    }
+    func revision() throws -> Int? {
+      try w.withStore { store, scope in try store.plans.years(try scope(school)).first?.revision }
+    }
     var stored = rural
+    var storedRevision = try revision()
     var outcomes: [Bool] = []
     for _ in 0..<8 {
       // Import whichever file is not stored, so that both outcomes are told apart.
       let (file, new) = stored == rural ? (StoreWorkspace.large, large) : (StoreWorkspace.rural, rural)
       let child = try RunningSabaq(w.arguments(["org", "import", String(school), file]))
-      Thread.sleep(forTimeInterval: Double.random(in: 0...span))
+      Thread.sleep(forTimeInterval: Double.random(in: 0...(seconds[file] ?? 0.5)))
       child.kill()
       let status = child.wait()
       let exported = try w.exported(school)
       #expect(exported == stored || exported == new, "after a kill (status \(status)) the plan is neither file")
-      outcomes.append(exported == new)
+      // The document and its revision were written together, or neither was.
+      let committed = exported == new
+      #expect(try revision() == storedRevision.map { $0 + (committed ? 1 : 0) })
+      outcomes.append(committed)
       stored = exported
+      storedRevision = try revision()
     }
     // The store still takes an import on its current revision.
-    let revision = try w.withStore { store, scope in try store.plans.years(try scope(school)).first?.revision }
     let last = try w.sabaq([
-      "org", "import", String(school), StoreWorkspace.rural, "--revision", String(revision ?? -1),
+      "org", "import", String(school), StoreWorkspace.rural, "--revision", String(try revision() ?? -1),
     ])
     #expect(last.status == 0, "\(last.errors)")
     #expect(try w.exported(school) == rural)
-    print("killed imports: \(outcomes.filter { $0 }.count) of \(outcomes.count) had committed (kills within \(span) s)")
+    print(
+      "killed imports: \(outcomes.filter { $0 }.count) of \(outcomes.count) had committed (kills within \(seconds.values.sorted()) s)"
+    )
   }
 
   @Test func aKilledSolveLeavesItsJobRunningWithALeaseThatRunsOutAndNoVersion() throws {
