@@ -21,7 +21,8 @@ struct SolveCommand: ParsableCommand {
       With --org ID instead of FILE, the stored plan of the organisation (see `sabaq org import`) \
       is solved as a solve job of the store, and the timetable is stored as a new draft version, \
       whose number is printed (`sabaq timetable list`, `publish`, `diff`); --output is optional. \
-      Exit status 3 when another solve of the organisation is running.
+      Exit status 3 when another solve of the organisation is running; Ctrl-C (or SIGTERM) stops \
+      the solve and ends its job as cancelled, storing nothing (status 130).
       """)
 
   @Argument(help: "The instance file (JSON), or a FET file (.fet) to import on the fly; none with --org.")

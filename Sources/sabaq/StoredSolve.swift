@@ -29,6 +29,8 @@ struct StoredSolve {
     printError("solve job \(job.id) of \(scope.organisation.name) (organisation \(organisation))")
     // From here on the job is this process's: it ends finished, failed or cancelled.
     let heartbeat = JobHeartbeat(store: store, job: job.id, worker: worker, lease: lease)
+    let interruption = Interruption { heartbeat.interrupt($0) }
+    defer { interruption.end() }
     let plan: StoredPlan
     let problem: TimetableProblem
     let result: TimetablingResult
@@ -54,6 +56,12 @@ struct StoredSolve {
       throw failure
     }
     if let lost = heartbeat.lost { throw CommandFailure(lost) }
+    if let signal = heartbeat.interrupted {
+      try store.jobs.end(job: job.id, worker: worker, state: .cancelled, error: "interrupted (\(signal))")
+      throw CommandFailure(
+        Refusal("solve job \(job.id) interrupted (\(signal)): ended as cancelled, no version stored"), file: "--org",
+        status: 130)
+    }
     if heartbeat.cancelRequested {
       try store.jobs.end(job: job.id, worker: worker, state: .cancelled, error: nil)
       throw CommandFailure(Refusal("solve job \(job.id) was cancelled; no version stored"), file: "--org")
@@ -114,6 +122,7 @@ final class JobHeartbeat: @unchecked Sendable {
   private let lock = NSLock()
   private var last = Date()
   private var cancelled = false
+  private var interruptedBy: String?
   private var lostError: Error?
 
   init(store: Store, job: Int, worker: String, lease: TimeInterval) {
@@ -125,6 +134,14 @@ final class JobHeartbeat: @unchecked Sendable {
   }
 
   var cancelRequested: Bool { lock.withLock { cancelled } }
+  /// The signal that interrupted the solve, if one did.
+  var interrupted: String? { lock.withLock { interruptedBy } }
+
+  /// Stops the solve for a signal (Ctrl-C, SIGTERM).
+  func interrupt(_ signal: String = "SIGINT") {
+    lock.withLock { interruptedBy = interruptedBy ?? signal }
+    cancellation.cancel()
+  }
   /// Why the job is no longer this process's, if it is not.
   var lost: Error? { lock.withLock { lostError } }
 
@@ -157,5 +174,44 @@ final class JobHeartbeat: @unchecked Sendable {
     } catch {
       printError("warning: solve job \(job): the lease was not renewed: \(error)")
     }
+  }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM while a stored solve runs: the first stops the solve so that its
+/// job is ended as cancelled rather than left running until its lease runs out; a second one
+/// ends the process at once.
+final class Interruption: @unchecked Sendable {
+  private var sources: [DispatchSourceSignal] = []
+  private let lock = NSLock()
+  private var count = 0
+
+  init(_ handler: @escaping @Sendable (String) -> Void) {
+    for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
+      // The process may have been started with them blocked (by a thread that blocks them).
+      var set = sigset_t()
+      sigemptyset(&set)
+      sigaddset(&set, number)
+      pthread_sigmask(SIG_UNBLOCK, &set, nil)
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { [self] in
+        let first = lock.withLock {
+          count += 1
+          return count == 1
+        }
+        guard first else { Foundation.exit(130) }
+        printError("\(name): stopping the solve (again to quit at once)")
+        handler(name)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  /// Gives the signals back their default action.
+  func end() {
+    for source in sources { source.cancel() }
+    signal(SIGINT, SIG_DFL)
+    signal(SIGTERM, SIG_DFL)
   }
 }

@@ -157,6 +157,23 @@ final class RunningSabaq {
     #expect(jobs.first?.state == .finished && jobs.first?.versionNumber == 1)
   }
 
+  @Test func anInterruptedSolveEndsItsJobCancelledWithNoVersion() throws {
+    let w = try StoreWorkspace()
+    let school = try w.schoolWithPlan()
+    let child = try RunningSabaq(w.arguments(["solve", "--org", String(school), "--time-limit", "60", "--no-mip"]))
+    try #require(child.waitFor("solve job "), "\(child.errors)")
+    Thread.sleep(forTimeInterval: 0.3)
+    _ = Foundation.kill(child.process.processIdentifier, SIGINT)
+    #expect(child.wait(timeout: 30) == 130, "\(child.errors)")
+    #expect(child.errors.contains("interrupted (SIGINT): ended as cancelled, no version stored"), "\(child.errors)")
+    let jobs = try w.withStore { store, scope in try store.jobs.list(try scope(school)) }
+    #expect(jobs.map(\.state) == [.cancelled])
+    #expect(try w.withStore { store, scope in try store.versions.list(try scope(school)) }.isEmpty)
+    // Nothing waits for a lease: the next solve runs at once.
+    let next = try w.sabaq(["solve", "--org", String(school), "--first-feasible", "--no-mip"])
+    #expect(next.status == 0, "\(next.errors)")
+  }
+
   @Test func aKilledPublishNeverLosesOrDoublesThePublishedVersion() throws {
     let w = try StoreWorkspace()
     let school = String(try w.schoolWithPlan())
