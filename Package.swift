@@ -71,6 +71,7 @@ let package = Package(
         "Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ]),
-    .testTarget(name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "Store", "TestSupport"]),
   ]
 )

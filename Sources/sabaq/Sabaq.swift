@@ -5,6 +5,7 @@ import Foundation
 import Interchange
 import Planner
 import Reports
+import Store
 
 @main
 struct Sabaq: ParsableCommand {
@@ -19,12 +20,14 @@ struct Sabaq: ParsableCommand {
     subcommands: [
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
-      ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self,
+      ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self, OrgCommand.self,
+      UserCommand.self, TimetableVersionCommand.self,
     ])
 
   /// Runs the command; every error ends here. Argument errors are printed as ArgumentParser
   /// prints them; an `ExitCode` ends with its status; any other error is bad input (or a failed
-  /// write): printed with the file and the place it names, it ends the command with status 1.
+  /// write): printed with the file and the place it names, it ends the command with status 1, or 3
+  /// for a store conflict (a change made on a revision that is no longer the current one).
   static func main() {
     var command: ParsableCommand
     do {
@@ -40,6 +43,10 @@ struct Sabaq: ParsableCommand {
       exit(withError: error)
     } catch let error as ValidationError {
       exit(withError: error)
+    } catch  where String(reflecting: type(of: command)).hasPrefix("ArgumentParser.") {
+      // `--help` and `sabaq help` run ArgumentParser's own help command, which asks for the help
+      // text by throwing an error of ArgumentParser's (a type the module does not make public).
+      exit(withError: error)
     } catch {
       let failure = error as? CommandFailure ?? CommandFailure(error)
       printError(failure.text)
@@ -48,16 +55,26 @@ struct Sabaq: ParsableCommand {
   }
 }
 
-/// A command ended by bad input: the error, the file it concerns, and the exit status (1).
+/// A command ended by bad input: the error, the file (or option) it concerns, and the exit
+/// status: 3 for a store conflict, 1 for anything else.
 struct CommandFailure: Error {
   let error: Error
   let file: String?
   let status: Int32
 
-  init(_ error: Error, file: String? = nil, status: Int32 = 1) {
+  init(_ error: Error, file: String? = nil, status: Int32? = nil) {
     self.error = error
     self.file = file
-    self.status = status
+    self.status = status ?? Self.status(of: error)
+  }
+
+  /// 3 for a store conflict (the caller may read the current revision and try again), else 1.
+  static func status(of error: Error) -> Int32 {
+    switch error {
+    case let failure as CommandFailure: return failure.status
+    case StoreError.conflict: return 3
+    default: return 1
+    }
   }
 
   /// The error as printed: each problem on its line, with the file and the place in it.
@@ -67,6 +84,7 @@ struct CommandFailure: Error {
     case let e as InstanceFileError: return e.description
     case let e as FETFormatError: return e.description
     case let e as FETImportError: return e.description
+    case let e as StoreError: return StoreMessages.text(e, place: file)
     case let e as PlanningErrors:
       return e.issues.map { issue in
         let place = [file, issue.path.isEmpty ? nil : issue.path].compactMap { $0 }.joined(separator: ": ")
@@ -86,7 +104,10 @@ struct InstanceInput: ParsableArguments {
   var file: String
 
   /// Reads the file (a FET file is imported, and what it leaves out is said on standard error).
-  func source() throws -> InstanceSource {
+  func source() throws -> InstanceSource { try Self.source(file) }
+
+  /// Reads an instance file as `source()` does.
+  static func source(_ file: String) throws -> InstanceSource {
     let source = try InstanceSource.read(file)
     if let report = source.fetImport, !report.isComplete {
       printError("FET import: " + report.summary.replacingOccurrences(of: "\n", with: "; "))

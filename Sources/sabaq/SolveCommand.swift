@@ -17,9 +17,25 @@ struct SolveCommand: ParsableCommand {
       report DIR/check.json and the whole result DIR/result.json. Exit status: 0 when the \
       timetable has no hard violation, 2 when none was found in time, 1 on bad input. Progress \
       goes to standard error.
+
+      With --org ID instead of FILE, the stored plan of the organisation (see `sabaq org import`) \
+      is solved as a solve job of the store, and the timetable is stored as a new draft version, \
+      whose number is printed (`sabaq timetable list`, `publish`, `diff`); --output is optional. \
+      Exit status 3 when another solve of the organisation is running; Ctrl-C (or SIGTERM) stops \
+      the solve and ends its job as cancelled, storing nothing (status 130).
       """)
 
-  @OptionGroup var input: InstanceInput
+  @Argument(help: "The instance file (JSON), or a FET file (.fet) to import on the fly; none with --org.")
+  var file: String?
+  @Option(
+    help: "Solve the stored plan of this organisation instead of a file; the result is stored as a draft version.")
+  var org: Int?
+  @OptionGroup var database: DatabaseOption
+  @Option(
+    help: ArgumentHelp(
+      "With --org: how long the solve job stays this process's without news from it; the lease is renewed every 2 s while the solve runs, and a job whose process was killed can be taken over once it has run out.",
+      valueName: "seconds"))
+  var lease: Double = 30
   @Option(help: "The study period (default: the first).") var period: String?
   @Option(help: "Seconds the solver may take.") var timeLimit: Double = 60
   @Option(help: "Seed of the search: the same input and seed give the same timetable.") var seed: UInt64 = 1
@@ -44,7 +60,7 @@ struct SolveCommand: ParsableCommand {
       valueName: "json-or-file"))
   var searchParameters: String?
   @Flag(help: "For experiments: the search's debug lines on standard error.") var debug = false
-  @Option(help: "Where to write the timetable and reports.") var output: String
+  @Option(help: "Where to write the timetable and reports (optional with --org).") var output: String?
 
   func validate() throws {
     guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
@@ -52,10 +68,43 @@ struct SolveCommand: ParsableCommand {
       throw ValidationError("--time-limit must be a positive number of seconds")
     }
     if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1, not \(rounds)") }
+    guard lease >= 3, lease.isFinite else { throw ValidationError("--lease must be at least 3 seconds, not \(lease)") }
+    switch (file, org) {
+    case (nil, nil): throw ValidationError("Missing expected argument '<file>' (or --org ID to solve a stored plan)")
+    case (.some, .some): throw ValidationError("--org solves the stored plan: give either FILE or --org, not both")
+    case (.some, nil) where output == nil: throw ValidationError("Missing expected argument '--output <output>'")
+    default: break
+    }
   }
 
   func run() throws {
-    let source = try input.source()
+    let options = try timetablingOptions()
+    if let org {
+      try StoredSolve(command: self, organisation: org, options: options).run()
+      return
+    }
+    guard let file, let output else { return }
+    let source = try InstanceInput.source(file)
+    let request = TimetablingInput(source, period: period)
+    let problem: TimetableProblem
+    let result: TimetablingResult
+    do {
+      problem = try Timetabling.demand(for: request)
+      result = try Timetabling.build(request, demand: problem, options: options, logger: logger) { event in
+        Self.report(event)
+      }
+    } catch SolverError.invalidSettings(let problems) {
+      throw CommandFailure(SolverError.invalidSettings(problems), file: "--search-parameters")
+    } catch {
+      throw CommandFailure(error, file: file)
+    }
+    try Self.write(result, problem: problem, to: output)
+    Self.printSummary(result, writtenTo: output)
+    throw ExitCode(result.feasible ? 0 : 2)
+  }
+
+  /// The solve's options from the command line.
+  func timetablingOptions() throws -> TimetablingOptions {
     var options = TimetablingOptions()
     options.timeLimit = timeLimit
     options.seed = seed
@@ -66,29 +115,24 @@ struct SolveCommand: ParsableCommand {
     options.lock = try lock.map(TimetableFile.read)
     options.previous = try previous.map(TimetableFile.read)
     if let searchParameters { options.parameters = try Self.parameters(searchParameters) }
+    return options
+  }
+
+  /// The search's debug lines with --debug.
+  var logger: Logger? {
+    guard debug else { return nil }
     var logger = Logger(label: "sabaq.solver") { StreamLogHandler.standardError(label: $0) }
     logger.logLevel = .debug
-    let request = TimetablingInput(source, period: period)
-    let problem: TimetableProblem
-    let result: TimetablingResult
-    do {
-      problem = try Timetabling.demand(for: request)
-      result = try Timetabling.build(request, demand: problem, options: options, logger: debug ? logger : nil) {
-        event in
-        switch event {
-        case .diagnosed(let issues): for issue in issues { printError("diagnosis: \(issue.message)") }
-        case .progress(let progress): printError(progress.description)
-        case .finished: break
-        }
-      }
-    } catch SolverError.invalidSettings(let problems) {
-      throw CommandFailure(SolverError.invalidSettings(problems), file: "--search-parameters")
-    } catch {
-      throw CommandFailure(error, file: input.file)
+    return logger
+  }
+
+  /// Progress on standard error.
+  static func report(_ event: TimetablingEvent) {
+    switch event {
+    case .diagnosed(let issues): for issue in issues { printError("diagnosis: \(issue.message)") }
+    case .progress(let progress): printError(progress.description)
+    case .finished: break
     }
-    try write(result, problem: problem)
-    printSummary(result)
-    throw ExitCode(result.feasible ? 0 : 2)
   }
 
   /// The tuning given as JSON on the command line, or in the file it names.
@@ -101,7 +145,7 @@ struct SolveCommand: ParsableCommand {
   }
 
   /// Writes the solve's folder (see `SolveFolder`).
-  private func write(_ result: TimetablingResult, problem: TimetableProblem) throws {
+  static func write(_ result: TimetablingResult, problem: TimetableProblem, to output: String) throws {
     let tables = TimetableTables(problem: problem, timetable: result.timetable)
     try SolveFolder(output).write(
       timetable: result.timetable,
@@ -109,7 +153,7 @@ struct SolveCommand: ParsableCommand {
       check: result.check, checkText: result.check.text, result: result)
   }
 
-  private func printSummary(_ result: TimetablingResult) {
+  static func printSummary(_ result: TimetablingResult, writtenTo output: String?) {
     let summary: String
     if result.feasible {
       let first = String(format: "%.1f", result.secondsToFirstTimetable ?? result.seconds)
@@ -121,7 +165,7 @@ struct SolveCommand: ParsableCommand {
       summary =
         "no timetable without hard violations found in \(String(format: "%.0f", result.seconds)) s: \(result.check.summary.hardViolationCount) hard violations remain"
     }
-    printError("\(summary); written to \(output)")
+    printError(summary + (output.map { "; written to \($0)" } ?? ""))
     if !result.feasible {
       for line in (result.diagnosisBefore.map(\.message) + result.diagnosisAfter).prefix(30) { printError("  " + line) }
     }

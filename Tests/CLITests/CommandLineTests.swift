@@ -23,8 +23,8 @@ struct Sabaq {
   static let timeout = 900.0
 
   @discardableResult
-  static func run(_ arguments: [String], timeout: Double = Sabaq.timeout) throws -> Run {
-    let run = try ChildProcess.run(executable.path, arguments, timeout: timeout)
+  static func run(_ arguments: [String], input: String? = nil, timeout: Double = Sabaq.timeout) throws -> Run {
+    let run = try ChildProcess.run(executable.path, arguments, input: input.map { Data($0.utf8) }, timeout: timeout)
     return Run(
       status: run.status, output: String(decoding: run.output, as: UTF8.self),
       errors: String(decoding: run.errors, as: UTF8.self))

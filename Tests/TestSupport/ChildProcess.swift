@@ -19,7 +19,11 @@ public enum ChildProcess {
     public var description: String { "`\(command)` was still running after \(seconds) s and was killed" }
   }
 
-  public static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> Result {
+  /// `input`, when given, is the child's standard input (it reads end of file after it);
+  /// otherwise it reads nothing.
+  public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, timeout: Double) throws
+    -> Result
+  {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-child-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -36,12 +40,20 @@ public enum ChildProcess {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = input.map { _ in Pipe() }
+    process.standardInput = inputPipe ?? FileHandle.nullDevice
     process.standardOutput = out
     process.standardError = err
     let ended = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in ended.signal() }
     try process.run()
+    if let input, let inputPipe {
+      // Small inputs (a password) fit in the pipe, so a child that does not read them is not
+      // waited for; one that has ended already makes the write fail rather than raise SIGPIPE.
+      signal(SIGPIPE, SIG_IGN)
+      try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+      try? inputPipe.fileHandleForWriting.close()
+    }
     if ended.wait(timeout: .now() + timeout) == .timedOut {
       // SIGKILL: a child started from the test runner's threads may have SIGTERM blocked.
       kill(process.processIdentifier, SIGKILL)
