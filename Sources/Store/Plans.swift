@@ -11,6 +11,9 @@ public struct StoredPlan: Sendable {
   public var organisation: Organisation
   /// `sabaq-instance` or `fet`: the kind of file the plan was imported from.
   public var sourceFormat: String
+  /// The FET import's report, for a plan imported from a FET file (its weights tell the solve
+  /// which of FET's soft rules count as strong).
+  public var fetImport: FETImportReport?
   public var updatedAt: Date
   public var updatedBy: String
 }
@@ -43,7 +46,7 @@ public struct Plans: Sendable {
     let format = source.fetImport == nil ? InstanceFile.format : "fet"
     let plan = try write(
       scope, source.organisation, baseRevision: expectedRevision, replacing: true,
-      source: (format, String(decoding: bytes, as: UTF8.self)), action: "import",
+      source: (format, String(decoding: bytes, as: UTF8.self), source.fetImport), action: "import",
       summary: "imported \((path as NSString).lastPathComponent)")
     return PlanImport(plan: plan, fetImport: source.fetImport, warnings: warnings)
   }
@@ -97,6 +100,11 @@ public struct Plans: Sendable {
       let unchanged = row.optionalInt("source_revision") == (try row.int("revision"))
       let sourceFormat = try row.string("source_format")
       if unchanged, sourceFormat == format, let source = row.optionalString("source") { return Data(source.utf8) }
+      guard format == InstanceFile.format || sourceFormat == format else {
+        throw StoreError.invalid(
+          field: "format",
+          "the plan was imported from a \(sourceFormat) file, not \(format); export it as sabaq-instance")
+      }
       guard format == InstanceFile.format else {
         throw StoreError.invalid(
           field: "format",
@@ -127,8 +135,8 @@ public struct Plans: Sendable {
     return StoredPlan(
       organisationID: organisation, academicYear: try row.string("academic_year"), revision: try row.int("revision"),
       organisation: organisationValue, sourceFormat: try row.string("source_format"),
-      updatedAt: try row.date("updated_at"),
-      updatedBy: try row.string("updated_by"))
+      fetImport: try row.optionalString("import_report").map { try JSONText.decode(FETImportReport.self, from: $0) },
+      updatedAt: try row.date("updated_at"), updatedBy: try row.string("updated_by"))
   }
 
   private func planRow(_ tx: any SQLTransaction, organisation: Int, year: String?) throws -> SQLRow {
@@ -149,14 +157,14 @@ public struct Plans: Sendable {
   // swiftlint:disable:next function_parameter_count
   private func write(
     _ scope: TenantScope, _ organisation: Organisation, baseRevision: Int?, replacing: Bool,
-    source: (format: String, text: String)?, action: String, summary: String?
+    source: (format: String, text: String, report: FETImportReport?)?, action: String, summary: String?
   ) throws -> StoredPlan {
     let year = organisation.academicYear.name
     let document = try InstanceFile.encode(organisation)
     let now = Date()
     return try database.write { tx in
       let current = try tx.queryOne(
-        "SELECT revision, document, source_format FROM plans WHERE organisation_id = ? AND academic_year = ?",
+        "SELECT revision, document, source_format, import_report FROM plans WHERE organisation_id = ? AND academic_year = ?",
         [.init(scope.organisationID), .text(year)])
       let currentRevision = try current?.int("revision")
       if let baseRevision, baseRevision != (currentRevision ?? 0) {
@@ -172,15 +180,20 @@ public struct Plans: Sendable {
       let changes = PlanChanges(from: Data((try current?.string("document") ?? "").utf8), to: document)
       let text = String(decoding: document, as: UTF8.self)
       let sourceFormat = try source?.format ?? current?.string("source_format") ?? InstanceFile.format
+      // A new source brings its own report (none for a native file); edits keep the import's.
+      let reportText: String? =
+        if let source { try source.report.map { try JSONText.encode($0) } } else {
+          current?.optionalString("import_report")
+        }
       if currentRevision == nil {
         try tx.execute(
           """
           INSERT INTO plans (organisation_id, academic_year, revision, document, source_format, source,
-            source_revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            source_revision, import_report, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
             .init(scope.organisationID), .text(year), .init(revision), .text(text), .text(sourceFormat),
-            .init(source?.text), .init(source == nil ? nil : revision), .init(now.milliseconds),
+            .init(source?.text), .init(source == nil ? nil : revision), .init(reportText), .init(now.milliseconds),
             .text(scope.actor.name),
           ])
       } else {
@@ -190,8 +203,8 @@ public struct Plans: Sendable {
           .init(revision), .text(text), .text(sourceFormat), .init(now.milliseconds), .text(scope.actor.name),
         ]
         if let source {
-          sql += ", source = ?, source_revision = ?"
-          values += [.text(source.text), .init(revision)]
+          sql += ", source = ?, source_revision = ?, import_report = ?"
+          values += [.text(source.text), .init(revision), .init(reportText)]
         }
         sql += " WHERE organisation_id = ? AND academic_year = ? AND revision = ?"
         values += [.init(scope.organisationID), .text(year), .init(currentRevision)]
@@ -212,7 +225,9 @@ public struct Plans: Sendable {
         detail: changes)
       return StoredPlan(
         organisationID: scope.organisationID, academicYear: year, revision: revision, organisation: organisation,
-        sourceFormat: sourceFormat, updatedAt: now, updatedBy: scope.actor.name)
+        sourceFormat: sourceFormat,
+        fetImport: try reportText.map { try JSONText.decode(FETImportReport.self, from: $0) }, updatedAt: now,
+        updatedBy: scope.actor.name)
     }
   }
 

@@ -104,7 +104,8 @@ public struct SolveJobs: Sendable {
   /// Takes the oldest queued job (or one whose worker's lease ran out) for `worker`, holding it
   /// for `lease` seconds; nil when there is none. Safe with any number of workers: on PostgreSQL
   /// the row is locked with SKIP LOCKED, and a unique index keeps one running job per organisation.
-  /// `only` restricts the claim to one job (the command line solving the job it just queued).
+  /// `only` restricts the claim to one job (the command line solving the job it just queued); a
+  /// job of its organisation left running by a worker that stopped is then ended as failed.
   public func claim(worker: String, lease: TimeInterval, only: Int? = nil) throws -> SolveJob? {
     let now = Date()
     do {
@@ -115,6 +116,17 @@ public struct SolveJobs: Sendable {
             error = 'the workers running it stopped \(Self.maxAttempts) times'
           WHERE state = 'running' AND lease_until < ? AND attempts >= ?
           """, [.init(now.milliseconds), .init(now.milliseconds), .init(Self.maxAttempts)])
+        if let only {
+          // The caller runs this one job now: a job of the same organisation whose worker
+          // stopped (its lease ran out) would hold the organisation's one running place.
+          try tx.execute(
+            """
+            UPDATE solve_jobs SET state = 'failed', finished_at = ?, lease_owner = NULL, lease_until = NULL,
+              error = 'its worker stopped: the lease ran out'
+            WHERE state = 'running' AND lease_until < ? AND id <> ?
+              AND organisation_id = (SELECT organisation_id FROM solve_jobs WHERE id = ?)
+            """, [.init(now.milliseconds), .init(now.milliseconds), .init(only), .init(only)])
+        }
         let lock = tx.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         guard
           let candidate = try tx.queryOne(

@@ -100,7 +100,8 @@ public struct Versions: Sendable {
     do {
       return try publishing(scope, number: number)
     } catch StoreError.constraint {
-      throw StoreError.conflict(message: "another version was published at the same time; try again", currentRevision: nil)
+      throw StoreError.conflict(
+        message: "another version was published at the same time; try again", currentRevision: nil)
     }
   }
 

@@ -36,7 +36,8 @@ struct StoredSolve {
     let result: TimetablingResult
     do {
       plan = try store.plans.plan(scope, year: job.academicYear)
-      let input = TimetablingInput(organisation: plan.organisation, period: job.request.period)
+      let input = TimetablingInput(
+        organisation: plan.organisation, period: job.request.period, fetImport: plan.fetImport)
       problem = try Timetabling.demand(for: input)
       result = try Timetabling.build(
         input, demand: problem, options: job.request.options, cancellation: heartbeat.cancellation,
@@ -78,22 +79,12 @@ struct StoredSolve {
     throw ExitCode(result.feasible ? 0 : 2)
   }
 
-  /// Takes the job just queued. When another job of the organisation is running, the
-  /// organisation's solves wait for it; one whose lease has run out was left by a process that
-  /// stopped (killed, or its machine lost), and is ended as failed so that this one can run.
+  /// Takes the job just queued (the store ends a job of the organisation whose process stopped);
+  /// when another solve of the organisation is running, nothing is started.
   private func claim(_ queued: SolveJob, store: Store, scope: TenantScope, worker: String) throws -> SolveJob {
     if let job = try store.jobs.claim(worker: worker, lease: lease, only: queued.id) { return job }
-    let running = try store.jobs.list(scope).filter { $0.state == .running && $0.id != queued.id }
-    for stale in running where (stale.leaseUntil ?? .distantPast) < Date() {
-      if try store.jobs.claim(worker: worker, lease: lease, only: stale.id) != nil {
-        try store.jobs.end(
-          job: stale.id, worker: worker, state: .failed,
-          error: "the process running it stopped: its lease ran out, and \(worker) ended it to solve job \(queued.id)")
-        printError("solve job \(stale.id) had stopped (its lease ran out): ended as failed")
-      }
-    }
-    if let job = try store.jobs.claim(worker: worker, lease: lease, only: queued.id) { return job }
     _ = try? store.jobs.cancel(scope, job: queued.id)
+    let running = try store.jobs.list(scope).filter { $0.state == .running && $0.id != queued.id }
     let holder = running.first.map { job in
       " (job \(job.id) by \(job.leaseOwner ?? job.owner)"
         + (job.leaseUntil.map { ", its lease runs until \(shortDate($0, seconds: true))" } ?? "") + ")"

@@ -71,6 +71,10 @@ import Testing
       let other = try store.scope(tree.otherSchool.id, actor: op)
       let fet = try store.plans.importFile(other, path: Fixtures.fetExample)
       #expect(fet.fetImport != nil)
+      // The import's report stays with the plan (the solve needs its weights).
+      #expect(try store.plans.plan(other).fetImport?.strongSoftWeight == fet.fetImport?.strongSoftWeight)
+      #expect(try store.plans.plan(other).fetImport?.supported == fet.fetImport?.supported)
+      #expect(throws: StoreError.self) { try store.plans.export(school, format: "fet") }
       #expect(
         try store.plans.export(other, format: "fet")
           == (try Data(contentsOf: URL(fileURLWithPath: Fixtures.fetExample))))

@@ -102,6 +102,7 @@ enum Schema {
       source_format TEXT NOT NULL,
       source TEXT,
       source_revision BIGINT,
+      import_report TEXT,
       updated_at BIGINT NOT NULL,
       updated_by TEXT NOT NULL,
       PRIMARY KEY (organisation_id, academic_year))
