@@ -55,7 +55,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]),
     // What several test targets use (running a child process without a full pipe hanging it).
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
+      path: "Tests/TestSupport"),
     .testTarget(name: "PlannerTests", dependencies: ["Planner", "SampleSchools"]),
     .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planner", "SampleSchools", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planner", "SampleSchools", "Interchange"]),
@@ -67,10 +69,7 @@ let package = Package(
     .testTarget(name: "BenchTests", dependencies: ["Bench", "Timetabling", "Planner", "SampleSchools"]),
     .testTarget(
       name: "StoreTests",
-      dependencies: [
-        "Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport",
-        .product(name: "PostgresNIO", package: "postgres-nio"),
-      ]),
+      dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "Store", "TestSupport"]),
   ]

@@ -3,7 +3,8 @@ import Store
 import TestSupport
 import Testing
 
-/// A temporary SQLite store and the shipped instances, for the commands over the store.
+/// A temporary store (SQLite, or a new PostgreSQL database) and the shipped instances, for the
+/// commands over the store.
 final class StoreWorkspace {
   let folder: URL
   let database: String
@@ -14,10 +15,12 @@ final class StoreWorkspace {
   static let large = instances.appendingPathComponent("kz-large-school-54.json").path
   static let gymnasium = instances.appendingPathComponent("ru-gymnasium-31.json").path
 
-  init() throws {
+  init(_ backend: TestDatabase.Backend = .sqlite) throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-store-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    database = "sqlite:" + folder.appendingPathComponent("store.sqlite").path
+    database =
+      backend == .sqlite
+      ? "sqlite:" + folder.appendingPathComponent("store.sqlite").path : try TestDatabase.make(backend)
   }
 
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -65,7 +68,10 @@ final class StoreWorkspace {
     return try body(store) { try store.scope($0, actor: .operator("test")) }
   }
 
-  deinit { try? FileManager.default.removeItem(at: folder) }
+  deinit {
+    if !database.hasPrefix("sqlite:") { TestDatabase.drop(database) }
+    try? FileManager.default.removeItem(at: folder)
+  }
 }
 
 extension String {

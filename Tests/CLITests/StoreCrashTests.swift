@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 /// A `sabaq` started apart, to be killed: its output and errors go to files.
@@ -68,8 +69,9 @@ final class RunningSabaq {
 /// What the store looks like after a writer was killed with SIGKILL at a random moment (as by a
 /// power cut), and with two writers at once: a fresh process always finds a consistent store.
 @Suite(.serialized) struct StoreCrashTests {
-  @Test func aKilledImportLeavesTheOldPlanOrTheNewOne() throws {
-    let w = try StoreWorkspace()
+  @Test(arguments: TestDatabase.backends)
+  func aKilledImportLeavesTheOldPlanOrTheNewOne(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
     let school = try w.schoolWithPlan()
     let rural = try w.bytes(StoreWorkspace.rural)
     let large = try w.bytes(StoreWorkspace.large)
@@ -114,8 +116,9 @@ final class RunningSabaq {
     )
   }
 
-  @Test func aKilledSolveLeavesItsJobRunningWithALeaseThatRunsOutAndNoVersion() throws {
-    let w = try StoreWorkspace()
+  @Test(arguments: TestDatabase.backends)
+  func aKilledSolveLeavesItsJobRunningWithALeaseThatRunsOutAndNoVersion(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
     let school = try w.schoolWithPlan()
     let lease = 3.0
     var killedJobs: [Int] = []
@@ -157,8 +160,9 @@ final class RunningSabaq {
     #expect(jobs.first?.state == .finished && jobs.first?.versionNumber == 1)
   }
 
-  @Test func anInterruptedSolveEndsItsJobCancelledWithNoVersion() throws {
-    let w = try StoreWorkspace()
+  @Test(arguments: TestDatabase.backends)
+  func anInterruptedSolveEndsItsJobCancelledWithNoVersion(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
     let school = try w.schoolWithPlan()
     let child = try RunningSabaq(w.arguments(["solve", "--org", String(school), "--time-limit", "60", "--no-mip"]))
     try #require(child.waitFor("solve job "), "\(child.errors)")
@@ -174,8 +178,9 @@ final class RunningSabaq {
     #expect(next.status == 0, "\(next.errors)")
   }
 
-  @Test func aKilledPublishNeverLosesOrDoublesThePublishedVersion() throws {
-    let w = try StoreWorkspace()
+  @Test(arguments: TestDatabase.backends)
+  func aKilledPublishNeverLosesOrDoublesThePublishedVersion(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
     let school = String(try w.schoolWithPlan())
     let drafts = 6
     for seed in 1...drafts {
@@ -206,8 +211,9 @@ final class RunningSabaq {
     print("killed publishes: \(everPublished.count - 1) of \(drafts - 1) had committed (kills within \(span) s)")
   }
 
-  @Test func twoImportsOnTheSameRevisionOneWinsTheOtherIsAConflict() throws {
-    let w = try StoreWorkspace()
+  @Test(arguments: TestDatabase.backends)
+  func twoImportsOnTheSameRevisionOneWinsTheOtherIsAConflict(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
     let school = try w.schoolWithPlan()
     for round in 1...3 {
       let files = [StoreWorkspace.large, StoreWorkspace.gymnasium]

@@ -1,10 +1,7 @@
 import Foundation
 import Interchange
-import Logging
-import NIOCore
-import NIOPosix
 import Planner
-import PostgresNIO
+import TestSupport
 import Testing
 import Timetabling
 
@@ -14,63 +11,19 @@ import Timetabling
 /// names a server (`.ci/run` starts one with `scripts/postgres`). Each test gets a new, empty
 /// database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards.
 struct StoreBackend: CustomTestStringConvertible, Sendable {
-  let name: String
-  let serverURL: String?
+  let backend: TestDatabase.Backend
 
-  var testDescription: String { name }
+  var testDescription: String { backend.rawValue }
 
-  static let sqlite = StoreBackend(name: "SQLite", serverURL: nil)
-
-  static var all: [StoreBackend] {
-    guard let url = ProcessInfo.processInfo.environment["SABAQ_TEST_POSTGRES"], !url.isEmpty else { return [.sqlite] }
-    return [.sqlite, StoreBackend(name: "PostgreSQL", serverURL: url)]
-  }
+  static var all: [StoreBackend] { TestDatabase.backends.map(StoreBackend.init) }
 
   /// A fresh store; `body` runs with it, and the database is removed afterwards.
   func withStore<T>(_ body: (Store) throws -> T) throws -> T {
-    let url = try makeDatabase()
-    defer { dropDatabase(url) }
+    let url = try TestDatabase.make(backend)
+    defer { TestDatabase.drop(url) }
     let store = try Store(url: url, bcryptCost: 4)
     defer { store.close() }
     return try body(store)
-  }
-
-  /// A new empty database's URL (not opened).
-  func makeDatabase() throws -> String {
-    let name = "sabaq_test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-    guard let serverURL else {
-      return "sqlite:" + FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
-    }
-    try Self.admin(serverURL, "CREATE DATABASE \(name)")
-    var components = URLComponents(string: serverURL)!
-    components.path = "/\(name)"
-    return components.string!
-  }
-
-  func dropDatabase(_ url: String) {
-    guard let serverURL else {
-      let path = String(url.dropFirst("sqlite:".count))
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-      return
-    }
-    let name = URLComponents(string: url)!.path.dropFirst()
-    try? Self.admin(serverURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-  }
-
-  private static func admin(_ url: String, _ sql: String) throws {
-    let components = URLComponents(string: url)!
-    let configuration = PostgresConnection.Configuration(
-      host: components.host!, port: components.port ?? 5432, username: components.user ?? "postgres",
-      password: components.password, database: String(components.path.dropFirst()), tls: .disable)
-    let logger = Logger(label: "sabaq.tests")
-    let connection = try PostgresConnection.connect(
-      on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
-    ).wait()
-    defer {
-      let closing: EventLoopFuture<Void> = connection.close()
-      _ = try? closing.wait()
-    }
-    _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
   }
 }
 
