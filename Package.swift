@@ -16,6 +16,11 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -42,8 +47,20 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    .target(
+      name: "Server",
+      dependencies: [
+        "Store", "Planner", "Timetabling", "Interchange", "Reports", "Checker",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      resources: [.copy("Resources/openapi.json")]),
     .target(
       name: "Bench",
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools", "Store"]),
@@ -51,6 +68,7 @@ let package = Package(
       name: "sabaq",
       dependencies: [
         "Planner", "Interchange", "Reports", "SampleSchools", "Solver", "Checker", "Timetabling", "Bench", "Store",
+        "Server",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -70,6 +88,12 @@ let package = Package(
     .testTarget(
       name: "StoreTests",
       dependencies: ["Store", "Timetabling", "Planner", "Interchange", "SampleSchools", "TestSupport"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "Server", "Store", "Planner", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(
       name: "CLITests", dependencies: ["sabaq", "Planner", "Interchange", "SampleSchools", "Store", "TestSupport"]),
   ]

@@ -136,6 +136,16 @@ public struct People: Sendable {
     }
   }
 
+  /// A user by id (the signed-in user of a session).
+  public func user(id: Int) throws -> User {
+    guard
+      let row = try database.read({ tx in
+        try tx.queryOne("SELECT id, login, display_name FROM users WHERE id = ?", [.init(id)])
+      })
+    else { throw StoreError.notFound("user \(id)") }
+    return User(id: try row.int("id"), login: try row.string("login"), displayName: try row.string("display_name"))
+  }
+
   /// Every membership of a user, in every organisation.
   public func memberships(ofUser id: Int) throws -> [Membership] {
     try database.read { tx in

@@ -15,6 +15,7 @@ public final class Store: Sendable {
   public let versions: Versions
   public let jobs: SolveJobs
   public let history: History
+  public let sessions: Sessions
   public let policy: AccessPolicy
   let database: any SQLDatabase
 
@@ -41,6 +42,7 @@ public final class Store: Sendable {
     people = People(database: database, policy: policy, history: history, plans: plans, bcryptCost: bcryptCost)
     versions = Versions(database: database, policy: policy, history: history)
     jobs = SolveJobs(database: database, policy: policy, history: history, plans: plans, versions: versions)
+    sessions = Sessions(database: database, people: people)
   }
 
   /// The organisation `id` as `actor` sees it. Not found (never "forbidden", so that another

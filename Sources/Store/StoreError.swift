@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
   case unavailable(String)
   /// A stored value cannot be read back.
   case corrupt(String)
+  /// No signed-in user (or a session that ended); the message never says whether a login exists.
+  case unauthorised(String)
+  /// Too many failed sign-ins for a login: try again after so many seconds.
+  case rateLimited(retryAfter: Int)
 
   public var description: String {
     switch self {
@@ -24,6 +28,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case .constraint(let message): return "refused by the database: \(message)"
     case .unavailable(let message): return message
     case .corrupt(let message): return "the stored data cannot be read: \(message)"
+    case .unauthorised(let message): return message
+    case .rateLimited(let seconds): return "too many failed sign-ins: try again in \(seconds) seconds"
     }
   }
 }

@@ -61,7 +61,7 @@ public struct AccessPolicy: Sendable {
     }
   }
 
-  func require(_ action: Action, in scope: TenantScope, classID: String? = nil) throws {
+  public func require(_ action: Action, in scope: TenantScope, classID: String? = nil) throws {
     guard allows(action, in: scope, classID: classID) else {
       throw StoreError.forbidden(
         "\(scope.actor.name) may not \(action.rawValue) in organisation \(scope.organisation.id)")

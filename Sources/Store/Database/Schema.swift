@@ -10,7 +10,8 @@ enum Schema {
   }
 
   static let migrations: [Migration] = [
-    Migration(version: 1, name: "organisations, people, plans, versions, history, jobs", statements: version1)
+    Migration(version: 1, name: "organisations, people, plans, versions, history, jobs", statements: version1),
+    Migration(version: 2, name: "sessions and failed sign-ins", statements: version2),
   ]
 
   /// Applies the migrations not applied yet, each in its own transaction. Two processes starting
@@ -185,5 +186,19 @@ enum Schema {
     "CREATE INDEX solve_jobs_organisation ON solve_jobs (organisation_id, id)",
     // One running job per organisation, whatever the number of workers claiming at once.
     "CREATE UNIQUE INDEX solve_jobs_one_running ON solve_jobs (organisation_id) WHERE state = 'running'",
+  ]
+
+  private static let version2 = [
+    """
+    CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY,
+      user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      expires_at BIGINT NOT NULL)
+    """,
+    "CREATE INDEX sessions_user ON sessions (user_id)",
+    "CREATE TABLE sign_in_failures (login TEXT NOT NULL, at BIGINT NOT NULL)",
+    "CREATE INDEX sign_in_failures_login ON sign_in_failures (login, at)",
   ]
 }

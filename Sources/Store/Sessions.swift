@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+
+/// A signed-in session: the token the client keeps (a bearer token, or a cookie's value) and
+/// whose it is. Only the token's SHA-256 is stored, so a copy of the database signs no one in.
+public struct Session: Sendable {
+  public enum Kind: String, Codable, Sendable {
+    case bearer, cookie
+  }
+
+  public var token: String
+  public var user: User
+  public var kind: Kind
+  public var expiresAt: Date
+}
+
+/// Sign-in, sessions and their end, kept in the store so that they survive restarts and serve
+/// several servers at once. Failed sign-ins are counted per login in the store too: after
+/// `maxFailures` within `failureWindow`, that login is refused until the window has passed.
+public struct Sessions: Sendable {
+  let database: any SQLDatabase
+  let people: People
+  public static let maxFailures = 5
+  public static let failureWindow: TimeInterval = 15 * 60
+  public static let lifetime: TimeInterval = 14 * 24 * 3600
+
+  /// A new session for a login and password; the same error for an unknown login and a wrong
+  /// password ("login or password is not right").
+  public func signIn(login: String, password: String, kind: Session.Kind) throws -> Session {
+    let key = login.lowercased()
+    let now = Date()
+    let since = now.addingTimeInterval(-Self.failureWindow)
+    let failures = try database.read { tx in
+      try tx.query(
+        "SELECT at FROM sign_in_failures WHERE login = ? AND at > ? ORDER BY at",
+        [.text(key), .init(since.milliseconds)])
+    }
+    if failures.count >= Self.maxFailures, let oldest = failures.first?.optionalDate("at") {
+      let wait = Int(oldest.addingTimeInterval(Self.failureWindow).timeIntervalSince(now).rounded(.up))
+      throw StoreError.rateLimited(retryAfter: max(1, wait))
+    }
+    guard let user = try people.authenticate(login: key, password: password) else {
+      try database.write { tx in
+        try tx.execute("INSERT INTO sign_in_failures (login, at) VALUES (?, ?)", [.text(key), .init(now.milliseconds)])
+        try tx.execute("DELETE FROM sign_in_failures WHERE at < ?", [.init(since.milliseconds)])
+      }
+      throw StoreError.unauthorised("login or password is not right")
+    }
+    var bytes = [UInt8](repeating: 0, count: 32)
+    var generator = SystemRandomNumberGenerator()
+    for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
+    let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    let expires = now.addingTimeInterval(Self.lifetime)
+    try database.write { tx in
+      try tx.execute(
+        "INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        [
+          .text(Self.hash(token)), .init(user.id), .text(kind.rawValue), .init(now.milliseconds),
+          .init(expires.milliseconds),
+        ])
+      try tx.execute("DELETE FROM sign_in_failures WHERE login = ?", [.text(key)])
+    }
+    return Session(token: token, user: user, kind: kind, expiresAt: expires)
+  }
+
+  /// The user a token signs in, if its session has not ended.
+  public func user(token: String) throws -> User? {
+    guard !token.isEmpty, token.count <= 200 else { return nil }
+    return try database.read { tx in
+      try tx.queryOne(
+        """
+        SELECT u.id, u.login, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ? AND s.expires_at > ?
+        """, [.text(Self.hash(token)), .init(Date().milliseconds)]
+      ).map { User(id: try $0.int("id"), login: try $0.string("login"), displayName: try $0.string("display_name")) }
+    }
+  }
+
+  /// Ends a session (signing out).
+  public func end(token: String) throws {
+    try database.write { tx in try tx.execute("DELETE FROM sessions WHERE token_hash = ?", [.text(Self.hash(token))]) }
+  }
+
+  /// Ends every session of a user but `keeping` (after a password change).
+  public func endAll(of user: Int, keeping token: String? = nil) throws {
+    try database.write { tx in
+      try tx.execute(
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", [.init(user), .text(token.map(Self.hash) ?? "")])
+    }
+  }
+
+  static func hash(_ token: String) -> String {
+    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a first start of the server makes in an empty store so that a newcomer can sign in at
+/// once: a region, a district under it, a school with a plan imported from a file, and people in
+/// each role that matters (a deputy, a teacher, a parent, the district's staff), all with one
+/// password printed for them.
+public struct StarterData: Sendable {
+  public struct Account: Sendable {
+    public var login: String
+    public var role: Role
+    public var organisation: OrganisationNode
+  }
+
+  public var school: OrganisationNode
+  public var district: OrganisationNode
+  public var accounts: [Account]
+  public var password: String
+
+  /// Makes it when the store has no organisation yet; nil when it has one (nothing is touched).
+  public static func create(in store: Store, plan file: String, actor: Actor) throws -> StarterData? {
+    guard try store.organisations.visible(to: actor).isEmpty else { return nil }
+    let region = try store.organisations.createRoot(name: "Region", kind: .region, actor: actor)
+    let district = try store.organisations.create(
+      under: try store.scope(region.id, actor: actor), name: "District", kind: .district)
+    let school = try store.organisations.create(
+      under: try store.scope(district.id, actor: actor), name: "School", kind: .school)
+    let scope = try store.scope(school.id, actor: actor)
+    let imported = try store.plans.importFile(scope, path: file)
+    let organisation = imported.plan.organisation
+    let renamed = try store.organisations.update(scope, name: organisation.name)
+    let password = "sabaq-" + String(UInt32.random(in: 100_000...999_999))
+    var accounts: [Account] = []
+    func add(_ login: String, _ role: Role, _ node: OrganisationNode, teacher: String? = nil, classID: String? = nil)
+      throws
+    {
+      try store.people.add(
+        to: try store.scope(node.id, actor: actor), login: login, password: password,
+        grant: MembershipGrant(role: role, teacher: teacher, classID: classID))
+      accounts.append(Account(login: login, role: role, organisation: node))
+    }
+    try add("deputy", .deputy, renamed)
+    if let teacher = organisation.teachers.first { try add("teacher", .teacher, renamed, teacher: teacher.id) }
+    if let schoolClass = organisation.classes.first { try add("parent", .parent, renamed, classID: schoolClass.id) }
+    try add("district", .districtStaff, district)
+    return StarterData(school: renamed, district: district, accounts: accounts, password: password)
+  }
+}
