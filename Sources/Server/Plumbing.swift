@@ -58,7 +58,7 @@ extension ServerContext {
 
   /// A path parameter as text.
   func text(_ name: String) throws -> String {
-    guard let text = parameters.get(name), !text.isEmpty else {
+    guard let text = parameters.get(name)?.removingPercentEncoding, !text.isEmpty else {
       throw APIError(.badRequest, code: "invalid", "\(name): missing", field: name)
     }
     return text

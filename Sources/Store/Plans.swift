@@ -74,6 +74,43 @@ public struct Plans: Sendable {
       scope, organisation, baseRevision: baseRevision, replacing: false, source: nil, action: "edit", summary: nil)
   }
 
+  /// Changes the plan with `change`, made on `baseRevision`: the roles are asked first, then the
+  /// revision (a stale one is a conflict with the current revision), then the change is made,
+  /// the result validated and written (a compare-and-swap on the revision). Returns the saved
+  /// plan and what `change` reported.
+  public func edit<Report>(
+    _ scope: TenantScope, year: String? = nil, baseRevision: Int, _ change: (inout Organisation) throws -> Report
+  ) throws -> (plan: StoredPlan, report: Report) {
+    try policy.require(.editPlan, in: scope)
+    let current = try database.read { tx in try find(tx, organisation: scope.organisationID, year: year) }
+    try Self.requireRevision(current, baseRevision)
+    var organisation = current.organisation
+    let report = try change(&organisation)
+    return (try save(scope, organisation, baseRevision: baseRevision), report)
+  }
+
+  /// Makes the next academic year's plan from this year's (made on `baseRevision`): classes move
+  /// up, graduates leave, curricula restart from the templates. Refused when that year has a
+  /// plan already.
+  public func nextYear(_ scope: TenantScope, baseRevision: Int) throws -> (
+    plan: StoredPlan, report: YearTransitionReport
+  ) {
+    try policy.require(.editPlan, in: scope)
+    let current = try database.read { tx in try find(tx, organisation: scope.organisationID, year: nil) }
+    try Self.requireRevision(current, baseRevision)
+    let (next, report) = current.organisation.nextYear()
+    return (try store(scope, next, expectedRevision: 0), report)
+  }
+
+  private static func requireRevision(_ plan: StoredPlan, _ base: Int) throws {
+    guard plan.revision == base else {
+      throw StoreError.conflict(
+        message:
+          "the plan of \(plan.academicYear) is at revision \(plan.revision); this change was made on revision \(base)",
+        currentRevision: plan.revision)
+    }
+  }
+
   /// The plan of an academic year ("2025-2026"), the newest year when none is named.
   public func plan(_ scope: TenantScope, year: String? = nil) throws -> StoredPlan {
     try policy.require(.viewPlan, in: scope)

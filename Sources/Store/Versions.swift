@@ -70,7 +70,12 @@ public struct Versions: Sendable {
 
   /// A version with its timetable, check and summary.
   public func content(_ scope: TenantScope, number: Int) throws -> VersionContent {
-    try database.read { tx in
+    // A whole timetable is the school's: students and parents see their class's week only.
+    guard policy.allows(.viewTimetables, in: scope) || policy.allows(.viewDrafts, in: scope) else {
+      throw StoreError.forbidden(
+        "\(scope.actor.name) may not view the timetables of organisation \(scope.organisationID)")
+    }
+    return try database.read { tx in
       let row = try versionRow(tx, scope: scope, number: number)
       let version = try Self.version(row)
       try requireView(version, scope)

@@ -75,8 +75,10 @@ extension TestClientProtocol {
     var headers = headers
     if let token { headers[.authorization] = "Bearer \(token)" }
     if json != nil { headers[.contentType] = "application/json" }
+    // Paths hold Cyrillic class names (5А): sent percent-encoded, as a browser does.
+    let encoded = uri.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? uri
     return try await executeRequest(
-      uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+      uri: encoded, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
   }
 
   /// Signs in and returns the bearer token.

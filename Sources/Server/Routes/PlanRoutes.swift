@@ -139,15 +139,8 @@ struct PlanRoutes {
   {
     let body = try await request.json(RevisionOnly.self, context: context)
     var saved = try await scoped(store, context) { store, scope in
-      let plan = try store.plans.plan(scope)
-      guard plan.revision == body.revision else {
-        throw StoreError.conflict(
-          message:
-            "the plan of \(plan.academicYear) is at revision \(plan.revision); this was asked on revision \(body.revision)",
-          currentRevision: plan.revision)
-      }
-      let (next, report) = plan.organisation.nextYear()
-      return Saved(revision: try store.plans.store(scope, next, expectedRevision: 0).revision, report: report)
+      let (plan, report) = try store.plans.nextYear(scope, baseRevision: body.revision)
+      return Saved(revision: plan.revision, report: report)
     }
     saved.status = .created
     return saved
@@ -190,11 +183,12 @@ struct PlanRoutes {
     let key = try context.text("class")
     let body = try await request.json(CurriculumEdit.self, context: context)
     return try await scoped(store, context) { store, scope in
-      var o = try store.plans.plan(scope).organisation
-      let schoolClass = try Self.find(key, in: o)
-      o.workingCurricula.removeAll { $0.class == schoolClass.id }
-      o.workingCurricula.append(WorkingCurriculum(class: schoolClass.id, entries: body.entries))
-      return Saved(revision: try store.plans.save(scope, o, baseRevision: body.revision).revision, report: nil)
+      let (plan, _) = try store.plans.edit(scope, baseRevision: body.revision) { o in
+        let schoolClass = try Self.find(key, in: o)
+        o.workingCurricula.removeAll { $0.class == schoolClass.id }
+        o.workingCurricula.append(WorkingCurriculum(class: schoolClass.id, entries: body.entries))
+      }
+      return Saved(revision: plan.revision, report: nil)
     }
   }
 
@@ -202,24 +196,26 @@ struct PlanRoutes {
     Saved<CurriculumCopyReport>
   > {
     let body = try await request.json(CopyRequest.self, context: context)
+    let copy = CurriculumCopyRequest(
+      from: body.from, to: body.to, subjects: body.subjects, conflicts: body.conflicts ?? .keep, periods: body.periods,
+      includeAssignments: body.includeAssignments ?? false)
     return try await scoped(store, context) { store, scope in
-      let plan = try store.plans.plan(scope)
-      let (copied, report) = try plan.organisation.copyingCurriculum(
-        CurriculumCopyRequest(
-          from: body.from, to: body.to, subjects: body.subjects, conflicts: body.conflicts ?? .keep,
-          periods: body.periods,
-          includeAssignments: body.includeAssignments ?? false))
-      return Saved(revision: try store.plans.save(scope, copied, baseRevision: body.revision).revision, report: report)
+      let (plan, report) = try store.plans.edit(scope, baseRevision: body.revision) { o in
+        let (copied, report) = try o.copyingCurriculum(copy)
+        o = copied
+        return report
+      }
+      return Saved(revision: plan.revision, report: report)
     }
   }
 
   @Sendable func fromTemplate(_ request: Request, context: ServerContext) async throws -> JSON<Saved<String>> {
     let body = try await request.json(TemplateRequest.self, context: context)
     return try await scoped(store, context) { store, scope in
-      let plan = try store.plans.plan(scope)
-      let made = try plan.organisation.creatingCurriculum(
-        forClass: body.class, template: body.template, replace: body.replace ?? false)
-      return Saved(revision: try store.plans.save(scope, made, baseRevision: body.revision).revision, report: nil)
+      let (plan, _) = try store.plans.edit(scope, baseRevision: body.revision) { o in
+        o = try o.creatingCurriculum(forClass: body.class, template: body.template, replace: body.replace ?? false)
+      }
+      return Saved(revision: plan.revision, report: nil)
     }
   }
 
