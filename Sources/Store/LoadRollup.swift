@@ -43,15 +43,45 @@ public struct LoadRollup: Codable, Hashable, Sendable {
   public var children: [Row]
 }
 
+extension LoadRollup.Totals {
+  /// The totals of one school's plan.
+  init(_ organisation: Organisation) {
+    let load = TeachingLoad(organisation: organisation)
+    schools = 1
+    classes = organisation.classes.count
+    teachers = load.teachers.count
+    for teacher in load.teachers {
+      weeklyHours += teacher.peakWeeklyHours.value
+      rates += teacher.rate
+      if let over = teacher.overMaximum, over > 0 { overloaded += 1 }
+      if teacher.rate < 0.5 { underloaded += 1 }
+    }
+    vacantLines = load.unassigned.count
+  }
+}
+
 extension Store {
-  /// The rolled-up load of the scope's subtree (a school gives its own totals and no children).
+  /// The rolled-up load of the scope's subtree (a school gives its own totals and no children):
+  /// one query reads the totals each school's newest plan was stored with.
   public func loadRollup(_ scope: TenantScope) throws -> LoadRollup {
     try policy.require(.viewReports, in: scope)
     let nodes = try organisations.subtree(scope)
+    let prefix = Organisations.path(scope.organisation.ancestry)
+    let rows = try database.read { tx in
+      try tx.query(
+        """
+        SELECT p.organisation_id, p.academic_year, p.load_totals FROM plans p
+        JOIN organisations o ON o.id = p.organisation_id WHERE o.path LIKE ? ORDER BY p.organisation_id, p.academic_year
+        """, [.text(prefix + "%")])
+    }
     var own: [Int: LoadRollup.Totals] = [:]
-    for node in nodes where !node.kind.isManagement {
-      guard let plan = try plans.newestPlan(node.id) else { continue }
-      own[node.id] = Self.totals(of: plan)
+    for row in rows {  // the newest year of each organisation comes last
+      let id = try row.int("organisation_id")
+      if let text = row.optionalString("load_totals") {
+        own[id] = try JSONText.decode(LoadRollup.Totals.self, from: text)
+      } else if let plan = try plans.newestPlan(id) {
+        own[id] = LoadRollup.Totals(plan)
+      }
     }
     func sum(under node: OrganisationNode) -> LoadRollup.Totals {
       var totals = LoadRollup.Totals()
@@ -64,21 +94,5 @@ extension Store {
     return LoadRollup(
       organisation: scope.organisation, totals: sum(under: scope.organisation),
       children: children.map { LoadRollup.Row(organisation: $0, totals: sum(under: $0)) })
-  }
-
-  private static func totals(of organisation: Organisation) -> LoadRollup.Totals {
-    let load = TeachingLoad(organisation: organisation)
-    var totals = LoadRollup.Totals()
-    totals.schools = 1
-    totals.classes = organisation.classes.count
-    totals.teachers = load.teachers.count
-    for teacher in load.teachers {
-      totals.weeklyHours += teacher.peakWeeklyHours.value
-      totals.rates += teacher.rate
-      if let over = teacher.overMaximum, over > 0 { totals.overloaded += 1 }
-      if teacher.rate < 0.5 { totals.underloaded += 1 }
-    }
-    totals.vacantLines = load.unassigned.count
-    return totals
   }
 }

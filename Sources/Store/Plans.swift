@@ -198,6 +198,7 @@ public struct Plans: Sendable {
   ) throws -> StoredPlan {
     let year = organisation.academicYear.name
     let document = try InstanceFile.encode(organisation)
+    let totals = try JSONText.encode(LoadRollup.Totals(organisation))
     let now = Date()
     return try database.write { tx in
       let current = try tx.queryOne(
@@ -226,18 +227,21 @@ public struct Plans: Sendable {
         try tx.execute(
           """
           INSERT INTO plans (organisation_id, academic_year, revision, document, source_format, source,
-            source_revision, import_report, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            source_revision, import_report, load_totals, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
             .init(scope.organisationID), .text(year), .init(revision), .text(text), .text(sourceFormat),
-            .init(source?.text), .init(source == nil ? nil : revision), .init(reportText), .init(now.milliseconds),
+            .init(source?.text), .init(source == nil ? nil : revision), .init(reportText), .text(totals),
+            .init(now.milliseconds),
             .text(scope.actor.name),
           ])
       } else {
         // The revision in the WHERE clause makes the write a compare-and-swap on PostgreSQL too.
-        var sql = "UPDATE plans SET revision = ?, document = ?, source_format = ?, updated_at = ?, updated_by = ?"
+        var sql =
+          "UPDATE plans SET revision = ?, document = ?, source_format = ?, load_totals = ?, updated_at = ?, updated_by = ?"
         var values: [SQLValue] = [
-          .init(revision), .text(text), .text(sourceFormat), .init(now.milliseconds), .text(scope.actor.name),
+          .init(revision), .text(text), .text(sourceFormat), .text(totals), .init(now.milliseconds),
+          .text(scope.actor.name),
         ]
         if let source {
           sql += ", source = ?, source_revision = ?, import_report = ?"

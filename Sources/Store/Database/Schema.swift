@@ -11,7 +11,7 @@ enum Schema {
 
   static let migrations: [Migration] = [
     Migration(version: 1, name: "organisations, people, plans, versions, history, jobs", statements: version1),
-    Migration(version: 2, name: "sessions and failed sign-ins", statements: version2),
+    Migration(version: 2, name: "sessions, failed sign-ins, plans' load totals", statements: version2),
   ]
 
   /// Applies the migrations not applied yet, each in its own transaction. Two processes starting
@@ -200,5 +200,8 @@ enum Schema {
     "CREATE INDEX sessions_user ON sessions (user_id)",
     "CREATE TABLE sign_in_failures (login TEXT NOT NULL, at BIGINT NOT NULL)",
     "CREATE INDEX sign_in_failures_login ON sign_in_failures (login, at)",
+    // The load totals of each plan, written with it, so that a district's roll-up reads one row
+    // per school instead of every plan.
+    "ALTER TABLE plans ADD COLUMN load_totals TEXT",
   ]
 }
