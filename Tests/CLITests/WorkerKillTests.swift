@@ -81,4 +81,38 @@ import Timetabling
       "10 jobs by 3 workers, one killed (job \(orphan.id), \(retaken.attempts) attempts), in \(Date().timeIntervalSince(started)) s"
     )
   }
+
+  @Test(arguments: TestDatabase.backends)
+  func sigtermPutsTheRunningJobBackAndOnceRunsOneJob(backend: TestDatabase.Backend) throws {
+    let w = try StoreWorkspace(backend)
+    let school = try w.schoolWithPlan()
+    let empty = try w.sabaq(["worker", "--once"])
+    #expect(empty.status == 0, "\(empty.errors)")
+    #expect(empty.output.isEmpty && empty.errors.contains("no solve job waiting"), "\(empty.errors)")
+    var options = TimetablingOptions()
+    options.timeLimit = 3
+    options.useMIP = false
+    let job = try w.withStore { store, scope in
+      try store.jobs.enqueue(try scope(school), request: SolveRequest(options: options))
+    }
+    let worker = try RunningSabaq(w.arguments(["worker", "--name", "delta", "--lease", "3"]))
+    let store = try Store(url: w.database)
+    defer { store.close() }
+    let scope = try store.scope(school, actor: .operator("test"))
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline, try store.jobs.job(scope, id: job.id).leaseOwner != "delta" {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    _ = Foundation.kill(worker.process.processIdentifier, SIGTERM)
+    #expect(worker.wait(timeout: 30) == 0, "\(worker.errors)")
+    #expect(worker.output == "job \(job.id) organisation \(school) released\n", "\(worker.output)")
+    let released = try store.jobs.job(scope, id: job.id)
+    #expect(released.state == .queued && released.leaseOwner == nil && released.attempts == 0)
+    #expect(try store.versions.list(scope).isEmpty)
+
+    let once = try w.sabaq(["worker", "--once", "--name", "echo"])
+    #expect(once.status == 0, "\(once.errors)")
+    #expect(once.output == "job \(job.id) organisation \(school) finished version 1\n", "\(once.output)")
+    #expect(try store.jobs.job(scope, id: job.id).state == .finished)
+  }
 }
