@@ -107,7 +107,7 @@ import Timetabling
       let running = Background { try worker.runNext() }
       try waitUntil { try store.jobs.job(school, id: job.id).progress != nil }
       // As if w1 had stalled past its lease: the lease runs out and w2 takes the job.
-      try store.database.write { tx in
+      _ = try store.database.write { tx in
         try tx.execute(
           "UPDATE solve_jobs SET lease_until = ? WHERE id = ?", [.init(Date().milliseconds - 1000), .init(job.id)])
       }

@@ -153,6 +153,9 @@ public final class SolveWorker: @unchecked Sendable {
         organisation: plan.organisation, period: job.request.period, fetImport: plan.fetImport)
       let problem = try Timetabling.demand(for: input)
       outcome.problem = problem
+      // The lease runs from the claim: renew it before the search (loading took some of it),
+      // and hear of a cancel asked for meanwhile.
+      if hold.stop == nil { hold.renew() }
       if hold.stop == nil {
         outcome.result = try Timetabling.build(
           input, demand: problem, options: job.request.options, cancellation: hold.cancellation, logger: logger
