@@ -1,7 +1,26 @@
+import Foundation
+import Logging
 import ServiceLifecycle
 import Store
 
+/// The solve worker of a server that runs its jobs itself (the SQLite default): the store's
+/// `SolveWorker` on a thread of its own, stopped with the server. A graceful stop puts the
+/// running job back in the queue, so a restart loses nothing.
 struct JobService: Service {
   let store: Store
-  func run() async throws { try? await gracefulShutdown() }
+
+  func run() async throws {
+    let worker = SolveWorker(
+      store: store, name: "server@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
+      lease: 30, pollInterval: 1, logger: Logger(label: "sabaq.jobs"))
+    let done = AsyncStream<Void>.makeStream()
+    let thread = Thread {
+      worker.runLoop()
+      done.continuation.finish()
+    }
+    thread.start()
+    try? await gracefulShutdown()
+    worker.stop()
+    for await _ in done.stream {}
+  }
 }

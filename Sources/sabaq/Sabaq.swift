@@ -21,7 +21,7 @@ struct Sabaq: ParsableCommand {
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,
       ImportCommand.self, ExportCommand.self, GenerateCommand.self, BenchCommand.self, OrgCommand.self,
-      UserCommand.self, TimetableVersionCommand.self, ServeCommand.self,
+      UserCommand.self, TimetableVersionCommand.self, ServeCommand.self, WorkerCommand.self,
     ])
 
   /// Runs the command; every error ends here. Argument errors are printed as ArgumentParser
