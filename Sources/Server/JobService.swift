@@ -10,12 +10,15 @@ struct JobService: Service {
   let store: Store
 
   func run() async throws {
+    let logger = Logger(label: "sabaq.jobs")
     let worker = SolveWorker(
       store: store, name: "server@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
-      lease: 30, pollInterval: 1, logger: Logger(label: "sabaq.jobs"))
+      lease: 30, pollInterval: 1, logger: logger)
     let done = AsyncStream<Void>.makeStream()
     let thread = Thread {
-      worker.runLoop()
+      worker.runLoop { outcome in
+        logger.info("solve job \(outcome.job.id) of organisation \(outcome.job.organisationID): \(outcome.state.name)")
+      }
       done.continuation.finish()
     }
     thread.start()

@@ -107,6 +107,27 @@ public struct SolveJobs: Sendable {
   /// `only` restricts the claim to one job (the command line solving the job it just queued); a
   /// job of its organisation left running by a worker that stopped is then ended as failed.
   public func claim(worker: String, lease: TimeInterval, only: Int? = nil) throws -> SolveJob? {
+    // Two workers may pick different jobs of one organisation at once; the loser tries again
+    // (another organisation's job may be waiting).
+    for _ in 0..<3 {
+      switch try claimOnce(worker: worker, lease: lease, only: only) {
+      case .claimed(let job): return job
+      case .none: return nil
+      case .lostRace: continue
+      }
+    }
+    return nil
+  }
+
+  private enum ClaimAttempt {
+    case claimed(SolveJob)
+    /// No job waiting.
+    case none
+    /// Another worker took the organisation's running place meanwhile.
+    case lostRace
+  }
+
+  private func claimOnce(worker: String, lease: TimeInterval, only: Int?) throws -> ClaimAttempt {
     let now = Date()
     do {
       return try database.write { tx in
@@ -136,7 +157,7 @@ public struct SolveJobs: Sendable {
               AND r.state = 'running' AND r.id <> j.id)
             ORDER BY id LIMIT 1\(lock)
             """, [.init(now.milliseconds)])
-        else { return nil }
+        else { return .none }
         let row = try tx.queryOne(
           """
           UPDATE solve_jobs SET state = 'running', lease_owner = ?, lease_until = ?, heartbeat_at = ?,
@@ -146,10 +167,11 @@ public struct SolveJobs: Sendable {
             .text(worker), .init(now.addingTimeInterval(lease).milliseconds), .init(now.milliseconds),
             .init(now.milliseconds), .init(try candidate.int("id")),
           ])
-        return try row.map { try Self.job($0, versionNumber: nil) }
+        guard let row else { return .none }
+        return .claimed(try Self.job(row, versionNumber: nil))
       }
     } catch StoreError.constraint {
-      return nil  // another worker started a job of the same organisation meanwhile
+      return .lostRace
     }
   }
 
@@ -206,12 +228,16 @@ public struct SolveJobs: Sendable {
   }
 
   /// Puts a job the worker holds back in the queue (a worker shutting down).
+  /// A job whose cancel was asked for ends cancelled instead.
   public func release(job id: Int, worker: String) throws {
     try database.write { tx in
       _ = try held(tx, id, worker)
       try tx.execute(
-        "UPDATE solve_jobs SET state = 'queued', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 WHERE id = ?",
-        [.init(id)])
+        """
+        UPDATE solve_jobs SET state = CASE WHEN cancel_requested = 1 THEN 'cancelled' ELSE 'queued' END,
+          finished_at = CASE WHEN cancel_requested = 1 THEN ? ELSE NULL END,
+          lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 WHERE id = ?
+        """, [.init(Date().milliseconds), .init(id)])
     }
   }
 

@@ -121,3 +121,48 @@ import Testing
     }
   }
 }
+
+/// A solve through the API: queued (202), run by a worker, followed as server-sent events,
+/// stored as a draft, published, read as a teacher's week.
+@Suite struct SolveJobAPITests {
+  @Test(arguments: TestDatabase.backends)
+  func aQueuedSolveEndsAsADraftThatIsPublishedAndRead(backend: TestDatabase.Backend) async throws {
+    let fixture = try ServerFixture(backend)
+    try fixture.person("deputy", .deputy, in: fixture.school)
+    try fixture.person("teacher", .teacher, in: fixture.school, teacher: "t01")
+    let school = fixture.school.id
+    let store = fixture.store
+    try await fixture.serve { client in
+      let deputy = try await client.signIn("deputy")
+      let jobs = "/api/v1/organisations/\(school)/solve-jobs"
+      let bad = try await client.call(.post, jobs, token: deputy, json: #"{"timeLimit": 0}"#)
+      #expect(bad.status == .badRequest && bad.error["field"] as? String == "timeLimit")
+      let queued = try await client.call(
+        .post, jobs, token: deputy, json: #"{"timeLimit": 10, "firstFeasible": true, "useMIP": false, "period": "Q1"}"#)
+      #expect(queued.status == .accepted)
+      let id = try #require(queued.object["id"] as? Int)
+      #expect(queued.object["state"] as? String == "queued")
+
+      // A worker (as `sabaq worker` or the server's own) takes it.
+      let worker = SolveWorker(store: store, name: "test-worker", lease: 30)
+      let outcome = try await Task.detached { try worker.runNext() }.value
+      #expect(outcome?.state.name == "finished")
+
+      let events = try await client.call(.get, "\(jobs)/\(id)/events", token: deputy)
+      #expect(events.headers[.contentType] == "text/event-stream")
+      #expect(events.text.contains("event: end") && events.text.contains("\"state\":\"finished\""))
+      let job = try await client.call(.get, "\(jobs)/\(id)", token: deputy)
+      let version = try #require(job.object["versionNumber"] as? Int)
+      let versions = "/api/v1/organisations/\(school)/timetable/versions"
+      let teacher = try await client.signIn("teacher")
+      #expect(try await client.call(.get, "\(versions)/\(version)", token: teacher).status == .notFound)
+      #expect(try await client.call(.post, "\(versions)/\(version)/publish", token: deputy).status == .ok)
+      let week = try await client.call(.get, "/api/v1/organisations/\(school)/timetable/teachers/t01", token: teacher)
+      #expect(week.status == .ok)
+      let lessons = try #require(week.object["lessons"] as? [[String: Any]])
+      #expect(!lessons.isEmpty && lessons.allSatisfy { ($0["teachers"] as? [String])?.contains("t01") == true })
+      // Cancelling a finished job is a conflict.
+      #expect(try await client.call(.delete, "\(jobs)/\(id)", token: deputy).status == .conflict)
+    }
+  }
+}

@@ -126,6 +126,12 @@ import Timetabling
       #expect(try store.jobs.cancel(school, job: second.id).cancelRequested)
       #expect(try store.jobs.heartbeat(job: second.id, worker: "b", lease: 60, progress: nil))
       try store.jobs.end(job: second.id, worker: "b", state: .cancelled, error: nil)
+      // A job put back by a stopping worker after a cancel was asked for ends cancelled.
+      let fourth = try store.jobs.enqueue(school)
+      _ = try #require(try store.jobs.claim(worker: "c", lease: 60, only: fourth.id))
+      _ = try store.jobs.cancel(school, job: fourth.id)
+      try store.jobs.release(job: fourth.id, worker: "c")
+      #expect(try store.jobs.job(school, id: fourth.id).state == .cancelled)
       let third = try store.jobs.enqueue(school)
       #expect(try store.jobs.cancel(school, job: third.id).state == .cancelled)
       #expect(try store.jobs.claim(worker: "b", lease: 60) == nil)
