@@ -180,7 +180,7 @@ public struct Organisations: Sendable {
       id: try row.int("id"), parentID: row.optionalInt("parent_id"), name: try row.string("name"),
       kind: OrganisationNode.Kind(rawValue: try row.string("kind")) ?? .school, country: row.optionalString("country"),
       timeZone: try row.string("time_zone"),
-      settings: (try? JSONText.decode([String: String].self, from: row.string("settings"))) ?? [:],
+      settings: JSONText.stringMap((try? row.string("settings")) ?? "{}"),
       ancestry: path.split(separator: "/").compactMap { Int($0) })
   }
 
@@ -207,6 +207,19 @@ enum JSONText {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  /// A list or map of strings (the lists of a week's rows, an organisation's settings), read with
+  /// JSONSerialization: several times faster than JSONDecoder, and read on every page.
+  static func strings(_ text: String) throws -> [String] {
+    guard let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else {
+      throw StoreError.corrupt("expected a JSON list of strings, found \(text.prefix(80))")
+    }
+    return list
+  }
+
+  static func stringMap(_ text: String) -> [String: String] {
+    (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]) ?? [:]
   }
 
   static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -20,6 +20,10 @@ public struct Session: Sendable {
 public struct Sessions: Sendable {
   let database: any SQLDatabase
   let people: People
+  /// Sessions seen in the last few seconds, so that a page's requests do not each read the
+  /// session row. A session ended on another server is still honoured here for at most `cacheLife`.
+  let cache = SessionCache()
+  public static let cacheLife: TimeInterval = 5
   public static let maxFailures = 5
   public static let failureWindow: TimeInterval = 15 * 60
   public static let lifetime: TimeInterval = 14 * 24 * 3600
@@ -67,25 +71,34 @@ public struct Sessions: Sendable {
   /// The user a token signs in, if its session has not ended.
   public func user(token: String) throws -> User? {
     guard !token.isEmpty, token.count <= 200 else { return nil }
-    return try database.read { tx in
+    let key = Self.hash(token)
+    let now = Date()
+    if let cached = cache.user(key, at: now) { return cached }
+    let user = try database.read { tx in
       try tx.queryOne(
         """
         SELECT u.id, u.login, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = ? AND s.expires_at > ?
-        """, [.text(Self.hash(token)), .init(Date().milliseconds)]
+        """, [.text(key), .init(now.milliseconds)]
       ).map { User(id: try $0.int("id"), login: try $0.string("login"), displayName: try $0.string("display_name")) }
     }
+    if let user { cache.keep(key, user, until: now.addingTimeInterval(Self.cacheLife)) }
+    return user
   }
 
   /// Ends a session (signing out).
   public func end(token: String) throws {
-    try database.write { tx in try tx.execute("DELETE FROM sessions WHERE token_hash = ?", [.text(Self.hash(token))]) }
+    cache.forget(Self.hash(token))
+    try database.write { tx in
+      _ = try tx.execute("DELETE FROM sessions WHERE token_hash = ?", [.text(Self.hash(token))])
+    }
   }
 
   /// Ends every session of a user but `keeping` (after a password change).
   public func endAll(of user: Int, keeping token: String? = nil) throws {
+    cache.forget(user: user)
     try database.write { tx in
-      try tx.execute(
+      _ = try tx.execute(
         "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", [.init(user), .text(token.map(Self.hash) ?? "")])
     }
   }
@@ -93,4 +106,29 @@ public struct Sessions: Sendable {
   static func hash(_ token: String) -> String {
     SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
   }
+}
+
+/// The recently seen sessions of this process.
+final class SessionCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: (user: User, until: Date)] = [:]
+
+  func user(_ key: String, at now: Date) -> User? {
+    lock.withLock {
+      guard let entry = entries[key] else { return nil }
+      if entry.until > now { return entry.user }
+      entries[key] = nil
+      return nil
+    }
+  }
+
+  func keep(_ key: String, _ user: User, until: Date) {
+    lock.withLock {
+      if entries.count > 100_000 { entries.removeAll() }
+      entries[key] = (user, until)
+    }
+  }
+
+  func forget(_ key: String) { lock.withLock { entries[key] = nil } }
+  func forget(user: Int) { lock.withLock { entries = entries.filter { $0.value.user.id != user } } }
 }

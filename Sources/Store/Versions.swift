@@ -62,7 +62,7 @@ public struct Versions: Sendable {
     let drafts = policy.allows(.viewDrafts, in: scope)
     return try database.read { tx in
       try tx.query(
-        "SELECT * FROM timetable_versions WHERE organisation_id = ?\(drafts ? "" : " AND state <> 'draft'") ORDER BY number",
+        "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ?\(drafts ? "" : " AND state <> 'draft'") ORDER BY number",
         [.init(scope.organisationID)]
       ).map(Self.version)
     }
@@ -76,7 +76,7 @@ public struct Versions: Sendable {
         "\(scope.actor.name) may not view the timetables of organisation \(scope.organisationID)")
     }
     return try database.read { tx in
-      let row = try versionRow(tx, scope: scope, number: number)
+      let row = try versionRow(tx, scope: scope, number: number, whole: true)
       let version = try Self.version(row)
       try requireView(version, scope)
       return VersionContent(
@@ -91,7 +91,7 @@ public struct Versions: Sendable {
   public func published(_ scope: TenantScope) throws -> TimetableVersion? {
     try database.read { tx in
       try tx.queryOne(
-        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
+        "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
         [.init(scope.organisationID)]
       ).map(Self.version)
     }
@@ -118,7 +118,7 @@ public struct Versions: Sendable {
       } else {
         guard
           let newest = try tx.queryOne(
-            "SELECT * FROM timetable_versions WHERE organisation_id = ? AND state = 'draft' ORDER BY number DESC LIMIT 1",
+            "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'draft' ORDER BY number DESC LIMIT 1",
             [.init(scope.organisationID)])
         else { throw StoreError.notFound("a draft timetable of organisation \(scope.organisationID)") }
         row = newest
@@ -171,7 +171,7 @@ public struct Versions: Sendable {
       } else {
         guard
           let published = try tx.queryOne(
-            "SELECT * FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
+            "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
             [.init(scope.organisationID)])
         else { throw StoreError.notFound("a published timetable of organisation \(scope.organisationID)") }
         row = published
@@ -222,10 +222,17 @@ public struct Versions: Sendable {
     }
   }
 
-  private func versionRow(_ tx: any SQLTransaction, scope: TenantScope, number: Int) throws -> SQLRow {
+  /// The columns of a version without its timetable, check and summary (large texts a week's
+  /// read does not need).
+  static let columns =
+    "id, number, academic_year, period, state, plan_revision, hard_violations, created_at, created_by, published_at, published_by"
+
+  private func versionRow(_ tx: any SQLTransaction, scope: TenantScope, number: Int, whole: Bool = false) throws
+    -> SQLRow
+  {
     guard
       let row = try tx.queryOne(
-        "SELECT * FROM timetable_versions WHERE organisation_id = ? AND number = ?",
+        "SELECT \(whole ? "*" : Self.columns) FROM timetable_versions WHERE organisation_id = ? AND number = ?",
         [.init(scope.organisationID), .init(number)])
     else { throw StoreError.notFound("timetable version \(number) of organisation \(scope.organisationID)") }
     return row
@@ -272,7 +279,7 @@ public struct Versions: Sendable {
   }
 
   private static func lesson(_ row: SQLRow) throws -> ScheduledLesson {
-    func list(_ column: String) throws -> [String] { try JSONText.decode([String].self, from: try row.string(column)) }
+    func list(_ column: String) throws -> [String] { try JSONText.strings(try row.string(column)) }
     return ScheduledLesson(
       lesson: try row.string("lesson"), day: try row.string("day"), period: try row.int("period"),
       duration: try row.int("duration"), subject: try row.string("subject"), group: try row.string("group_name"),

@@ -28,7 +28,7 @@ final class PostgresDatabase: SQLDatabase {
       password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
   }
 
-  func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try transaction(body) }
+  @discardableResult func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T { try transaction(body) }
   func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
     try transaction(body, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
   }
@@ -90,7 +90,7 @@ private struct PostgresTransaction: SQLTransaction {
   let logger: Logger
   var dialect: SQLDialect { .postgres }
 
-  func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
+  @discardableResult func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
     let result = try connection.query(Self.query(sql, values), logger: logger).wait()
     return result.metadata.rows ?? 0
   }

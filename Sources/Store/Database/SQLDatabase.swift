@@ -85,7 +85,7 @@ extension SQLTransaction {
 protocol SQLDatabase: Sendable {
   var dialect: SQLDialect { get }
   /// A transaction that writes; on SQLite it holds the write lock from its start (IMMEDIATE).
-  func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T
+  @discardableResult func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T
   /// A transaction that only reads, from one consistent snapshot.
   func read<T>(_ body: (any SQLTransaction) throws -> T) throws -> T
   func close()

@@ -20,7 +20,7 @@ final class SQLiteDatabase: SQLDatabase {
     }
   }
 
-  func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
+  @discardableResult func write<T>(_ body: (any SQLTransaction) throws -> T) throws -> T {
     try translatingErrors {
       try pool.writeWithoutTransaction { db in
         var result: T?
@@ -64,13 +64,14 @@ private struct GRDBTransaction: SQLTransaction {
   let db: Database
   var dialect: SQLDialect { .sqlite }
 
-  func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
-    try db.execute(sql: sql, arguments: Self.arguments(values))
+  @discardableResult func execute(_ sql: String, _ values: [SQLValue]) throws -> Int {
+    // Statements are compiled once per connection and kept (GRDB's statement cache).
+    try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(values))
     return db.changesCount
   }
 
   func query(_ sql: String, _ values: [SQLValue]) throws -> [SQLRow] {
-    try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
+    try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: Self.arguments(values)).map { row in
       var values: [String: SQLValue] = [:]
       for (column, value) in zip(row.columnNames, row.databaseValues) {
         values[column.lowercased()] = Self.value(value)
