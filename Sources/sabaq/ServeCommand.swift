@@ -43,6 +43,7 @@ struct ServeCommand: ParsableCommand {
     let configuration = ServerConfiguration(host: host, port: port, runsJobs: !noJobs)
     print("Sabaq on http://\(host):\(port) (store: \(store.url)); try:")
     print("  curl -s -X POST http://\(host):\(port)/api/v1/session -d '{\"login\": \"deputy\", \"password\": \"…\"}'")
+    fflush(nil)  // the address and the sign-in reach a pipe or a log file at once
     try runServer(store: store, configuration: configuration)
   }
 }

@@ -13,7 +13,7 @@ final class RunningSabaq {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-running-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     for name in ["stdout", "stderr"] {
-      FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+      _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
     }
     process.executableURL = Sabaq.executable
     process.arguments = arguments
