@@ -7,9 +7,30 @@ import NIOPosix
 import Store
 
 /// Runs a store call on the thread pool: the store is synchronous and must never block an event
-/// loop.
+/// loop. A call that takes longer than `storeCallLimit` is answered 503 (the call itself finishes
+/// in the background; its transaction commits or rolls back whole).
 func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-  try await NIOThreadPool.singleton.runIfActive(body)
+  try await withThrowingTaskGroup(of: Box<T>?.self) { group in
+    group.addTask { Box(try await NIOThreadPool.singleton.runIfActive(body)) }
+    group.addTask {
+      try await Task.sleep(for: storeCallLimit)
+      return nil
+    }
+    defer { group.cancelAll() }
+    guard let first = try await group.next(), let result = first else {
+      throw APIError(
+        .serviceUnavailable, code: "timeout", "the store did not answer within \(storeCallLimit); try again")
+    }
+    return result.value
+  }
+}
+
+/// How long one store call of a request may take.
+let storeCallLimit = Duration.seconds(30)
+
+struct Box<T: Sendable>: Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }
 
 /// Finds who a request is from: a bearer token (`Authorization: Bearer …`, for API clients) or
@@ -124,5 +145,19 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     }
     total = all.count
     items = offset >= all.count ? [] : Array(all[offset..<min(all.count, offset + limit)])
+  }
+}
+
+/// Gives every response the request's id (`X-Request-Id`, the id the request's log lines carry).
+struct RequestIDMiddleware: RouterMiddleware {
+  typealias Context = ServerContext
+  static let header = HTTPField.Name("X-Request-Id")!
+
+  func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response)
+    async throws -> Response
+  {
+    var response = try await next(request, context)
+    response.headers[Self.header] = context.id
+    return response
   }
 }

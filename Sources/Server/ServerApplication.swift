@@ -39,6 +39,7 @@ public enum SabaqServer {
     let router = Router(context: ServerContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: SessionMiddleware(store: store))
     OperationsRoutes(store: store).add(to: router)
@@ -60,6 +61,8 @@ public enum SabaqServer {
     if configuration.runsJobs { services.append(JobService(store: store)) }
     return Application(
       router: router(store: store, configuration: configuration),
+      // A connection that sends nothing for 30 s is closed (slow or stuck clients hold no slot).
+      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "sabaq"),
       services: services, logger: logger ?? Logger(label: "sabaq.server"))
   }

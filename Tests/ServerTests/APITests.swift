@@ -113,6 +113,7 @@ import Testing
     try await fixture.serve { client in
       let health = try await client.call(.get, "/health")
       #expect(health.status == .ok && health.object["database"] as? String == "reachable")
+      #expect(health.headers[HTTPField.Name("X-Request-Id")!]?.isEmpty == false)
       _ = try await client.call(.get, "/api/v1/me")
       let metrics = try await client.call(.get, "/metrics")
       #expect(metrics.status == .ok && metrics.text.contains("hb_requests"))
