@@ -45,7 +45,13 @@ struct SessionMiddleware: RouterMiddleware {
   {
     var context = context
     if let token = Self.token(of: request) {
-      let user = try await blocking { [store] in try store.sessions.user(token: token) }
+      // A session seen in the last seconds is known without a trip to the thread pool.
+      let user: User?
+      if let recent = store.sessions.recentUser(token: token) {
+        user = recent
+      } else {
+        user = try await blocking { [store] in try store.sessions.user(token: token) }
+      }
       if let user {
         context.actor = .user(id: user.id, login: user.login)
         context.sessionToken = token

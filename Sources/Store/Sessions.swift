@@ -68,6 +68,13 @@ public struct Sessions: Sendable {
     return Session(token: token, user: user, kind: kind, expiresAt: expires)
   }
 
+  /// The user of a session seen in the last few seconds, without asking the database (nil: ask
+  /// `user(token:)`).
+  public func recentUser(token: String) -> User? {
+    guard !token.isEmpty, token.count <= 200 else { return nil }
+    return cache.user(Self.hash(token), at: Date())
+  }
+
   /// The user a token signs in, if its session has not ended.
   public func user(token: String) throws -> User? {
     guard !token.isEmpty, token.count <= 200 else { return nil }
