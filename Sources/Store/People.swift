@@ -98,7 +98,7 @@ public struct People: Sendable {
         """, [.init(scope.organisationID)]
       ).map { row in
         (
-          User(id: try row.int("user_id"), login: try row.string("login"), displayName: try row.string("display_name")),
+          try Self.user(row, id: "user_id"),
           try Self.membership(row)
         )
       }
@@ -116,7 +116,7 @@ public struct People: Sendable {
       return nil
     }
     guard Bcrypt.verify(password, hash: try row.string("password_hash")) else { return nil }
-    return User(id: try row.int("id"), login: try row.string("login"), displayName: try row.string("display_name"))
+    return try Self.user(row)
   }
 
   /// Changes the actor's own password, given the current one.
@@ -143,7 +143,7 @@ public struct People: Sendable {
         try tx.queryOne("SELECT id, login, display_name FROM users WHERE id = ?", [.init(id)])
       })
     else { throw StoreError.notFound("user \(id)") }
-    return User(id: try row.int("id"), login: try row.string("login"), displayName: try row.string("display_name"))
+    return try Self.user(row)
   }
 
   /// Every membership of a user, in every organisation.
@@ -157,7 +157,7 @@ public struct People: Sendable {
   private func findOrCreate(_ tx: any SQLTransaction, login: String, displayName: String?, hash: String?) throws -> User
   {
     if let row = try tx.queryOne("SELECT * FROM users WHERE login = ?", [.text(login)]) {
-      return User(id: try row.int("id"), login: login, displayName: try row.string("display_name"))
+      return try Self.user(row)
     }
     guard let hash else { throw StoreError.invalid(field: "password", "a new login needs a password") }
     let now = Date().milliseconds
@@ -192,6 +192,11 @@ public struct People: Sendable {
     if let classID = grant.classID, plan.schoolClass(classID) == nil {
       throw StoreError.invalid(field: "class", "no class \(classID) in the plan of \(plan.academicYear.name)")
     }
+  }
+
+  /// A user from a row with its id (in column `id`), login and display name.
+  static func user(_ row: SQLRow, id: String = "id") throws -> User {
+    User(id: try row.int(id), login: try row.string("login"), displayName: try row.string("display_name"))
   }
 
   static func membership(_ row: SQLRow) throws -> Membership {

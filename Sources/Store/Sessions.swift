@@ -30,7 +30,9 @@ public struct Sessions: Sendable {
 
   /// A new session for a login and password; the same error for an unknown login and a wrong
   /// password ("login or password is not right").
-  public func signIn(login: String, password: String, kind: Session.Kind) throws -> Session {
+  /// One session per kind asked for (a bearer token and a cookie's), from one check of the
+  /// password: bcrypt's work is done once.
+  public func signIn(login: String, password: String, kinds: [Session.Kind]) throws -> [Session] {
     let key = login.lowercased()
     let now = Date()
     let since = now.addingTimeInterval(-Self.failureWindow)
@@ -50,22 +52,28 @@ public struct Sessions: Sendable {
       }
       throw StoreError.unauthorised("login or password is not right")
     }
-    var bytes = [UInt8](repeating: 0, count: 32)
-    var generator = SystemRandomNumberGenerator()
-    for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &generator) }
-    let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     let expires = now.addingTimeInterval(Self.lifetime)
+    let sessions = kinds.map { Session(token: Self.newToken(), user: user, kind: $0, expiresAt: expires) }
     try database.write { tx in
-      try tx.execute(
-        "INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-        [
-          .text(Self.hash(token)), .init(user.id), .text(kind.rawValue), .init(now.milliseconds),
-          .init(expires.milliseconds),
-        ])
+      for session in sessions {
+        try tx.execute(
+          "INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+          [
+            .text(Self.hash(session.token)), .init(user.id), .text(session.kind.rawValue), .init(now.milliseconds),
+            .init(expires.milliseconds),
+          ])
+      }
       try tx.execute("DELETE FROM sign_in_failures WHERE login = ?", [.text(key)])
     }
-    return Session(token: token, user: user, kind: kind, expiresAt: expires)
+    return sessions
+  }
+
+  /// 32 random bytes, base64url.
+  private static func newToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+      .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
   }
 
   /// The user of a session seen in the last few seconds, without asking the database (nil: ask
@@ -87,7 +95,7 @@ public struct Sessions: Sendable {
         SELECT u.id, u.login, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = ? AND s.expires_at > ?
         """, [.text(key), .init(now.milliseconds)]
-      ).map { User(id: try $0.int("id"), login: try $0.string("login"), displayName: try $0.string("display_name")) }
+      ).map { try People.user($0) }
     }
     if let user { cache.keep(key, user, until: now.addingTimeInterval(Self.cacheLife)) }
     return user

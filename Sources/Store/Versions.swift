@@ -89,12 +89,7 @@ public struct Versions: Sendable {
 
   /// The published version, if any.
   public func published(_ scope: TenantScope) throws -> TimetableVersion? {
-    try database.read { tx in
-      try tx.queryOne(
-        "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
-        [.init(scope.organisationID)]
-      ).map(Self.version)
-    }
+    try database.read { tx in try newestRow(tx, scope: scope, state: .published).map(Self.version) }
   }
 
   /// Publishes a draft (the newest when no number is given): it becomes what teachers, students
@@ -112,17 +107,7 @@ public struct Versions: Sendable {
 
   private func publishing(_ scope: TenantScope, number: Int?) throws -> TimetableVersion {
     try database.write { tx in
-      let row: SQLRow
-      if let number {
-        row = try versionRow(tx, scope: scope, number: number)
-      } else {
-        guard
-          let newest = try tx.queryOne(
-            "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'draft' ORDER BY number DESC LIMIT 1",
-            [.init(scope.organisationID)])
-        else { throw StoreError.notFound("a draft timetable of organisation \(scope.organisationID)") }
-        row = newest
-      }
+      let row = try versionRow(tx, scope: scope, number: number, newest: .draft)
       var version = try Self.version(row)
       guard version.state == .draft else {
         throw StoreError.conflict(
@@ -165,17 +150,7 @@ public struct Versions: Sendable {
       policy.allows(.viewTimetables, in: scope) || policy.allows(.viewOwnClassTimetable, in: scope, classID: classID)
     else { throw StoreError.forbidden("\(scope.actor.name) may not view this timetable") }
     return try database.read { tx in
-      let row: SQLRow
-      if let number {
-        row = try versionRow(tx, scope: scope, number: number)
-      } else {
-        guard
-          let published = try tx.queryOne(
-            "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = 'published'",
-            [.init(scope.organisationID)])
-        else { throw StoreError.notFound("a published timetable of organisation \(scope.organisationID)") }
-        row = published
-      }
+      let row = try versionRow(tx, scope: scope, number: number, newest: .published)
       try requireView(try Self.version(row), scope)
       return try tx.query(
         """
@@ -226,6 +201,27 @@ public struct Versions: Sendable {
   /// read does not need).
   static let columns =
     "id, number, academic_year, period, state, plan_revision, hard_violations, created_at, created_by, published_at, published_by"
+
+  /// Version `number`, or, when none is given, the newest in `state` (the draft to publish, the
+  /// published one to read).
+  private func versionRow(
+    _ tx: any SQLTransaction, scope: TenantScope, number: Int?, newest state: TimetableVersion.State
+  )
+    throws -> SQLRow
+  {
+    if let number { return try versionRow(tx, scope: scope, number: number) }
+    guard let row = try newestRow(tx, scope: scope, state: state) else {
+      throw StoreError.notFound("a \(state.rawValue) timetable of organisation \(scope.organisationID)")
+    }
+    return row
+  }
+
+  private func newestRow(_ tx: any SQLTransaction, scope: TenantScope, state: TimetableVersion.State) throws -> SQLRow?
+  {
+    try tx.queryOne(
+      "SELECT \(Self.columns) FROM timetable_versions WHERE organisation_id = ? AND state = ? ORDER BY number DESC LIMIT 1",
+      [.init(scope.organisationID), .text(state.rawValue)])
+  }
 
   private func versionRow(_ tx: any SQLTransaction, scope: TenantScope, number: Int, whole: Bool = false) throws
     -> SQLRow

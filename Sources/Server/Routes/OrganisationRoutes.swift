@@ -60,17 +60,17 @@ struct OrganisationRoutes {
   }
 
   @Sendable func organisation(_ request: Request, context: ServerContext) async throws -> JSON<OrganisationNode> {
-    try await with(context) { store, scope in scope.organisation }
+    try await scoped(store, context) { store, scope in scope.organisation }
   }
 
   @Sendable func subtree(_ request: Request, context: ServerContext) async throws -> JSON<Page<OrganisationNode>> {
-    let all = try await with(context) { store, scope in try store.organisations.subtree(scope) }
+    let all = try await scoped(store, context) { store, scope in try store.organisations.subtree(scope) }
     return JSON(try Page(all.value, request: request))
   }
 
   @Sendable func create(_ request: Request, context: ServerContext) async throws -> JSON<OrganisationNode> {
     let body = try await request.json(NewOrganisation.self, context: context)
-    var created = try await with(context) { store, scope in
+    var created = try await scoped(store, context) { store, scope in
       try store.organisations.create(
         under: scope, name: body.name, kind: body.kind, country: body.country, timeZone: body.timeZone)
     }
@@ -80,14 +80,14 @@ struct OrganisationRoutes {
 
   @Sendable func update(_ request: Request, context: ServerContext) async throws -> JSON<OrganisationNode> {
     let body = try await request.json(OrganisationChange.self, context: context)
-    return try await with(context) { store, scope in
+    return try await scoped(store, context) { store, scope in
       try store.organisations.update(scope, name: body.name, timeZone: body.timeZone, settings: body.settings)
     }
   }
 
   @Sendable func move(_ request: Request, context: ServerContext) async throws -> Response {
     let body = try await request.json(Move.self, context: context)
-    _ = try await with(context) { store, scope in
+    _ = try await scoped(store, context) { store, scope in
       try store.organisations.move(scope, under: try store.scope(body.parent, actor: scope.actor))
       return true
     }
@@ -95,7 +95,7 @@ struct OrganisationRoutes {
   }
 
   @Sendable func people(_ request: Request, context: ServerContext) async throws -> JSON<Page<Member>> {
-    let all = try await with(context) { store, scope in
+    let all = try await scoped(store, context) { store, scope in
       try store.people.members(scope).map { Member(user: $0.user, membership: $0.membership) }
     }
     return JSON(try Page(all.value, request: request))
@@ -103,7 +103,7 @@ struct OrganisationRoutes {
 
   @Sendable func addPerson(_ request: Request, context: ServerContext) async throws -> JSON<Member> {
     let body = try await request.json(NewMember.self, context: context)
-    var added = try await with(context) { store, scope in
+    var added = try await scoped(store, context) { store, scope in
       let (user, membership) = try store.people.add(
         to: scope, login: body.login, displayName: body.displayName, password: body.password,
         grant: MembershipGrant(role: body.role, teacher: body.teacher, classID: body.class, blocks: body.blocks ?? []))
@@ -115,7 +115,7 @@ struct OrganisationRoutes {
 
   @Sendable func removePerson(_ request: Request, context: ServerContext) async throws -> Response {
     let membership = try context.number("membership")
-    _ = try await with(context) { store, scope in
+    _ = try await scoped(store, context) { store, scope in
       try store.people.revoke(scope, membership: membership)
       return true
     }
@@ -126,15 +126,9 @@ struct OrganisationRoutes {
     let subject = request.query("subject")
     let text = request.query("q")
     let limit = try request.queryInt("limit") ?? 100
-    return try await with(context) { store, scope in
+    return try await scoped(store, context) { store, scope in
       try store.history.entries(scope, subject: subject, containing: text, limit: limit)
     }
-  }
-
-  private func with<T: Encodable & Sendable>(
-    _ context: ServerContext, _ body: @escaping @Sendable (Store, TenantScope) throws -> T
-  ) async throws -> JSON<T> {
-    try await scoped(store, context, body)
   }
 }
 

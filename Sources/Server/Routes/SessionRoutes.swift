@@ -42,11 +42,10 @@ struct SessionRoutes {
   /// second session for pages. Wrong login and wrong password read the same.
   @Sendable func signIn(_ request: Request, context: ServerContext) async throws -> Response {
     let body = try await request.json(SignIn.self, context: context)
-    let (bearer, cookie) = try await blocking { [store] in
-      let bearer = try store.sessions.signIn(login: body.login, password: body.password, kind: .bearer)
-      let cookie = try store.sessions.signIn(login: body.login, password: body.password, kind: .cookie)
-      return (bearer, cookie)
+    let sessions = try await blocking { [store] in
+      try store.sessions.signIn(login: body.login, password: body.password, kinds: [.bearer, .cookie])
     }
+    let (bearer, cookie) = (sessions[0], sessions[1])
     var response = try JSON(SignedIn(token: bearer.token, user: bearer.user, expiresAt: bearer.expiresAt))
       .response(from: request, context: context)
     response.setCookie(
