@@ -117,6 +117,35 @@ public struct Plans: Sendable {
     return try database.read { tx in try find(tx, organisation: scope.organisationID, year: year) }
   }
 
+  /// The newest plan for showing timetables: those who may see a timetable (a teacher, a student,
+  /// a parent) see the names, bells and calendar it needs, though not always the plan itself.
+  public func forTimetables(_ scope: TenantScope) throws -> StoredPlan {
+    try requireTimetableView(scope)
+    return try database.read { tx in try find(tx, organisation: scope.organisationID, year: nil) }
+  }
+
+  /// The academic year and revision of the newest plan (one indexed row): caches of what is
+  /// derived from a plan (the pages' calendars) know from it whether they are still current.
+  public func currentRevision(_ scope: TenantScope) throws -> (year: String, revision: Int) {
+    try requireTimetableView(scope)
+    return try database.read { tx in
+      guard
+        let row = try tx.queryOne(
+          "SELECT academic_year, revision FROM plans WHERE organisation_id = ? ORDER BY academic_year DESC LIMIT 1",
+          [.init(scope.organisationID)])
+      else { throw StoreError.notFound("a plan of organisation \(scope.organisationID)") }
+      return (try row.string("academic_year"), try row.int("revision"))
+    }
+  }
+
+  private func requireTimetableView(_ scope: TenantScope) throws {
+    let ownClasses = scope.memberships.compactMap(\.classID)
+    guard
+      policy.allows(.viewTimetables, in: scope)
+        || ownClasses.contains(where: { policy.allows(.viewOwnClassTimetable, in: scope, classID: $0) })
+    else { throw StoreError.forbidden("\(scope.actor.name) may not view the timetables of this organisation") }
+  }
+
   /// The academic years the organisation has plans for, with their revisions, oldest first.
   public func years(_ scope: TenantScope) throws -> [(year: String, revision: Int)] {
     try policy.require(.viewPlan, in: scope)

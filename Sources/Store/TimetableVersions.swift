@@ -84,22 +84,6 @@ public enum TimetableHolder: Hashable, Sendable {
   }
 }
 
-/// One lesson of a week as a page shows it: read from the rows stored per teacher, class and
-/// room, without loading the plan.
-public struct ScheduledLesson: Codable, Hashable, Sendable {
-  public var lesson: String
-  public var day: String
-  public var period: Int
-  public var duration: Int
-  public var subject: String
-  public var group: String
-  public var classes: [String]
-  public var teachers: [String]
-  public var rooms: [String]
-  /// `every`, `odd` or `even`.
-  public var weeks: String
-}
-
 /// The differences between two versions, lesson by lesson and summed per teacher and class.
 public struct VersionDiff: Codable, Hashable, Sendable {
   public var from: Int
