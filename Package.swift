@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -59,8 +60,10 @@ let package = Package(
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
-      resources: [.copy("Resources/openapi.json")]),
+      resources: [.copy("Resources/openapi.json"), .copy("Resources/pages")]),
     .target(
       name: "Bench",
       dependencies: ["Timetabling", "Planner", "Solver", "Checker", "Interchange", "Reports", "SampleSchools", "Store"]),

@@ -2,8 +2,8 @@ import CSV
 import Foundation
 
 /// Renders rows as CSV (RFC 4180 quoting, UTF-8) for spreadsheets.
-enum CSVTable {
-  static func render(header: [String], rows: [[String]]) -> String {
+public enum CSVTable {
+  public static func render(header: [String], rows: [[String]]) -> String {
     do {
       let writer = try CSVWriter(stream: .toMemory())
       try writer.write(row: header)

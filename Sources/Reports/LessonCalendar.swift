@@ -97,6 +97,20 @@ public struct LessonCalendar: Sendable {
     return organisation.academicYear.range
   }
 
+  /// The date itself inside the academic year; outside it, the same day of the year moved into
+  /// the academic year (a page opened in a year the plan is not for shows the same time of its year).
+  public func insideYear(_ date: SchoolDate) -> SchoolDate {
+    let year = organisation.academicYear.range
+    guard year.start <= year.end, !year.contains(date) else { return date }
+    var moved = date
+    for _ in 0..<200 {
+      moved = moved.adding(years: moved < year.start ? 1 : -1)
+      if year.contains(moved) { return moved }
+      if moved < year.start, moved.adding(years: 1) > year.end { return year.start }
+    }
+    return year.start
+  }
+
   /// Why a day has no lessons for anyone, if it has none.
   public func closure(on day: SchoolDate) -> ScheduleDay.Closure? {
     if let holiday = (organisation.holidays ?? []).first(where: { $0.grades == nil && $0.range.contains(day) }) {

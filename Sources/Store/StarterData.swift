@@ -39,7 +39,12 @@ public struct StarterData: Sendable {
       accounts.append(Account(login: login, role: role, organisation: node))
     }
     try add("deputy", .deputy, renamed)
-    if let teacher = organisation.teachers.first { try add("teacher", .teacher, renamed, teacher: teacher.id) }
+    // The teacher with the most classes to teach, so that the demonstration's week is full.
+    let busiest = Dictionary(organisation.assignments.flatMap(\.teachers).map { ($0, 1) }, uniquingKeysWith: +)
+      .max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    if let teacher = busiest ?? organisation.teachers.first?.id {
+      try add("teacher", .teacher, renamed, teacher: teacher)
+    }
     if let schoolClass = organisation.classes.first { try add("parent", .parent, renamed, classID: schoolClass.id) }
     try add("district", .districtStaff, district)
     return StarterData(school: renamed, district: district, accounts: accounts, password: password)
