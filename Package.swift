@@ -94,7 +94,7 @@ let package = Package(
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "Server", "Store", "Planner", "TestSupport",
+        "Server", "Store", "Planner", "TestSupport", "Timetabling", "Interchange", "Reports",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(
