@@ -1,9 +1,10 @@
 import Foundation
+import Planner
 
 /// What a first start of the server makes in an empty store so that a newcomer can sign in at
-/// once: a region, a district under it, a school with a plan imported from a file, and people in
-/// each role that matters (a deputy, a teacher, a parent, the district's staff), all with one
-/// password printed for them.
+/// once: a region, a district under it, a school for each plan file (the first one the
+/// demonstration's), and people in each role that matters (a deputy, a teacher, a parent of the
+/// first school, the district's staff), all with one password printed for them.
 public struct StarterData: Sendable {
   public struct Account: Sendable {
     public var login: String
@@ -13,21 +14,31 @@ public struct StarterData: Sendable {
 
   public var school: OrganisationNode
   public var district: OrganisationNode
+  /// Every school made, the demonstration's first.
+  public var schools: [OrganisationNode]
   public var accounts: [Account]
   public var password: String
 
   /// Makes it when the store has no organisation yet; nil when it has one (nothing is touched).
-  public static func create(in store: Store, plan file: String, actor: Actor) throws -> StarterData? {
-    guard try store.organisations.visible(to: actor).isEmpty else { return nil }
+  public static func create(in store: Store, plans files: [String], actor: Actor) throws -> StarterData? {
+    guard let first = files.first, try store.organisations.visible(to: actor).isEmpty else { return nil }
     let region = try store.organisations.createRoot(name: "Region", kind: .region, actor: actor)
     let district = try store.organisations.create(
       under: try store.scope(region.id, actor: actor), name: "District", kind: .district)
-    let school = try store.organisations.create(
-      under: try store.scope(district.id, actor: actor), name: "School", kind: .school)
-    let scope = try store.scope(school.id, actor: actor)
-    let imported = try store.plans.importFile(scope, path: file)
-    let organisation = imported.plan.organisation
-    let renamed = try store.organisations.update(scope, name: organisation.name)
+    func school(_ file: String) throws -> (OrganisationNode, Organisation) {
+      let school = try store.organisations.create(
+        under: try store.scope(district.id, actor: actor), name: "School", kind: .school)
+      let scope = try store.scope(school.id, actor: actor)
+      let organisation = try store.plans.importFile(scope, path: file).plan.organisation
+      // The school's name, and its language for the pages from the plan's country.
+      let language = ["KZ": "kk", "RU": "ru", "KG": "ru"][organisation.settings.country ?? ""]
+      let node = try store.organisations.update(
+        scope, name: organisation.name, settings: language.map { ["language": $0] })
+      return (node, organisation)
+    }
+    let (renamed, organisation) = try school(first)
+    var schools = [renamed]
+    for file in files.dropFirst() { schools.append(try school(file).0) }
     let password = "sabaq-" + String(UInt32.random(in: 100_000...999_999))
     var accounts: [Account] = []
     func add(_ login: String, _ role: Role, _ node: OrganisationNode, teacher: String? = nil, classID: String? = nil)
@@ -47,6 +58,7 @@ public struct StarterData: Sendable {
     }
     if let schoolClass = organisation.classes.first { try add("parent", .parent, renamed, classID: schoolClass.id) }
     try add("district", .districtStaff, district)
-    return StarterData(school: renamed, district: district, accounts: accounts, password: password)
+    return StarterData(
+      school: renamed, district: district, schools: schools, accounts: accounts, password: password)
   }
 }

@@ -18,21 +18,40 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The port to listen on.") var port = 8080
   @Flag(help: "Leave solve jobs to `sabaq worker` processes.") var noJobs = false
   @Option(
-    help: "On a first start (an empty store): a school with this plan file and people to sign in as (printed).")
-  var starter: String?
+    help: """
+      On a first start (an empty store): a school for each plan file (or each .json file of a folder), \
+      in one district, and people to sign in as in the first (printed).
+      """)
+  var starter: [String] = []
 
   func validate() throws {
     guard (1...65535).contains(port) else { throw ValidationError("--port: expected 1 to 65535, found \(port)") }
   }
 
+  /// The files named, a folder standing for its `.json` files (the first named file first).
+  static func planFiles(_ names: [String]) throws -> [String] {
+    var seen = Set<String>()
+    return try names.flatMap { name -> [String] in
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue else {
+        return [name]
+      }
+      let files = try FileManager.default.contentsOfDirectory(atPath: name).filter { $0.hasSuffix(".json") }.sorted()
+      guard !files.isEmpty else { throw ValidationError("--starter: \(name) is a folder without .json plan files") }
+      return files.map { (name as NSString).appendingPathComponent($0) }
+    }.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+  }
+
   func run() throws {
     let store = try database.open()
     defer { store.close() }
-    if let starter {
+    if !starter.isEmpty {
       let made = try failing(as: "--starter") {
-        try StarterData.create(in: store, plan: starter, actor: DatabaseOption.actor)
+        try StarterData.create(in: store, plans: try Self.planFiles(starter), actor: DatabaseOption.actor)
       }
       if let made {
+        let others = made.schools.dropFirst().map { "\($0.name) (\($0.id))" }
+        if !others.isEmpty { print("A first start: the district's other schools: \(others.joined(separator: ", "))") }
         print("A first start: \(made.school.name) (organisation \(made.school.id)) with its plan; sign in as")
         for account in made.accounts {
           print("  \(account.login) (\(account.role.rawValue), \(account.organisation.name))")
