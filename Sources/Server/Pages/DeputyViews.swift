@@ -117,7 +117,7 @@ struct SolvePanel {
       moveCount = diff.moves.count
       roomCount = diff.roomChanges.count
       moves = diff.moves.prefix(100).map { move in
-        ["lesson": move.lesson, "from": "\(move.from)", "to": "\(move.to)"] as [String: any Sendable]
+        ["lesson": move.lesson, "from": slot(move.from), "to": slot(move.to)] as [String: any Sendable]
       }
     }
     let check = content.check
@@ -139,6 +139,12 @@ struct SolvePanel {
       "mayPublish": content.version.state == .draft && store.policy.allows(.publishTimetable, in: scope),
       "publishLink": "\(base)/versions/\(number)/publish", "classes": classes,
     ]
+  }
+
+  /// "Понедельник, 3" in the page's language.
+  private func slot(_ slot: TimeSlot) -> String {
+    let day = slot.day.isCalendarWeekday ? environment.text("weekday.\(slot.day.rawValue)") : slot.day.rawValue
+    return "\(day), \(slot.period)"
   }
 
   private func classLinks(_ number: Int) throws -> [[String: any Sendable]] {
