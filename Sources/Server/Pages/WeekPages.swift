@@ -30,10 +30,17 @@ struct WeekPages {
       let environment = environment.inOrganisation(scope.organisation)
       let plan = try store.plans.forTimetables(scope).organisation
       let published = try store.versions.published(scope)
+      // Those who may see drafts are told of a draft newer than the published version.
+      let draft = try store.versions.list(scope).filter { $0.state == .draft && $0.number > (published?.number ?? 0) }
+        .max { $0.number < $1.number }
       let policy = store.policy
       let mayEdit = policy.allows(.editPlan, in: scope)
       let mayCompose = policy.allows(.composeTimetable, in: scope)
       let base = "/o/\(id)"
+      var draftLink: [String: String] = [:]
+      if let draft {
+        draftLink = ["label": VersionLabel.text(draft, environment), "link": "\(base)/versions/\(draft.number)"]
+      }
       let classes = plan.classes.sorted { ($0.grade, $0.letter) < ($1.grade, $1.letter) }
       return [
         "title": scope.organisation.name, "org": ["id": id, "name": scope.organisation.name] as [String: any Sendable],
@@ -46,6 +53,7 @@ struct WeekPages {
           ["name": $0.name, "link": "\(base)/room/\(escape($0.id))"]
         },
         "deputy": mayEdit || mayCompose,
+        "draft": draftLink,
         "links": [
           ("curriculum", "nav.curriculum", mayEdit), ("assignments", "nav.assignments", mayEdit),
           ("load", "nav.load", policy.allows(.viewReports, in: scope)), ("versions", "nav.versions", mayCompose),
