@@ -167,11 +167,36 @@ private let handmadeTimetable = Timetable(
     #expect(html.contains("@page { size: A4"))
     #expect(html.contains("page-break-after: always"))
     #expect(html.contains("<html lang=\"kk\">"))
-    #expect(html.components(separatedBy: "<section class=\"sheet teacher\"").count == 4)
+    #expect(html.components(separatedBy: "<section class=\"sheet teacher").count == 4)
     #expect(!html.contains("<script>"))
     #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
     #expect(html.contains("<th>Дүйсенбі</th>"))
     #expect(html.contains("13:50–14:35"))
+  }
+}
+
+@Suite struct TimetableHTMLTests {
+  private func sheet(lessonsAtOnce: Int) -> TimetableSheet {
+    let entry = TimetableSheet.Entry(
+      what: "Иностранный язык (английский) (1 группа)", who: "Константинопольская А. Б.", place: "Кабинет 215")
+    let rows = (1...7).map { n in
+      TimetableSheet.Row(
+        number: n, time: "08:00–08:45", cells: Array(repeating: Array(repeating: entry, count: lessonsAtOnce), count: 5)
+      )
+    }
+    return TimetableSheet(
+      kind: .schoolClass, name: "7А", heading: "7А", subheading: "", days: ["Пн", "Вт", "Ср", "Чт", "Пт"],
+      sections: [TimetableSheet.Section(shift: nil, rows: rows)], words: ReportLanguage.russian.words)
+  }
+
+  @Test func aFullSheetIsSetSmallerToKeepToItsPage() {
+    #expect(TimetableHTML.density(sheet(lessonsAtOnce: 1)) == "")
+    #expect(TimetableHTML.density(sheet(lessonsAtOnce: 2)) == " dense")
+    #expect(TimetableHTML.density(sheet(lessonsAtOnce: 4)) == " densest")
+    // One subject line for the lessons of one subject at once, one line for each teacher.
+    let cell = TimetableHTML.cell(sheet(lessonsAtOnce: 2).sections[0].rows[0].cells[0])
+    #expect(cell.components(separatedBy: "class=\"what\"").count == 2)
+    #expect(cell.components(separatedBy: "class=\"who\"").count == 3)
   }
 }
 
