@@ -54,7 +54,7 @@ struct LessonTimes: Sendable {
 
   /// The bell time of a shift's lesson ("08:00–08:45"): by the bell schedule of the day (or of
   /// every day when `day` is nil) and of the grade when the school keeps one a grade; else the
-  /// lesson's name in an imported file when it is not just its number; else nil.
+  /// lesson's name in an imported file when it is not just a number; else nil.
   func time(_ shift: ShiftInfo, number: Int, day: Weekday?, grade: Int?) -> String? {
     if let schedule = schedule(shift.id, day: day, grade: grade),
       let lesson = schedule.lessons.first(where: { $0.number == number })
@@ -65,7 +65,8 @@ struct LessonTimes: Sendable {
     let name =
       shift.periodNames.flatMap { $0.indices.contains(number - 1) ? $0[number - 1] : nil }
       ?? (problemPeriodNames.indices.contains(period - 1) ? problemPeriodNames[period - 1] : nil)
-    guard let name, name != String(number), name != String(period) else { return nil }
+    // A name that is only a number ("0", "7": FET files number their hours) is no time.
+    guard let name, !name.isEmpty, !name.allSatisfy(\.isNumber) else { return nil }
     return name
   }
 

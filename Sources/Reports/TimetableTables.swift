@@ -193,7 +193,9 @@ public struct TimetableTables: Sendable {
   private func what(_ lesson: Lesson, group: Bool) -> String {
     let subject = problem.subjects.first { $0.id == lesson.subject }?.name ?? lesson.subject
     var notes: [String] = []
-    if group, let label = words.group(lesson.group) { notes.append(label) }
+    // An imported lesson names its students: its class's own name is no group.
+    let wholeClass = lesson.group == lesson.classes.joined(separator: ", ")
+    if group, !wholeClass, let label = words.group(lesson.group) { notes.append(label) }
     if lesson.weeks != .every { notes.append(words.weeks(odd: lesson.weeks == .odd)) }
     return notes.isEmpty ? subject : "\(subject) (\(notes.joined(separator: ", ")))"
   }
@@ -202,10 +204,11 @@ public struct TimetableTables: Sendable {
     lesson.classes.map { id in problem.classes.first { $0.id == id }?.name ?? id }.joined(separator: "+")
   }
 
-  /// A teacher as a class's table names them: the surname and initials ("Иванова А. П.").
+  /// A teacher as a class's table names them: in Russian and Kazakh, where names are written
+  /// surname first, the surname and initials ("Иванова А. П."); in English the whole name.
   private func teacherShortName(_ id: TeacherID) -> String {
     let name = problem.teachers.first { $0.id == id }?.name ?? id
-    return Self.shortName(name)
+    return language == .english ? name : Self.shortName(name)
   }
 
   /// "Иванова Анна Петровна" → "Иванова А. П."; a name of one word stays as it is.

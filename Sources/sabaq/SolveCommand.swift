@@ -16,9 +16,9 @@ struct SolveCommand: ParsableCommand {
       Writes DIR/timetable.json, readable tables per class, teacher and room (text, and HTML \
       that prints one class, teacher or room per A4 page) in the organisation's language, the \
       checker's report DIR/check.json and the whole result DIR/result.json. DIR must be new or \
-      empty (--force writes into a folder that holds files); it is checked before the solve. Exit status: 0 when the \
-      timetable has no hard violation, 2 when none was found in time, 1 on bad input. Progress \
-      goes to standard error.
+      empty (--force writes into a folder that holds files); it is checked before the solve. \
+      Exit status: 0 when the timetable has no hard violation, 2 when none was found in time, 1 \
+      on bad input. Progress goes to standard error.
 
       With --org ID instead of FILE, the stored plan of the organisation (see `sabaq org import`) \
       is solved as a solve job of the store, and the timetable is stored as a new draft version, \

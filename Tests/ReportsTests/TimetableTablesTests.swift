@@ -124,6 +124,22 @@ private let handmadeTimetable = Timetable(
     #expect(tables.classSheets[0].sections[0].rows[0].cells[1][1].what == "Ағылшын тілі (2 группа, нечётные недели)")
   }
 
+  @Test func anImportedTimetableWithoutBellsOrLanguageReadsInEnglish() throws {
+    var (problem, _) = handmadeProblem()
+    // FET numbers its hours from 0 and names a lesson's students by their set (here the class).
+    problem.periodNames = (0..<12).map(String.init)
+    problem.lessons[0].group = "6A"
+    let tables = TimetableTables(problem: problem, timetable: handmadeTimetable)
+    #expect(tables.language == .english)
+    let sheet = try #require(tables.classSheets.first)
+    #expect(sheet.sections[0].rows.allSatisfy { $0.time == nil })
+    #expect(sheet.sections[0].rows[1].cells[0].first?.what == "Алгебра")
+    #expect(sheet.sections[0].rows[1].cells[0].first?.who == "Бекова Гүлнар Серікқызы")
+    problem.periodNames[7] = "08:55-09:40"
+    let named = TimetableTables(problem: problem, timetable: handmadeTimetable)
+    #expect(named.classSheets[0].sections[0].rows[1].time == "08:55-09:40")
+  }
+
   @Test func everyLineFitsAHundredColumnsAndLongCellsWrap() {
     let long = String(repeating: "Очень длинное название предмета ", count: 6)
     let (problem, organisation) = handmadeProblem(subject: long)
