@@ -45,7 +45,7 @@ public enum TimetableHTML {
     th, td { border: 1px solid #777; padding: 1mm; vertical-align: top; overflow-wrap: break-word; }
     th { background: #eee; }
     th.number { width: 6mm; }
-    th.time { width: 18mm; }
+    th.time { width: 19mm; }
     td.number { text-align: center; font-weight: bold; }
     td.time { white-space: nowrap; }
     tr.shift th { text-align: left; }
@@ -92,7 +92,7 @@ public enum TimetableHTML {
     for (name, points) in sizes {
       let lineHeight = points * 1.25 * 0.3528  // mm
       // A character is about 0.6 em of bold text; words wrapping leave a fifth of a line empty.
-      let charactersPerLine = max(Int((190 - 24) / days / (points * 0.6 * 0.3528) * 0.8), 6)
+      let charactersPerLine = max(Int((190 - 25) / days / (points * 0.6 * 0.3528) * 0.8), 6)
       var lines = 2.0  // the header row
       for section in sheet.sections {
         if section.shift != nil { lines += 1.3 }
