@@ -17,6 +17,7 @@ struct Sabaq: ParsableCommand {
       organisation write the result to --output and never touch FILE unless --output names it; \
       a failed command writes nothing.
       """,
+    version: SabaqVersion.current,
     subcommands: [
       ValidateCommand.self, CurriculumCommand.self, YearCommand.self, DistributionCommand.self,
       LoadCommand.self, DemandCommand.self, SolveCommand.self, CheckCommand.self, BellsCommand.self,

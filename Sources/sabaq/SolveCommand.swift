@@ -13,10 +13,12 @@ struct SolveCommand: ParsableCommand {
     commandName: "solve",
     abstract: "Build the weekly timetable of a study period.",
     discussion: """
-      Writes DIR/timetable.json, readable tables per class, teacher and room, the checker's \
-      report DIR/check.json and the whole result DIR/result.json. Exit status: 0 when the \
-      timetable has no hard violation, 2 when none was found in time, 1 on bad input. Progress \
-      goes to standard error.
+      Writes DIR/timetable.json, readable tables per class, teacher and room (text, and HTML \
+      that prints one class, teacher or room per A4 page) in the organisation's language, the \
+      checker's report DIR/check.json and the whole result DIR/result.json. DIR must be new or \
+      empty (--force writes into a folder that holds files); it is checked before the solve. \
+      Exit status: 0 when the timetable has no hard violation, 2 when none was found in time, 1 \
+      on bad input. Progress goes to standard error.
 
       With --org ID instead of FILE, the stored plan of the organisation (see `sabaq org import`) \
       is solved as a solve job of the store, and the timetable is stored as a new draft version, \
@@ -60,7 +62,15 @@ struct SolveCommand: ParsableCommand {
       valueName: "json-or-file"))
   var searchParameters: String?
   @Flag(help: "For experiments: the search's debug lines on standard error.") var debug = false
-  @Option(help: "Where to write the timetable and reports (optional with --org).") var output: String?
+  @Option(help: "Where to write the timetable and reports (optional with --org): a new or empty folder.")
+  var output: String?
+  @Flag(help: "Write into the --output folder even when it holds files (the solve's files are replaced).")
+  var force = false
+  @Option(
+    help: ArgumentHelp(
+      "The language of the printed tables: ru, kk or en (default: the organisation's, by its classes' language of instruction, else its country).",
+      valueName: "language"))
+  var language: ReportLanguage?
 
   func validate() throws {
     guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
@@ -78,6 +88,12 @@ struct SolveCommand: ParsableCommand {
   }
 
   func run() throws {
+    // The output place is checked before the solve, which may take its whole time limit.
+    if let output {
+      do { try SolveFolder(output).checkPlace(overwrite: force) } catch {
+        throw CommandFailure(error, file: "--output")
+      }
+    }
     let options = try timetablingOptions()
     if let org {
       try StoredSolve(command: self, organisation: org, options: options).run()
@@ -98,7 +114,7 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error, file: file)
     }
-    try Self.write(result, problem: problem, to: output)
+    try Self.write(result, problem: problem, organisation: source.organisation, language: language, to: output)
     Self.printSummary(result, writtenTo: output)
     throw ExitCode(result.feasible ? 0 : 2)
   }
@@ -144,13 +160,24 @@ struct SolveCommand: ParsableCommand {
     return try JSONInput.decode(SearchParameters.self, from: data, source: argument)
   }
 
-  /// Writes the solve's folder (see `SolveFolder`).
-  static func write(_ result: TimetablingResult, problem: TimetableProblem, to output: String) throws {
-    let tables = TimetableTables(problem: problem, timetable: result.timetable)
-    try SolveFolder(output).write(
-      timetable: result.timetable,
-      tables: SolveFolder.Tables(classes: tables.byClass, teachers: tables.byTeacher, rooms: tables.byRoom),
-      check: result.check, checkText: result.check.text, result: result)
+  /// Writes the solve's folder (see `SolveFolder`), its tables in `language` (by default the
+  /// organisation's).
+  static func write(
+    _ result: TimetablingResult, problem: TimetableProblem, organisation: Organisation?, language: ReportLanguage?,
+    to output: String
+  ) throws {
+    let tables = TimetableTables(
+      problem: problem, timetable: result.timetable, organisation: organisation, language: language)
+    do {
+      try SolveFolder(output).write(
+        timetable: result.timetable,
+        tables: SolveFolder.Tables(
+          classes: tables.byClass, teachers: tables.byTeacher, rooms: tables.byRoom,
+          classesHTML: tables.html(.schoolClass), teachersHTML: tables.html(.teacher), roomsHTML: tables.html(.room)),
+        check: result.check, checkText: result.check.text, result: result)
+    } catch {
+      throw CommandFailure(error, file: "--output \(output)")
+    }
   }
 
   static func printSummary(_ result: TimetablingResult, writtenTo output: String?) {
@@ -173,3 +200,5 @@ struct SolveCommand: ParsableCommand {
     printError("peak memory \(result.peakMemoryMiB) MiB")
   }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -49,7 +49,10 @@ struct StoredSolve {
     case .finished(let number):
       guard let result = outcome.result, let problem = outcome.problem, let plan = outcome.plan else { return }
       print(number)
-      if let output = command.output { try SolveCommand.write(result, problem: problem, to: output) }
+      if let output = command.output {
+        try SolveCommand.write(
+          result, problem: problem, organisation: plan.organisation, language: command.language, to: output)
+      }
       SolveCommand.printSummary(result, writtenTo: command.output)
       printError(
         "stored as draft version \(number) (plan \(plan.academicYear) revision \(plan.revision)); `sabaq timetable publish --org \(organisation) \(number)` publishes it"
