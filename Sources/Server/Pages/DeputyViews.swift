@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import Reports
 import Store
 
 /// The values of the curriculum page: the class's working curriculum, the copy to other classes
@@ -143,8 +144,7 @@ struct SolvePanel {
 
   /// "Понедельник, 3" in the page's language.
   private func slot(_ slot: TimeSlot) -> String {
-    let day = slot.day.isCalendarWeekday ? environment.text("weekday.\(slot.day.rawValue)") : slot.day.rawValue
-    return "\(day), \(slot.period)"
+    "\(environment.language.weekdayName(slot.day)), \(slot.period)"
   }
 
   private func classLinks(_ number: Int) throws -> [[String: any Sendable]] {

@@ -3,40 +3,30 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import Reports
 import Store
 
-/// The languages of the pages: Kazakh, Russian and English, each with a message catalogue.
-enum PageLanguage: String, CaseIterable, Sendable {
-  case kk, ru, en
-
+/// The pages speak the languages of the reports (Kazakh, Russian, English), each with a message
+/// catalogue of its own.
+extension ReportLanguage {
   var nativeName: String {
     switch self {
-    case .kk: "Қазақша"
-    case .ru: "Русский"
-    case .en: "English"
-    }
-  }
-
-  /// The language an organisation's pages default to, from its country.
-  static func of(country: String?) -> PageLanguage? {
-    switch country?.uppercased() {
-    case "KZ": .kk
-    case "RU", "KG", "BY": .ru
-    case nil: nil
-    default: .en
+    case .kazakh: "Қазақша"
+    case .russian: "Русский"
+    case .english: "English"
     }
   }
 
   /// The first language of an `Accept-Language` header the pages speak.
-  static func preferred(by header: String?) -> PageLanguage? {
+  static func preferred(by header: String?) -> ReportLanguage? {
     guard let header else { return nil }
     let ranked = header.split(separator: ",").map { part -> (String, Double) in
       let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
       let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-      return (pieces.first?.lowercased() ?? "", q)
+      return (pieces.first ?? "", q)
     }
     for (tag, _) in ranked.sorted(by: { $0.1 > $1.1 }) {
-      if let language = PageLanguage(rawValue: String(tag.prefix(2))) { return language }
+      if let language = ReportLanguage(code: tag) { return language }
     }
     return nil
   }
@@ -45,10 +35,10 @@ enum PageLanguage: String, CaseIterable, Sendable {
 /// The templates and message catalogues of the pages, read once from the Server's resources.
 struct PageTemplates: Sendable {
   let library: MustacheLibrary
-  let messages: [PageLanguage: [String: String]]
+  let messages: [ReportLanguage: [String: String]]
   /// The same messages keyed for templates (`{{t.week_next}}` for `week.next`: Mustache reads a
   /// dot as a step into a value).
-  let templateMessages: [PageLanguage: [String: String]]
+  let templateMessages: [ReportLanguage: [String: String]]
   let stylesheet: ByteBuffer
 
   static let shared: PageTemplates = {
@@ -65,8 +55,8 @@ struct PageTemplates: Sendable {
       let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
       try library.register(text, named: String(name.dropLast(".mustache".count)))
     }
-    var messages: [PageLanguage: [String: String]] = [:]
-    for language in PageLanguage.allCases {
+    var messages: [ReportLanguage: [String: String]] = [:]
+    for language in ReportLanguage.allCases {
       let data = try Data(contentsOf: root.appendingPathComponent("messages/\(language.rawValue).json"))
       messages[language] = try JSONDecoder().decode([String: String].self, from: data)
     }
@@ -88,10 +78,10 @@ struct PageEnvironment: Sendable {
   static let csrfCookie = "sabaq_csrf"
   static let languageCookie = "sabaq_lang"
 
-  var language: PageLanguage
+  var language: ReportLanguage
   /// The person's own choice (the cookie), and what the browser asks for.
-  var chosen: PageLanguage?
-  var browser: PageLanguage?
+  var chosen: ReportLanguage?
+  var browser: ReportLanguage?
   var actor: Actor?
   var csrf: String
   /// Whether the CSRF cookie is new and must be set on the response.
@@ -100,9 +90,9 @@ struct PageEnvironment: Sendable {
   var secureCookies: Bool
 
   init(request: Request, context: ServerContext, secureCookies: Bool) {
-    chosen = request.cookies[Self.languageCookie].flatMap { PageLanguage(rawValue: $0.value) }
-    browser = PageLanguage.preferred(by: request.headers[.acceptLanguage])
-    language = chosen ?? browser ?? .ru
+    chosen = request.cookies[Self.languageCookie].flatMap { ReportLanguage(code: $0.value) }
+    browser = ReportLanguage.preferred(by: request.headers[.acceptLanguage])
+    language = chosen ?? browser ?? .russian
     actor = context.actor
     if let existing = request.cookies[Self.csrfCookie]?.value, existing.count == 43 {
       csrf = existing
@@ -118,7 +108,7 @@ struct PageEnvironment: Sendable {
   /// The person's choice, else the organisation's language, else the browser's.
   func inOrganisation(country: String?) -> PageEnvironment {
     var copy = self
-    copy.language = chosen ?? PageLanguage.of(country: country) ?? browser ?? .ru
+    copy.language = chosen ?? ReportLanguage.ofCountry(country) ?? browser ?? .russian
     return copy
   }
 
@@ -132,7 +122,7 @@ struct PageEnvironment: Sendable {
 
   /// A message of the catalogue, with `{0}`, `{1}`… filled in.
   func text(_ key: String, _ arguments: String...) -> String {
-    var value = messages[key] ?? PageTemplates.shared.messages[.en]?[key] ?? key
+    var value = messages[key] ?? PageTemplates.shared.messages[.english]?[key] ?? key
     for (i, argument) in arguments.enumerated() { value = value.replacingOccurrences(of: "{\(i)}", with: argument) }
     return value
   }
@@ -146,7 +136,7 @@ struct PageEnvironment: Sendable {
     all["csrf"] = csrf
     all["path"] = path
     all["user"] = actor?.name
-    all["languages"] = PageLanguage.allCases.map {
+    all["languages"] = ReportLanguage.allCases.map {
       ["code": $0.rawValue, "name": $0.nativeName, "selected": $0 == language] as [String: any Sendable]
     }
     let html =

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Reports
 import Store
 
 /// The server-rendered pages: sign-in, the choice of organisation and role, and the stylesheet.
@@ -130,7 +131,7 @@ struct PageRoutes {
   {
     let form = try await PageForm.read(request, context: context)
     try environment.requireCSRF(form)
-    guard let language = form.value("lang").flatMap(PageLanguage.init(rawValue:)) else { throw PageError.notFound }
+    guard let language = form.value("lang").flatMap(ReportLanguage.init(code:)) else { throw PageError.notFound }
     var response = environment.redirect(to: Self.safeNext(form.value("back")))
     response.setCookie(
       Cookie(

@@ -62,7 +62,7 @@ struct WeekPages {
       ]
     }
     guard let view else { return environment.redirect(to: "/o/\(id)/load") }
-    let language = PageLanguage(rawValue: view["language"] as? String ?? "") ?? environment.language
+    let language = ReportLanguage(code: view["language"] as? String ?? "") ?? environment.language
     var local = environment
     local.language = language
     return local.render("school", view)
@@ -78,7 +78,7 @@ struct WeekPages {
       let version = Int(request.query("version") ?? "")
       let date = request.query("date").flatMap(SchoolDate.init)
       let printable = request.query("print") == "1"
-      let (view, language) = try await blocking { () -> ([String: any Sendable], PageLanguage) in
+      let (view, language) = try await blocking { () -> ([String: any Sendable], ReportLanguage) in
         let scope = try store.scope(id, actor: actor)
         let environment = environment.inOrganisation(scope.organisation)
         let shown = try WeekView.version(store, scope, number: version)
@@ -126,7 +126,7 @@ extension PageEnvironment {
   /// The language for pages of an organisation: its `language` setting, else its country's.
   func inOrganisation(_ node: OrganisationNode) -> PageEnvironment {
     var copy = inOrganisation(country: node.country)
-    if chosen == nil, let setting = node.settings["language"].flatMap(PageLanguage.init(rawValue:)) {
+    if chosen == nil, let setting = node.settings["language"].flatMap(ReportLanguage.init(code:)) {
       copy.language = setting
     }
     return copy

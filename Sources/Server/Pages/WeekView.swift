@@ -71,7 +71,7 @@ struct WeekView {
       case nil: nil
       }
     return [
-      "id": "d\(day.date)", "weekday": environment.text("weekday.\(day.weekday.rawValue)"),
+      "id": "d\(day.date)", "weekday": environment.language.weekdayName(day.weekday),
       "date": dateLabel(day.date), "isToday": day.date == today, "closure": closure ?? "",
       "closed": closure != nil, "lessons": day.lessons.map(lesson), "empty": closure == nil && day.lessons.isEmpty,
     ]
@@ -110,7 +110,7 @@ struct WeekView {
 
   func dateLabel(_ date: SchoolDate) -> String {
     let (_, month, day) = date.components
-    return environment.text("date.day_month", String(day), environment.text("month.\(month)"))
+    return environment.language.dayAndMonth(day: day, month: month)
   }
 }
 
