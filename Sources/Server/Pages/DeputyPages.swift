@@ -57,22 +57,22 @@ struct DeputyPages {
   @Sendable func copy(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
+    let form = try await CopyForm.read(request)
     try environment.requireCSRF(form)
-    let from = form.value("class") ?? ""
+    let from = form.class ?? ""
     let (outcome, local) = try await scoped(context, environment) { [store] scope, environment in
       let plan = try store.plans.plan(scope)
-      let targets = form["to"] ?? []
+      let targets = form.to ?? []
       guard !targets.isEmpty else {
         return CurriculumForm.Outcome.invalid(
           CurriculumForm(environment: environment, scope: scope, plan: plan, chosen: from).values(
             form: form, errors: ["to": environment.text("curriculum.error.no_targets")]))
       }
       let request = CurriculumCopyRequest(
-        from: from, to: targets, subjects: form["subjects"].flatMap { $0.isEmpty ? nil : $0 },
-        conflicts: form.value("conflicts") == "replace" ? .replace : .keep, periods: nil, includeAssignments: false)
+        from: from, to: targets, subjects: form.subjects.flatMap { $0.isEmpty ? nil : $0 },
+        conflicts: form.conflicts == "replace" ? .replace : .keep, periods: nil, includeAssignments: false)
       do {
-        let (_, report) = try store.plans.edit(scope, baseRevision: Int(form.value("revision") ?? "") ?? -1) { o in
+        let (_, report) = try store.plans.edit(scope, baseRevision: form.revision ?? -1) { o in
           let (copied, report) = try o.copyingCurriculum(request)
           o = copied
           return report
@@ -97,22 +97,21 @@ struct DeputyPages {
   @Sendable func template(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
+    let form = try await TemplateForm.read(request)
     try environment.requireCSRF(form)
-    let target = form.value("class") ?? ""
+    let target = form.class ?? ""
     let (outcome, local) = try await scoped(context, environment) { [store] scope, environment in
       do {
-        _ = try store.plans.edit(scope, baseRevision: Int(form.value("revision") ?? "") ?? -1) { o in
+        _ = try store.plans.edit(scope, baseRevision: form.revision ?? -1) { o in
           o = try o.creatingCurriculum(
-            forClass: target, template: form.value("template").flatMap { $0.isEmpty ? nil : $0 },
-            replace: form.value("replace") == "on")
+            forClass: target, template: form.template.trimmed, replace: form.replace == "on")
         }
         return CurriculumForm.Outcome.done(
           "/o/\(scope.organisation.id)/curriculum?class=\(escape(target))&done=template", 0)
       } catch let error as PlanningErrors {
         return .invalid(
           CurriculumForm(environment: environment, scope: scope, plan: try store.plans.plan(scope), chosen: target)
-            .values(form: form, errors: ["template": error.issues.map(\.message).joined(separator: "; ")]))
+            .values(template: form, errors: ["template": error.issues.map(\.message).joined(separator: "; ")]))
       }
     }
     switch outcome {
@@ -157,14 +156,14 @@ struct DeputyPages {
   @Sendable func solve(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
+    let form = try await SolveForm.read(request)
     try environment.requireCSRF(form)
-    let limit = Double(form.value("timeLimit") ?? "")
+    let limit = form.timeLimit.trimmed.flatMap(Double.init)
     let (outcome, local) = try await scoped(context, environment) {
       [store] scope, environment -> (String?, [String: any Sendable]?) in
       guard let limit, (5...600).contains(limit) else {
         var view = try SolvePanel(store: store, scope: scope, environment: environment).values()
-        view["timeLimit"] = form.value("timeLimit") ?? ""
+        view["timeLimit"] = form.timeLimit ?? ""
         view["timeLimitError"] = environment.text("solve.error.time_limit")
         return (nil, view)
       }
@@ -175,7 +174,7 @@ struct DeputyPages {
         return ("/o/\(scope.organisation.id)/solve/\(job.id)", nil)
       } catch StoreError.conflict(let message, _) {
         var view = try SolvePanel(store: store, scope: scope, environment: environment).values()
-        view["timeLimit"] = form.value("timeLimit") ?? ""
+        view["timeLimit"] = form.timeLimit ?? ""
         view["timeLimitError"] = message
         return (nil, view)
       }
@@ -209,12 +208,33 @@ struct DeputyPages {
     -> Response
   {
     guard let number = Int(try PagePlace.text(context, "version")) else { throw PageError.notFound }
-    let form = try await PageForm.read(request, context: context)
-    try environment.requireCSRF(form)
+    try environment.requireCSRF(try await PlainForm.read(request))
     let (location, local) = try await scoped(context, environment) { [store] scope, _ in
       try store.versions.publish(scope, number: number)
       return "/o/\(scope.organisation.id)/versions/\(number)"
     }
     return local.redirect(to: location)
   }
+}
+
+struct CopyForm: PageForm {
+  var csrf: String?
+  var revision: Int?
+  var `class`: String?
+  var to: [String]?
+  var subjects: [String]?
+  var conflicts: String?
+}
+
+struct TemplateForm: PageForm {
+  var csrf: String?
+  var revision: Int?
+  var `class`: String?
+  var template: String?
+  var replace: String?
+}
+
+struct SolveForm: PageForm {
+  var csrf: String?
+  var timeLimit: String?
 }

@@ -16,16 +16,16 @@ struct CurriculumForm {
   var plan: StoredPlan
   var chosen: String?
 
-  func values(notice: String? = nil, form: [String: [String]]? = nil, errors: [String: String] = [:])
-    -> [String: any Sendable]
-  {
+  func values(
+    notice: String? = nil, form: CopyForm? = nil, template: TemplateForm? = nil, errors: [String: String] = [:]
+  ) -> [String: any Sendable] {
     let o = plan.organisation
     let classes = o.classes.sorted { ($0.grade, $0.letter) < ($1.grade, $1.letter) }
     let current = classes.first { $0.id == chosen } ?? classes.first
     let subjects = Dictionary(o.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     let entries = o.workingCurricula.first { $0.class == current?.id }?.entries ?? []
-    let ticked = Set(form?["to"] ?? classes.filter { $0.grade == current?.grade && $0.id != current?.id }.map(\.id))
-    let tickedSubjects = Set(form?["subjects"] ?? entries.map(\.subject))
+    let ticked = Set(form?.to ?? classes.filter { $0.grade == current?.grade && $0.id != current?.id }.map(\.id))
+    let tickedSubjects = Set(form?.subjects ?? entries.map(\.subject))
     let base = "/o/\(scope.organisation.id)"
     return [
       "title": environment.text("nav.curriculum") + (current.map { " · \($0.id)" } ?? ""),
@@ -49,9 +49,9 @@ struct CurriculumForm {
         ["id": $0.subject, "name": subjects[$0.subject] ?? $0.subject, "checked": tickedSubjects.contains($0.subject)]
           as [String: any Sendable]
       },
-      "replace": form?.value("conflicts") == "replace",
+      "replace": form?.conflicts == "replace",
       "templates": (o.standardCurricula ?? []).map {
-        ["id": $0.id, "name": "\($0.name) (\($0.grade))", "selected": form?.value("template") == $0.id]
+        ["id": $0.id, "name": "\($0.name) (\($0.grade))", "selected": template?.template == $0.id]
           as [String: any Sendable]
       },
       "toError": errors["to"] ?? "", "templateError": errors["template"] ?? "",

@@ -183,8 +183,8 @@ struct PageEnvironment: Sendable {
 
   /// The form's CSRF field must be the browser's CSRF cookie (a page of another site cannot
   /// read the cookie, so it cannot post a form that matches it).
-  func requireCSRF(_ form: [String: [String]]) throws {
-    guard !newCSRF, let sent = form["csrf"]?.first,
+  func requireCSRF(_ form: some PageForm) throws {
+    guard !newCSRF, let sent = form.csrf,
       sent.utf8.count == csrf.utf8.count, zip(sent.utf8, csrf.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
     else { throw PageError.csrf }
   }
@@ -195,27 +195,35 @@ enum PageError: Error {
   case signInRequired
   case csrf
   case notFound
+  /// A form that is not one of the page's (a browser never sends one).
+  case badForm
 }
 
-/// A form posted by a page (`application/x-www-form-urlencoded`): every field with its values
-/// (checkbox lists repeat a name).
-enum PageForm {
-  static func read(_ request: Request, context: ServerContext) async throws -> [String: [String]] {
+/// A form a page posts (`application/x-www-form-urlencoded`; lists as `name[]`), decoded by
+/// Hummingbird's form decoder. Every form carries the CSRF token.
+protocol PageForm: Decodable, Sendable {
+  var csrf: String? { get }
+}
+
+extension PageForm {
+  static func read(_ request: Request) async throws -> Self {
     let buffer = try await request.body.collect(upTo: 1024 * 1024)
-    let text = String(buffer: buffer)
-    var fields: [String: [String]] = [:]
-    for pair in text.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      func decode(_ s: Substring) -> String {
-        s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
-      }
-      guard let name = parts.first.map(decode) else { continue }
-      fields[name, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+    do {
+      return try URLEncodedFormDecoder().decode(Self.self, from: String(buffer: buffer))
+    } catch {
+      throw PageError.badForm
     }
-    return fields
   }
 }
 
-extension Dictionary where Key == String, Value == [String] {
-  func value(_ name: String) -> String? { self[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines) }
+/// A form with nothing but its CSRF token (sign-out, publish).
+struct PlainForm: PageForm {
+  var csrf: String?
+}
+
+extension Optional where Wrapped == String {
+  /// The text without surrounding spaces; nil when empty.
+  var trimmed: String? {
+    self.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+  }
 }

@@ -45,6 +45,7 @@ struct PageRoutes {
     let (status, key): (HTTPResponse.Status, String) =
       switch error {
       case PageError.csrf: (.forbidden, "error.csrf")
+      case PageError.badForm: (.badRequest, "error.bad_form")
       case PageError.notFound, StoreError.notFound: (.notFound, "error.not_found")
       case StoreError.forbidden: (.forbidden, "error.forbidden")
       case StoreError.conflict: (.conflict, "error.conflict")
@@ -80,11 +81,11 @@ struct PageRoutes {
   @Sendable func signIn(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
+    let form = try await SignInForm.read(request)
     try environment.requireCSRF(form)
-    let login = form.value("login") ?? ""
-    let password = form["password"]?.first ?? ""
-    let next = Self.safeNext(form.value("next"))
+    let login = form.login.trimmed ?? ""
+    let password = form.password ?? ""
+    let next = Self.safeNext(form.next)
     do {
       guard !login.isEmpty, !password.isEmpty else { throw StoreError.unauthorised("empty") }
       let session = try await blocking { [store] in
@@ -112,8 +113,7 @@ struct PageRoutes {
   @Sendable func signOut(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
-    try environment.requireCSRF(form)
+    try environment.requireCSRF(try await PlainForm.read(request))
     if let token = context.sessionToken {
       try await blocking { [store] in try store.sessions.end(token: token) }
     }
@@ -129,10 +129,10 @@ struct PageRoutes {
   @Sendable func chooseLanguage(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let form = try await PageForm.read(request, context: context)
+    let form = try await LanguageForm.read(request)
     try environment.requireCSRF(form)
-    guard let language = form.value("lang").flatMap(ReportLanguage.init(code:)) else { throw PageError.notFound }
-    var response = environment.redirect(to: Self.safeNext(form.value("back")))
+    guard let language = form.lang.flatMap(ReportLanguage.init(code:)) else { throw PageError.badForm }
+    var response = environment.redirect(to: Self.safeNext(form.back))
     response.setCookie(
       Cookie(
         name: PageEnvironment.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
@@ -162,6 +162,19 @@ struct PageRoutes {
     guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
     return next
   }
+}
+
+struct SignInForm: PageForm {
+  var csrf: String?
+  var login: String?
+  var password: String?
+  var next: String?
+}
+
+struct LanguageForm: PageForm {
+  var csrf: String?
+  var lang: String?
+  var back: String?
 }
 
 /// A place a person can go: one of their memberships, with the page it opens.

@@ -129,13 +129,13 @@ def scenario(browser, password, school):
     check(b.driver.current_url.rstrip("/").endswith(f"/o/{school}"), f"the deputy landed on {b.driver.current_url}")
     b.shoot("school")
     b.open(f"/o/{school}/curriculum?class=5%D0%90")
-    ticked = [e.get_attribute("value") for e in b.driver.find_elements(By.CSS_SELECTOR, "input[name=to]:checked")]
+    ticked = [e.get_attribute("value") for e in b.driver.find_elements(By.CSS_SELECTOR, "input[name='to[]']:checked")]
     check(ticked and all(t.startswith("5") for t in ticked), f"the parallel classes were not ticked: {ticked}")
     b.shoot("curriculum")
     b.submit("form[action$='/curriculum/copy'] button[type=submit]")
     check(b.driver.find_elements(By.CSS_SELECTOR, ".notice"), "no notice after the copy: " + b.text()[:300])
     # Nothing ticked: the form comes back with the message next to the classes.
-    for box in b.driver.find_elements(By.CSS_SELECTOR, "input[name=to]:checked"):
+    for box in b.driver.find_elements(By.CSS_SELECTOR, "input[name='to[]']:checked"):
         box.click()
     b.submit("form[action$='/curriculum/copy'] button[type=submit]")
     check(b.driver.find_elements(By.ID, "to-error"), "no message next to the classes")
