@@ -99,7 +99,7 @@ struct SolveCommand: ParsableCommand {
       throw CommandFailure(error, file: file)
     }
     try Self.write(result, problem: problem, to: output)
-    Self.printSummary(result, writtenTo: output)
+    Self.printSummary(result, writtenTo: output, demand: problem)
     throw ExitCode(result.feasible ? 0 : 2)
   }
 
@@ -153,7 +153,7 @@ struct SolveCommand: ParsableCommand {
       check: result.check, checkText: result.check.text, result: result)
   }
 
-  static func printSummary(_ result: TimetablingResult, writtenTo output: String?) {
+  static func printSummary(_ result: TimetablingResult, writtenTo output: String?, demand: TimetableProblem? = nil) {
     let summary: String
     if result.feasible {
       let first = String(format: "%.1f", result.secondsToFirstTimetable ?? result.seconds)
@@ -169,7 +169,12 @@ struct SolveCommand: ParsableCommand {
     if !result.feasible {
       for line in (result.diagnosisBefore.map(\.message) + result.diagnosisAfter).prefix(30) { printError("  " + line) }
     }
-    if let moves = result.moves { printError("\(moves.count) lessons moved from the previous timetable") }
+    if let moves = result.moves {
+      printError(
+        "\(moves.count) lessons moved from the previous timetable, \(result.roomChanges?.count ?? 0) changed rooms only"
+      )
+      for line in demand.map(result.changeLines) ?? [] { printError("  " + line) }
+    }
     printError("peak memory \(result.peakMemoryMiB) MiB")
   }
 }

@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
     } catch {
       throw CommandFailure(error, file: input.file)
     }
+    try Self.requireOwn(placed, demand: problem, file: timetable)
     let check = TimetableCheck(problem: problem, timetable: placed)
     switch format {
     case .json:
@@ -36,6 +37,15 @@ struct CheckCommand: ParsableCommand {
       print(check.text(), terminator: "")
     }
     if !check.isFeasible { throw ExitCode(2) }
+  }
+
+  /// Refuses a timetable made for another organisation (`TimetableIdentity`); prints a warning
+  /// when only its organisation's id differs.
+  static func requireOwn(_ timetable: Timetable, demand problem: TimetableProblem, file: String) throws {
+    let issues = TimetableIdentity.issues(timetable, demand: problem)
+    for warning in issues where !warning.isError { printError("warning: \(file): \(warning.message)") }
+    let errors = issues.filter(\.isError)
+    if !errors.isEmpty { throw CommandFailure(PlanningErrors(errors), file: file) }
   }
 }
 
@@ -47,7 +57,8 @@ struct BellsCommand: ParsableCommand {
     discussion: """
       With --timetable, a second shift waits only for the rooms it shares with the first (as the \
       timetable uses them); otherwise for the end of the first shift. With --output the computed \
-      schedules replace the organisation's and the result is written there.
+      schedules replace the organisation's and the result is written there. Exit status 0 when \
+      the current schedules follow the rules, 2 when one breaks them, 1 on bad input.
       """)
 
   @OptionGroup var input: InstanceInput
@@ -71,6 +82,7 @@ struct BellsCommand: ParsableCommand {
       ])
     }
     // The schedules the organisation has, against its rules.
+    var broken = false
     for (schedule, problems) in BellScheduleAudit.audits(
       of: organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
     {
@@ -81,6 +93,7 @@ struct BellsCommand: ParsableCommand {
       } else {
         print("current bell schedule of \(name)\(grades):")
         for p in problems { print("  - \(p)") }
+        broken = true
       }
     }
     let result = try BellScheduleSolver.solve(organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
@@ -105,5 +118,7 @@ struct BellsCommand: ParsableCommand {
       }
       print("\nwritten to \(output)")
     }
+    // Exit status 2 when a current schedule breaks its rules (as `check` with hard violations).
+    if broken { throw ExitCode(2) }
   }
 }
