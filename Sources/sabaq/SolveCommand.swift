@@ -161,6 +161,10 @@ struct SolveCommand: ParsableCommand {
         result.secondsToStrongRules.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
       summary =
         "timetable with no hard violation, soft cost \(result.check.softCost.total) (first found after \(first) s\(strong))"
+    } else if !result.diagnosisBefore.filter(\.isError).isEmpty {
+      // Counting proved it impossible: more time would not help.
+      summary =
+        "no timetable can keep every hard rule: the counting before the search found \(result.diagnosisBefore.filter(\.isError).count) impossibilities (below); the best found has \(result.check.summary.hardViolationCount) hard violations"
     } else {
       summary =
         "no timetable without hard violations found in \(String(format: "%.0f", result.seconds)) s: \(result.check.summary.hardViolationCount) hard violations remain"
