@@ -44,13 +44,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
       let (organisation, report) = try FETImport.read(path: file)
       let placed = try TimetableFile.read(timetable)
-      let problem: TimetableProblem
-      do {
-        problem = try LessonDemandBuilder.problem(for: organisation, period: placed.period)
-      } catch {
-        throw CommandFailure(error, file: file)
-      }
-      try CheckCommand.requireOwn(placed, demand: problem, file: timetable)
+      try CheckCommand.requireOwn(placed, organisation: organisation, file: timetable)
       let original = try Data(contentsOf: URL(fileURLWithPath: file))
       let placements = FETTimetable.placements(from: placed, organisation: organisation, report: report)
       let locked = try FETWriter.locked(original: original, placements: placements, comments: "Locked by Sabaq")

@@ -22,13 +22,13 @@ struct CheckCommand: ParsableCommand {
     let organisation = try input.organisation()
     // Ours, or fet-cl's own result (…_activities.xml), judged on the same terms.
     let placed = try TimetableSource.read(timetable, organisation: organisation)
+    try Self.requireOwn(placed, organisation: organisation, file: timetable)
     let problem: TimetableProblem
     do {
       problem = try LessonDemandBuilder.problem(for: organisation, period: period ?? placed.period)
     } catch {
       throw CommandFailure(error, file: input.file)
     }
-    try Self.requireOwn(placed, demand: problem, file: timetable)
     let check = TimetableCheck(problem: problem, timetable: placed)
     switch format {
     case .json:
@@ -39,9 +39,13 @@ struct CheckCommand: ParsableCommand {
     if !check.isFeasible { throw ExitCode(2) }
   }
 
-  /// Refuses a timetable made for another organisation (`TimetableIdentity`); prints a warning
-  /// when only its organisation's id differs.
-  static func requireOwn(_ timetable: Timetable, demand problem: TimetableProblem, file: String) throws {
+  /// Refuses a timetable made for another organisation (`TimetableIdentity`), judged against the
+  /// demand of its study period (the first when the organisation has no such period: another
+  /// school's periods are no reason to stop before saying whose timetable it is); prints a
+  /// warning when only its organisation's id differs.
+  static func requireOwn(_ timetable: Timetable, organisation: Organisation, file: String) throws {
+    let period = timetable.period.flatMap { organisation.period($0) == nil ? nil : $0 }
+    guard let problem = try? LessonDemandBuilder.problem(for: organisation, period: period) else { return }
     let issues = TimetableIdentity.issues(timetable, demand: problem)
     for warning in issues where !warning.isError { printError("warning: \(file): \(warning.message)") }
     let errors = issues.filter(\.isError)

@@ -28,6 +28,16 @@ import Testing
     #expect(issues[0].message.hasPrefix("\(problem.lessons.count) of the timetable's \(problem.lessons.count) lessons"))
   }
 
+  @Test func anotherSchoolWhoseLessonIdsMostlyCoincideIsRefused() throws {
+    // Two schools' lessons are often named alike ("5А-math-1"): one lesson of difference is enough.
+    let problem = try demand()
+    var other = timetable(of: problem, organisation: "kz-karaoy")
+    other.placements.removeLast()
+    let issues = TimetableIdentity.issues(other, demand: problem)
+    #expect(issues.map(\.code) == [TimetableIdentity.Code.otherOrganisation])
+    #expect(issues.first?.isError == true)
+  }
+
   @Test func theSameLessonsUnderAnotherIdAreOnlyWarned() throws {
     let problem = try demand()
     let issues = TimetableIdentity.issues(timetable(of: problem, organisation: "copy"), demand: problem)

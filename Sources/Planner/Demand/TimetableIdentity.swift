@@ -3,9 +3,10 @@
 /// A timetable file names its organisation's id (`organisation`) and refers to lessons by the ids
 /// the demand gives them. A timetable of another organisation is told as such instead of being
 /// judged (which would list every one of its lessons as unknown and every demand lesson as
-/// unplaced): when most of its lessons are not in the demand it is refused, naming the
-/// organisation it was made for; when only the organisation's id differs (the same school stored
-/// under another id) a warning is enough.
+/// unplaced): it is refused, naming the organisation it was made for, when it names another
+/// organisation and its lessons are not exactly the demand's, or when most of its lessons are not
+/// in the demand; when only the organisation's id differs (the same school stored under another
+/// id, every lesson the same) a warning is enough.
 public enum TimetableIdentity {
   /// Stable names of the findings.
   public enum Code {
@@ -20,8 +21,11 @@ public enum TimetableIdentity {
     let foreign = timetable.placements.filter { !known.contains($0.lesson) }.count
     let total = timetable.placements.count
     let otherID = !timetable.organisation.isEmpty && timetable.organisation != problem.organisation
-    let mostlyForeign = total > 0 && foreign * 2 > total
-    if mostlyForeign {
+    let placed = Set(timetable.placements.map(\.lesson))
+    let missing = problem.lessons.filter { !placed.contains($0.id) }.count
+    // Another organisation's id with lessons that differ at all (two schools' ids such as
+    // "5А-math-1" often coincide), or most lessons unknown whatever the id.
+    if (otherID && foreign + missing > 0) || (total > 0 && foreign * 2 > total) {
       let whose =
         otherID
         ? "it was made for the organisation \"\(timetable.organisation)\", not for \"\(problem.organisation)\" (\(problem.name))"
