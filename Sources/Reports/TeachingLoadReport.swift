@@ -15,7 +15,11 @@ public struct TeachingLoadReport: Codable, Sendable {
     public var weeklyHours: [PeriodID: Double]
     /// The highest of the weekly hours.
     public var weekly: Double
+    /// Hours in the year the calendar delivers (the lessons of the weekly distribution).
     public var annualHours: Int
+    /// Hours in the year the curriculum norm asks (weekly hours × norm weeks, or the fixed
+    /// annual hours): the plan the delivered hours are compared with.
+    public var plannedHours: Double
   }
 
   public struct TeacherSection: Codable, Sendable {
@@ -27,6 +31,7 @@ public struct TeachingLoadReport: Codable, Sendable {
     /// Annual hours divided by the year's study weeks.
     public var averageWeekly: Double
     public var annualHours: Int
+    public var plannedHours: Double
     public var normHours: Double
     public var rate: Double
     public var maxWeeklyLoad: Double?
@@ -79,7 +84,8 @@ public struct TeachingLoadReport: Codable, Sendable {
         teacher: l.teacher.isEmpty ? nil : l.teacher,
         classes: l.classes.map { org.schoolClass($0)?.name ?? $0 },
         subject: org.subject(l.subject)?.name ?? l.subject, group: l.group,
-        weeklyHours: l.weeklyHours.mapValues(\.value), weekly: l.peakWeeklyHours.value, annualHours: l.annualHours)
+        weeklyHours: l.weeklyHours.mapValues(\.value), weekly: l.peakWeeklyHours.value, annualHours: l.annualHours,
+        plannedHours: l.plannedHours)
     }
     let sections = load.teachers.filter { teacherFilter?.contains($0.teacher) ?? true }.map { t -> TeacherSection in
       let over = t.overMaximum
@@ -94,7 +100,8 @@ public struct TeachingLoadReport: Codable, Sendable {
       return TeacherSection(
         id: t.teacher, name: org.teacher(t.teacher)?.name ?? t.teacher, lines: t.lines.map(line),
         weeklyHours: t.weeklyHours.mapValues(\.value), weekly: t.peakWeeklyHours.value,
-        averageWeekly: t.averageWeeklyHours, annualHours: t.annualHours, normHours: t.normHours.value, rate: t.rate,
+        averageWeekly: t.averageWeeklyHours, annualHours: t.annualHours, plannedHours: t.plannedHours,
+        normHours: t.normHours.value, rate: t.rate,
         maxWeeklyLoad: t.maxWeeklyLoad?.value, overMaximum: over, status: status)
     }
     teachers = sections
@@ -146,6 +153,23 @@ public struct TeachingLoadReport: Codable, Sendable {
     }
   }
 
+  /// The columns of a load line: the year's plan (the norm), what the calendar delivers, and
+  /// their difference.
+  static let lineHeader = ["Class", "Subject", "Group", "Weekly", "Plan", "Delivered", "Diff"]
+
+  func lineCells(_ l: Line) -> [String] {
+    [l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours)]
+      + yearCells(planned: l.plannedHours, delivered: l.annualHours)
+  }
+
+  /// Plan, delivered and the difference (delivered − plan, signed; empty when they agree).
+  func yearCells(planned: Double, delivered: Int) -> [String] {
+    let difference = Double(delivered) - planned
+    let shown =
+      abs(difference) < 0.05 ? "" : (difference > 0 ? "+" : "") + formatHours((difference * 10).rounded() / 10)
+    return [formatHours((planned * 10).rounded() / 10), String(delivered), shown]
+  }
+
   var text: String {
     var out = "Teaching load — \(organisation), \(academicYear)\n\n"
     for t in teachers {
@@ -159,26 +183,18 @@ public struct TeachingLoadReport: Codable, Sendable {
           : ", maximum \(formatHours(max)) (\(formatHours(-over)) free)"
       }
       out += summary + "\n"
-      var table = TextTable(
-        header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
-      for l in t.lines {
-        table.add([
-          l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours),
-        ])
-      }
+      var table = TextTable(header: Self.lineHeader, alignments: [.left, .left, .left, .right, .right, .right, .right])
+      for l in t.lines { table.add(lineCells(l)) }
       table.addSeparator()
-      table.add(["Total", "", "", weeklyText(t.weeklyHours), String(t.annualHours)])
+      table.add(
+        ["Total", "", "", weeklyText(t.weeklyHours)]
+          + yearCells(planned: t.plannedHours, delivered: t.annualHours))
       out += table.render(indent: "  ") + "\n"
     }
     if !vacancies.isEmpty {
       out += "Vacancies (no teacher yet)\n"
-      var table = TextTable(
-        header: ["Class", "Subject", "Group", "Weekly", "Annual"], alignments: [.left, .left, .left, .right, .right])
-      for l in vacancies {
-        table.add([
-          l.classes.joined(separator: "+"), l.subject, l.group, weeklyText(l.weeklyHours), String(l.annualHours),
-        ])
-      }
+      var table = TextTable(header: Self.lineHeader, alignments: [.left, .left, .left, .right, .right, .right, .right])
+      for l in vacancies { table.add(lineCells(l)) }
       out += table.render(indent: "  ") + "\n"
     }
     if !classes.isEmpty {
@@ -202,7 +218,7 @@ public struct TeachingLoadReport: Codable, Sendable {
   var csv: String {
     let header =
       ["kind", "teacher_id", "teacher", "class", "subject", "group"] + periods.map { "weekly_\($0)" } + [
-        "weekly", "annual", "rate", "max_weekly", "over_max",
+        "weekly", "annual", "planned", "rate", "max_weekly", "over_max",
       ]
     var rows: [[String]] = []
     func periodCells(_ hours: [PeriodID: Double]) -> [String] { periods.map { formatHours(hours[$0] ?? 0) } }
@@ -210,12 +226,12 @@ public struct TeachingLoadReport: Codable, Sendable {
       for l in t.lines {
         rows.append(
           ["line", t.id, t.name, l.classes.joined(separator: "+"), l.subject, l.group] + periodCells(l.weeklyHours) + [
-            formatHours(l.weekly), String(l.annualHours), "", "", "",
+            formatHours(l.weekly), String(l.annualHours), formatHours(l.plannedHours), "", "", "",
           ])
       }
       rows.append(
         ["teacher-total", t.id, t.name, "", "", ""] + periodCells(t.weeklyHours) + [
-          formatHours(t.weekly), String(t.annualHours), format2(t.rate, 2),
+          formatHours(t.weekly), String(t.annualHours), formatHours(t.plannedHours), format2(t.rate, 2),
           t.maxWeeklyLoad.map { formatHours($0) } ?? "",
           t.overMaximum.map { formatHours($0) } ?? "",
         ])
@@ -223,18 +239,18 @@ public struct TeachingLoadReport: Codable, Sendable {
     for l in vacancies {
       rows.append(
         ["vacancy", "", "", l.classes.joined(separator: "+"), l.subject, l.group] + periodCells(l.weeklyHours) + [
-          formatHours(l.weekly), String(l.annualHours), "", "", "",
+          formatHours(l.weekly), String(l.annualHours), formatHours(l.plannedHours), "", "", "",
         ])
     }
     for c in classes {
       rows.append(
         ["class-total", "", "", c.name, "", ""] + periodCells(c.teacherWeekly) + [
-          "", formatHours(c.annualHours), "", "", "",
+          "", formatHours(c.annualHours), "", "", "", "",
         ])
     }
     rows.append(
       ["school-total", "", "", "", "", ""] + periodCells(school.teacherWeekly) + [
-        "", String(school.annualHours), format2(school.rates, 2), "", "",
+        "", String(school.annualHours), "", format2(school.rates, 2), "", "",
       ])
     return CSVTable.render(header: header, rows: rows)
   }

@@ -153,7 +153,8 @@ struct SchoolBuilder {
       id: spec.id, name: spec.name, kind: spec.kind,
       settings: OrganisationSettings(
         country: country.code, normHours: WeeklyHours(integerLiteral: norm),
-        schoolDays: [.mon, .tue, .wed, .thu, .fri], timeZone: country.timeZone, finalGrade: 11),
+        schoolDays: [.mon, .tue, .wed, .thu, .fri], timeZone: country.timeZone,
+        finalGrade: spec.classesPerGrade.filter { $0.value > 0 }.keys.max() ?? 11),
       academicYear: SchoolYear.academicYear(country), studyPeriods: SchoolYear.quarters(country),
       holidays: SchoolYear.holidays(country), shifts: shifts, bellSchedules: SchoolYear.bells(for: shifts),
       bellRules: SchoolYear.bellRules(for: shifts),

@@ -44,6 +44,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
       let (organisation, report) = try FETImport.read(path: file)
       let placed = try TimetableFile.read(timetable)
+      try CheckCommand.requireOwn(placed, organisation: organisation, file: timetable)
       let original = try Data(contentsOf: URL(fileURLWithPath: file))
       let placements = FETTimetable.placements(from: placed, organisation: organisation, report: report)
       let locked = try FETWriter.locked(original: original, placements: placements, comments: "Locked by Sabaq")

@@ -133,6 +133,7 @@ struct YearCommand: ParsableCommand {
           return next
         }
       } catch {
+        for item in report.toChange { printError("to change: \(item)") }
         throw CommandFailure(error, file: input.file)
       }
       print(
@@ -141,7 +142,10 @@ struct YearCommand: ParsableCommand {
       print(
         "curricula from templates: \(report.fromTemplates.count); without a template: \(report.withoutTemplate.isEmpty ? "none" : report.withoutTemplate.joined(separator: ", "))"
       )
+      print("new classes: \(report.newClasses.isEmpty ? "none" : report.newClasses.joined(separator: ", "))")
+      for change in report.shiftChanges { print("shift changed: \(change)") }
       print("assignments kept: \(report.assignmentsKept), dropped: \(report.assignmentsDropped); written to \(output)")
+      for item in report.toChange { print("to change: \(item)") }
     }
   }
 }

@@ -115,7 +115,7 @@ struct SolveCommand: ParsableCommand {
       throw CommandFailure(error, file: file)
     }
     try Self.write(result, problem: problem, organisation: source.organisation, language: language, to: output)
-    Self.printSummary(result, writtenTo: output)
+    Self.printSummary(result, writtenTo: output, demand: problem)
     throw ExitCode(result.feasible ? 0 : 2)
   }
 
@@ -180,7 +180,7 @@ struct SolveCommand: ParsableCommand {
     }
   }
 
-  static func printSummary(_ result: TimetablingResult, writtenTo output: String?) {
+  static func printSummary(_ result: TimetablingResult, writtenTo output: String?, demand: TimetableProblem? = nil) {
     let summary: String
     if result.feasible {
       let first = String(format: "%.1f", result.secondsToFirstTimetable ?? result.seconds)
@@ -188,6 +188,10 @@ struct SolveCommand: ParsableCommand {
         result.secondsToStrongRules.map { String(format: "; keeping the strong soft rules after %.1f s", $0) } ?? ""
       summary =
         "timetable with no hard violation, soft cost \(result.check.softCost.total) (first found after \(first) s\(strong))"
+    } else if !result.diagnosisBefore.filter(\.isError).isEmpty {
+      // Counting proved it impossible: more time would not help.
+      summary =
+        "no timetable can keep every hard rule: the counting before the search found \(result.diagnosisBefore.filter(\.isError).count) impossibilities (below); the best found has \(result.check.summary.hardViolationCount) hard violations"
     } else {
       summary =
         "no timetable without hard violations found in \(String(format: "%.0f", result.seconds)) s: \(result.check.summary.hardViolationCount) hard violations remain"
@@ -196,7 +200,12 @@ struct SolveCommand: ParsableCommand {
     if !result.feasible {
       for line in (result.diagnosisBefore.map(\.message) + result.diagnosisAfter).prefix(30) { printError("  " + line) }
     }
-    if let moves = result.moves { printError("\(moves.count) lessons moved from the previous timetable") }
+    if let moves = result.moves {
+      printError(
+        "\(moves.count) lessons moved from the previous timetable, \(result.roomChanges?.count ?? 0) changed rooms only"
+      )
+      for line in demand.map(result.changeLines) ?? [] { printError("  " + line) }
+    }
     printError("peak memory \(result.peakMemoryMiB) MiB")
   }
 }

@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     let organisation = try input.organisation()
     // Ours, or fet-cl's own result (…_activities.xml), judged on the same terms.
     let placed = try TimetableSource.read(timetable, organisation: organisation)
+    try Self.requireOwn(placed, organisation: organisation, file: timetable)
     let problem: TimetableProblem
     do {
       problem = try LessonDemandBuilder.problem(for: organisation, period: period ?? placed.period)
@@ -37,6 +38,19 @@ struct CheckCommand: ParsableCommand {
     }
     if !check.isFeasible { throw ExitCode(2) }
   }
+
+  /// Refuses a timetable made for another organisation (`TimetableIdentity`), judged against the
+  /// demand of its study period (the first when the organisation has no such period: another
+  /// school's periods are no reason to stop before saying whose timetable it is); prints a
+  /// warning when only its organisation's id differs.
+  static func requireOwn(_ timetable: Timetable, organisation: Organisation, file: String) throws {
+    let period = timetable.period.flatMap { organisation.period($0) == nil ? nil : $0 }
+    guard let problem = try? LessonDemandBuilder.problem(for: organisation, period: period) else { return }
+    let issues = TimetableIdentity.issues(timetable, demand: problem)
+    for warning in issues where !warning.isError { printError("warning: \(file): \(warning.message)") }
+    let errors = issues.filter(\.isError)
+    if !errors.isEmpty { throw CommandFailure(PlanningErrors(errors), file: file) }
+  }
 }
 
 struct BellsCommand: ParsableCommand {
@@ -47,7 +61,8 @@ struct BellsCommand: ParsableCommand {
     discussion: """
       With --timetable, a second shift waits only for the rooms it shares with the first (as the \
       timetable uses them); otherwise for the end of the first shift. With --output the computed \
-      schedules replace the organisation's and the result is written there.
+      schedules replace the organisation's and the result is written there. Exit status 0 when \
+      the current schedules follow the rules, 2 when one breaks them, 1 on bad input.
       """)
 
   @OptionGroup var input: InstanceInput
@@ -71,6 +86,7 @@ struct BellsCommand: ParsableCommand {
       ])
     }
     // The schedules the organisation has, against its rules.
+    var broken = false
     for (schedule, problems) in BellScheduleAudit.audits(
       of: organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
     {
@@ -81,6 +97,7 @@ struct BellsCommand: ParsableCommand {
       } else {
         print("current bell schedule of \(name)\(grades):")
         for p in problems { print("  - \(p)") }
+        broken = true
       }
     }
     let result = try BellScheduleSolver.solve(organisation, shifts: shift.isEmpty ? nil : shift, handovers: handovers)
@@ -105,5 +122,7 @@ struct BellsCommand: ParsableCommand {
       }
       print("\nwritten to \(output)")
     }
+    // Exit status 2 when a current schedule breaks its rules (as `check` with hard violations).
+    if broken { throw ExitCode(2) }
   }
 }

@@ -142,7 +142,9 @@ final class Workspace {
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("2026-2027"))
     let next = try InstanceFile.read(out)
-    #expect(next.classes.map(\.grade).sorted() == [2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // A school of grades 1–9 (its final grade): the 9th graduates, a new 1st grade is admitted.
+    #expect(next.classes.map(\.grade).sorted() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+    #expect(run.output.contains("new classes: "))
   }
 
   @Test func distributionPrintsTheWeeksOfAClass() throws {

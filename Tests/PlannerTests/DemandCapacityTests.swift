@@ -196,6 +196,6 @@ import Testing
     #expect(DemandCapacity.Path.teacher("a/b,c%d") == "teachers/a%2Fb%2Cc%25d")
     #expect(DemandCapacity.Path.schoolClass("5A", unit: "5A") == "classes/5A")
     #expect(DemandCapacity.Path.rooms(["r2", "r1"]) == "rooms/r1,r2")
-    #expect(Set(DemandCapacity.Code.all).count == 7)
+    #expect(Set(DemandCapacity.Code.all).count == 9)
   }
 }

@@ -27,6 +27,9 @@ public struct StudyPeriod: Codable, Hashable, Sendable, Identifiable {
   public var kind: StudyPeriodKind
   public var start: SchoolDate
   public var end: SchoolDate
+  /// The study weeks the curriculum norm counts for the period (the plan is weekly hours × these);
+  /// `nil` for the weeks of its dates (`CurriculumNorm.normWeeks`).
+  public var normWeeks: Double?
 
   public init(id: PeriodID, name: String, kind: StudyPeriodKind = .quarter, start: SchoolDate, end: SchoolDate) {
     self.id = id

@@ -43,7 +43,7 @@ public enum DemandCapacity {
     public static let all = [
       teacherOverOpenPeriods, classOverShift, classOverDailyMaximum, roomsTooFew, noRoomSeatsGroup,
       streamClassesNeverMeet,
-      lessonLongerThanShift,
+      lessonLongerThanShift, lessonsOverDays, teacherOverDays,
     ]
   }
 
@@ -77,7 +77,9 @@ public enum DemandCapacity {
   /// understands: teachers first, then classes, rooms and lessons. Empty when counting finds none.
   public static func issues(in problem: TimetableProblem) -> [PlanningIssue] {
     let context = Context(problem)
-    return teacherFindings(context) + classFindings(context) + roomFindings(context) + lessonFindings(context)
+    let teachers = teacherFindings(context)
+    return teachers + classFindings(context) + roomFindings(context) + lessonFindings(context)
+      + dayFindings(in: problem, skipping: Set(teachers.map(\.path)))
   }
 
   /// What the findings of every kind look up: the problem's days, periods, classes and subjects.

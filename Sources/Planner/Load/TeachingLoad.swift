@@ -11,6 +11,9 @@ public struct TeachingLoadLine: Codable, Hashable, Sendable {
   public var weeklyHours: [PeriodID: WeeklyHours]
   /// Lessons in the year, summed from the weekly distribution (so it follows the real calendar).
   public var annualHours: Int
+  /// Hours in the year the curriculum norm asks (`CurriculumNorm`): the plan that `annualHours`,
+  /// what the calendar delivers, is compared with.
+  public var plannedHours: Double = 0
 
   /// The highest weekly hours over the periods.
   public var peakWeeklyHours: WeeklyHours { weeklyHours.values.max() ?? .zero }
@@ -23,6 +26,8 @@ public struct TeacherLoad: Codable, Hashable, Sendable {
   /// Total weekly hours in each study period.
   public var weeklyHours: [PeriodID: WeeklyHours]
   public var annualHours: Int
+  /// Hours in the year the curriculum norm asks, summed over the lines.
+  public var plannedHours: Double = 0
   /// Weekly hours of one full rate for this teacher.
   public var normHours: WeeklyHours
   public var maxWeeklyLoad: WeeklyHours?
@@ -72,9 +77,12 @@ public struct TeachingLoad: Sendable {
             weekly[period.id] = hours
           }
         }
+        let planned = curriculum?.entry(for: row.subject).map {
+          CurriculumNorm.plannedHours($0, grade: schoolClass.grade, periods: Set(weekly.keys), in: organisation)
+        }
         let line = TeachingLoadLine(
           teacher: row.teacher ?? "", classes: [schoolClass.id], subject: row.subject, group: row.group,
-          stream: row.stream, weeklyHours: weekly, annualHours: row.total)
+          stream: row.stream, weeklyHours: weekly, annualHours: row.total, plannedHours: planned ?? 0)
         if let teacher = row.teacher {
           var lines = byTeacher[teacher, default: []]
           // A stream group is taught to all its classes at once: one line, the classes listed.
@@ -91,7 +99,10 @@ public struct TeachingLoad: Sendable {
         }
       }
     }
-    let weeksOfYear = yearWeeks.values.max() ?? 1
+    let weeksOfYear = yearWeeks.values.max() ?? index.calendar(forGrade: 0).yearWeekEquivalents
+    for line in Self.activityLines(organisation, index: index) {
+      if line.teacher.isEmpty { unassigned.append(line) } else { byTeacher[line.teacher, default: []].append(line) }
+    }
     teachers = organisation.teachers.map { teacher in
       let lines = byTeacher[teacher.id] ?? []
       var weekly: [PeriodID: WeeklyHours] = [:]
@@ -103,6 +114,7 @@ public struct TeachingLoad: Sendable {
       let annual = lines.reduce(0) { $0 + $1.annualHours }
       return TeacherLoad(
         teacher: teacher.id, lines: lines, weeklyHours: weekly, annualHours: annual,
+        plannedHours: lines.reduce(0) { $0 + $1.plannedHours },
         normHours: organisation.normHours(of: teacher), maxWeeklyLoad: teacher.maxWeeklyLoad,
         averageWeeklyHours: weeksOfYear > 0 ? Double(annual) / weeksOfYear : 0)
     }
@@ -111,4 +123,29 @@ public struct TeachingLoad: Sendable {
   }
 
   public func load(of teacher: TeacherID) -> TeacherLoad? { teachers.first { $0.teacher == teacher } }
+
+  /// Lines of the lessons given directly (FET activities, clubs): each active activity is taught
+  /// every week of every study period for its duration, by each of its teachers.
+  static func activityLines(_ organisation: Organisation, index: OrganisationIndex) -> [TeachingLoadLine] {
+    let calendar = index.calendar(forGrade: 0)
+    var lines: [TeachingLoadLine] = []
+    for activity in organisation.activities ?? [] where activity.isActive && activity.duration > 0 {
+      let hours = WeeklyHours(halves: min(activity.duration, 1000) * 2)
+      var weekly: [PeriodID: WeeklyHours] = [:]
+      var delivered = 0.0
+      var planned = 0.0
+      for period in organisation.studyPeriods {
+        weekly[period.id] = hours
+        delivered += hours.value * calendar.weekEquivalents(in: period.id)
+        planned += hours.value * CurriculumNorm.normWeeks(of: period, grade: 0, in: organisation)
+      }
+      for teacher in activity.teachers.isEmpty ? [""] : activity.teachers {
+        lines.append(
+          TeachingLoadLine(
+            teacher: teacher, classes: activity.students, subject: activity.subject, group: activity.group ?? "whole",
+            stream: nil, weeklyHours: weekly, annualHours: Int(delivered.rounded()), plannedHours: planned))
+      }
+    }
+    return lines
+  }
 }

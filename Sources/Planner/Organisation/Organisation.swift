@@ -95,6 +95,9 @@ public struct TimetableRules: Codable, Hashable, Sendable {
   /// Most lessons a day by grade ("1": 4, "5": 6); grades not listed use the defaults of the
   /// sanitary rules (1st grade 4, 2–4 5, 5–6 6, 7–11 7).
   public var maxLessonsPerDayByGrade: [String: Int]?
+  /// Most lessons a week by grade ("5": 29); grades not listed use the sanitary rules' defaults
+  /// (`SanitaryLimits`). A class over its grade's maximum is warned about.
+  public var maxWeeklyHoursByGrade: [String: Int]?
   /// Whether a class may have a subject at most once a day unless its weekly hours exceed the
   /// school days or it is planned as a double lesson (on by default).
   public var subjectOncePerDay: Bool?

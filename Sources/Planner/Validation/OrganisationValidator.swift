@@ -20,6 +20,7 @@ public struct OrganisationValidator {
     if !validator.issues.contains(where: \.isError) {
       validator.checkPlanning()
     }
+    validator.issues += YearPlanChecks.issues(in: organisation)
     return validator.issues.filter(\.isError) + validator.issues.filter { !$0.isError }
   }
 
