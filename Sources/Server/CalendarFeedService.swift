@@ -24,9 +24,9 @@ final class CalendarFeedService: Sendable {
   /// The calendars of the plans read last (a plan is decoded once per revision, not per feed).
   let calendars: Cache<LessonCalendar>
 
-  init(store: Store, capacity: Int = 1_000) {
+  init(store: Store, capacity: Int = 1_000, budget: Int = 256 << 20) {
     self.store = store
-    feeds = Cache(capacity: capacity)
+    feeds = Cache(capacity: capacity, budget: budget)
     calendars = Cache(capacity: 16)
   }
 
@@ -71,7 +71,7 @@ final class CalendarFeedService: Sendable {
     let feed = ICalendarFeed(heading: heading, occurrences: occurrences, range: range)
     let rendered = Rendered(
       body: ByteBuffer(string: feed.text), etag: Self.etag(key: key), events: feed.events, skipped: feed.skipped)
-    if revision == state.planRevision { feeds.keep(key, rendered) }
+    if revision == state.planRevision { feeds.keep(key, rendered, cost: rendered.body.readableBytes) }
     return rendered
   }
 
@@ -95,28 +95,38 @@ final class CalendarFeedService: Sendable {
 }
 
 extension CalendarFeedService {
-  /// A map of at most `capacity` values shared by the request threads; when full, the value kept
-  /// longest ago goes first.
+  /// A map of at most `capacity` values, and at most `budget` in all by their `cost` (bytes of a
+  /// feed), shared by the request threads; when full, the value kept longest ago goes first.
   final class Cache<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var values: [String: Value] = [:]
+    private var values: [String: (value: Value, cost: Int)] = [:]
     private var order: [String] = []
     private var first = 0
+    private var total = 0
     let capacity: Int
+    let budget: Int
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    init(capacity: Int, budget: Int = .max) {
+      self.capacity = max(1, capacity)
+      self.budget = budget
+    }
 
-    func value(_ key: String) -> Value? { lock.withLock { values[key] } }
+    func value(_ key: String) -> Value? { lock.withLock { values[key]?.value } }
 
-    func keep(_ key: String, _ value: Value) {
+    func keep(_ key: String, _ value: Value, cost: Int = 0) {
       lock.withLock {
-        if values.updateValue(value, forKey: key) != nil { return }
-        order.append(key)
-        while values.count > capacity, first < order.count {
-          values[order[first]] = nil
+        if let old = values.updateValue((value, cost), forKey: key) {
+          total += cost - old.cost
+        } else {
+          total += cost
+          order.append(key)
+        }
+        while values.count > capacity || total > budget, first < order.count {
+          // (A key kept again after its eviction is in `order` twice and may go a little early.)
+          if let removed = values.removeValue(forKey: order[first]) { total -= removed.cost }
           first += 1
         }
-        // The evicted keys' slots are given back now and then, not at every eviction.
+        // The evicted keys' places are given back now and then, not at every eviction.
         if first > capacity {
           order.removeFirst(first)
           first = 0
@@ -125,5 +135,6 @@ extension CalendarFeedService {
     }
 
     var count: Int { lock.withLock { values.count } }
+    var cost: Int { lock.withLock { total } }
   }
 }

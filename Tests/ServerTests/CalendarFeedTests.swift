@@ -9,6 +9,8 @@ import TestSupport
 import Testing
 import Timetabling
 
+@testable import Server
+
 /// Calendar feeds end to end: the server on loopback, a published timetable of the rural school
 /// (third quarter: a school-wide holiday, a first-grade holiday, odd and even weeks), the feed
 /// fetched by its secret link and read by a real iCalendar parser (`scripts/ical-check`, Python's
@@ -190,6 +192,17 @@ import Timetabling
       try store.people.revoke(scope, membership: membership.id)
       #expect(try await client.call(.get, url).status == .notFound)
     }
+  }
+
+  @Test func theFeedCacheKeepsAtMostItsCountAndBytesDroppingTheOldestFirst() {
+    let cache = CalendarFeedService.Cache<Int>(capacity: 3, budget: 100)
+    for (index, key) in ["a", "b", "c", "d"].enumerated() { cache.keep(key, index, cost: 10) }
+    #expect(cache.value("a") == nil && cache.value("b") == 1 && cache.value("d") == 3 && cache.count == 3)
+    cache.keep("big", 4, cost: 85)  // over the budget: the oldest go until it fits
+    #expect(cache.value("b") == nil && cache.value("c") == nil && cache.value("d") == 3 && cache.value("big") == 4)
+    #expect(cache.cost == 95)
+    cache.keep("huge", 5, cost: 500)  // bigger than the budget: kept by nobody
+    #expect(cache.count == 0 && cache.cost == 0)
   }
 
   // MARK: - The parser
