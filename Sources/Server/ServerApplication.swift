@@ -49,6 +49,7 @@ public enum SabaqServer {
     ReportRoutes(store: store).add(to: router)
     TimetableRoutes(store: store).add(to: router)
     JobRoutes(store: store).add(to: router)
+    CalendarFeedRoutes(store: store).add(to: router)
     PageRoutes(store: store, secureCookies: configuration.secureCookies).add(to: router)
     return router
   }

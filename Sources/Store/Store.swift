@@ -16,6 +16,7 @@ public final class Store: Sendable {
   public let jobs: SolveJobs
   public let history: History
   public let sessions: Sessions
+  public let calendarFeeds: CalendarFeeds
   public let policy: AccessPolicy
   let database: any SQLDatabase
 
@@ -43,23 +44,26 @@ public final class Store: Sendable {
     versions = Versions(database: database, policy: policy, history: history)
     jobs = SolveJobs(database: database, policy: policy, history: history, plans: plans, versions: versions)
     sessions = Sessions(database: database, people: people)
+    calendarFeeds = CalendarFeeds(database: database, policy: policy, history: history, plans: plans)
   }
 
   /// The organisation `id` as `actor` sees it. Not found (never "forbidden", so that another
   /// tenant's ids reveal nothing) unless the actor is the operator or holds a membership in the
   /// organisation or one above it.
   public func scope(_ id: Int, actor: Actor) throws -> TenantScope {
-    try database.read { tx in
-      guard let node = try Organisations.find(tx, id: id) else { throw StoreError.notFound("organisation \(id)") }
-      guard let user = actor.userID else { return TenantScope(organisation: node, actor: actor, memberships: []) }
-      let marks = node.ancestry.map { _ in "?" }.joined(separator: ", ")
-      let memberships = try tx.query(
-        "SELECT * FROM memberships WHERE user_id = ? AND organisation_id IN (\(marks))",
-        [.init(user)] + node.ancestry.map { .init($0) }
-      ).map(People.membership)
-      guard !memberships.isEmpty else { throw StoreError.notFound("organisation \(id)") }
-      return TenantScope(organisation: node, actor: actor, memberships: memberships)
-    }
+    try database.read { tx in try Self.scope(tx, id, actor: actor) }
+  }
+
+  static func scope(_ tx: any SQLTransaction, _ id: Int, actor: Actor) throws -> TenantScope {
+    guard let node = try Organisations.find(tx, id: id) else { throw StoreError.notFound("organisation \(id)") }
+    guard let user = actor.userID else { return TenantScope(organisation: node, actor: actor, memberships: []) }
+    let marks = node.ancestry.map { _ in "?" }.joined(separator: ", ")
+    let memberships = try tx.query(
+      "SELECT * FROM memberships WHERE user_id = ? AND organisation_id IN (\(marks))",
+      [.init(user)] + node.ancestry.map { .init($0) }
+    ).map(People.membership)
+    guard !memberships.isEmpty else { throw StoreError.notFound("organisation \(id)") }
+    return TenantScope(organisation: node, actor: actor, memberships: memberships)
   }
 
   /// The schema version of the database (the newest migration applied).

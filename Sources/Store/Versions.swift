@@ -145,10 +145,9 @@ public struct Versions: Sendable {
   public func week(_ scope: TenantScope, of holder: TimetableHolder, version number: Int? = nil) throws
     -> [ScheduledLesson]
   {
-    let classID: String? = if case .class(let id) = holder { id } else { nil }
-    guard
-      policy.allows(.viewTimetables, in: scope) || policy.allows(.viewOwnClassTimetable, in: scope, classID: classID)
-    else { throw StoreError.forbidden("\(scope.actor.name) may not view this timetable") }
+    guard policy.allows(timetableOf: holder, in: scope) else {
+      throw StoreError.forbidden("\(scope.actor.name) may not view this timetable")
+    }
     return try database.read { tx in
       let row = try versionRow(tx, scope: scope, number: number, newest: .published)
       try requireView(try Self.version(row), scope)

@@ -117,7 +117,9 @@ import Timetabling
       }
       if cell.hasPrefix("subtree") { return true }
       if cell.hasPrefix("own class") {
-        return relation == "own" && endpoint.path.hasSuffix("/classes/\(holder.classID ?? "-")")
+        let own = holder.classID ?? "-"
+        return relation == "own"
+          && (endpoint.path.hasSuffix("/classes/\(own)") || endpoint.path.contains("/calendar-feeds/class/\(own)"))
       }
       return relation == "own"
     }
@@ -206,6 +208,16 @@ import Timetabling
       Endpoint(method: .get, path: o + "/solve-jobs", need: .any(["view-drafts"])),
       Endpoint(method: .get, path: o + "/solve-jobs/999999", need: .any(["view-drafts"])),
       Endpoint(method: .delete, path: o + "/solve-jobs/999999", need: .any(["compose-timetable"])),
+      // A calendar feed of a timetable the person may see.
+      Endpoint(method: .get, path: o + "/calendar-feeds/teacher/t01", need: timetables),
+      Endpoint(method: .post, path: o + "/calendar-feeds/teacher/t01/reset", need: timetables),
+      Endpoint(
+        method: .get, path: o + "/calendar-feeds/class/5А", need: .any(["view-timetables", "view-own-class-timetable"])),
+      Endpoint(
+        method: .post, path: o + "/calendar-feeds/class/5А/reset",
+        need: .any(["view-timetables", "view-own-class-timetable"])),
+      Endpoint(
+        method: .get, path: o + "/calendar-feeds/class/6А", need: .any(["view-timetables", "view-own-class-timetable"])),
     ]
   }
 

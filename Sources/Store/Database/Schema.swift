@@ -12,6 +12,7 @@ enum Schema {
   static let migrations: [Migration] = [
     Migration(version: 1, name: "organisations, people, plans, versions, history, jobs", statements: version1),
     Migration(version: 2, name: "sessions, failed sign-ins, plans' load totals", statements: version2),
+    Migration(version: 3, name: "calendar feeds", statements: version3),
   ]
 
   /// Applies the migrations not applied yet, each in its own transaction. Two processes starting
@@ -203,5 +204,24 @@ enum Schema {
     // The load totals of each plan, written with it, so that a district's roll-up reads one row
     // per school instead of every plan.
     "ALTER TABLE plans ADD COLUMN load_totals TEXT",
+  ]
+
+  private static let version3 = [
+    // A person's secret feed of a teacher's or class's timetable. The token is kept to show the
+    // link again; requests find it by its SHA-256 (an index lookup that reveals nothing about
+    // the token by its timing).
+    """
+    CREATE TABLE calendar_feeds (
+      id {id},
+      token TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+      user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+      holder_kind TEXT NOT NULL CHECK (holder_kind IN ('teacher', 'class')),
+      holder TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      UNIQUE (user_id, organisation_id, holder_kind, holder))
+    """,
+    "CREATE INDEX calendar_feeds_organisation ON calendar_feeds (organisation_id)",
   ]
 }
