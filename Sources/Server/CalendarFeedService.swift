@@ -21,13 +21,10 @@ final class CalendarFeedService: Sendable {
 
   let store: Store
   let feeds: Cache<Rendered>
-  /// The calendars of the plans read last (a plan is decoded once per revision, not per feed).
-  let calendars: Cache<LessonCalendar>
 
   init(store: Store, capacity: Int = 1_000, budget: Int = 256 << 20) {
     self.store = store
     feeds = Cache(capacity: capacity, budget: budget)
-    calendars = Cache(capacity: 16)
   }
 
   /// What the feed's state renders to: who, which version and plan revision, in which zone and
@@ -58,7 +55,7 @@ final class CalendarFeedService: Sendable {
   private func render(_ state: CalendarFeedState, key: String) throws -> Rendered {
     let scope = state.scope
     let holder = state.feed.holder
-    let (calendar, revision) = try lessonCalendar(scope)
+    let (calendar, revision) = try CalendarCache.shared.calendar(store, scope)
     let lessons = try state.version.map { try store.versions.week(scope, of: holder, version: $0.number) } ?? []
     let range = calendar.range(period: state.version?.period)
     let occurrences = calendar.occurrences(of: lessons, in: range)
@@ -73,16 +70,6 @@ final class CalendarFeedService: Sendable {
       body: ByteBuffer(string: feed.text), etag: Self.etag(key: key), events: feed.events, skipped: feed.skipped)
     if revision == state.planRevision { feeds.keep(key, rendered, cost: rendered.body.readableBytes) }
     return rendered
-  }
-
-  private func lessonCalendar(_ scope: TenantScope) throws -> (LessonCalendar, Int) {
-    let (_, revision) = try store.plans.currentRevision(scope)
-    let key = "\(scope.organisation.id)\u{1F}\(revision)"
-    if let calendar = calendars.value(key) { return (calendar, revision) }
-    let plan = try store.plans.forTimetables(scope)
-    let calendar = LessonCalendar(organisation: plan.organisation)
-    calendars.keep("\(scope.organisation.id)\u{1F}\(plan.revision)", calendar)
-    return (calendar, plan.revision)
   }
 
   /// The teacher's name, or the class's id (which is its name: 7А).

@@ -30,10 +30,11 @@ public struct StarterData: Sendable {
         under: try store.scope(district.id, actor: actor), name: "School", kind: .school)
       let scope = try store.scope(school.id, actor: actor)
       let organisation = try store.plans.importFile(scope, path: file).plan.organisation
-      // The school's name, and its language for the pages from the plan's country.
+      // The school's name and time zone from its plan, and its pages' language from the country.
       let language = ["KZ": "kk", "RU": "ru", "KG": "ru"][organisation.settings.country ?? ""]
       let node = try store.organisations.update(
-        scope, name: organisation.name, settings: language.map { ["language": $0] })
+        scope, name: organisation.name, timeZone: organisation.settings.timeZone,
+        settings: language.map { ["language": $0] })
       return (node, organisation)
     }
     let (renamed, organisation) = try school(first)

@@ -80,6 +80,10 @@ import Timetabling
       let count = expected.days.reduce(0) { $0 + $1.lessons.count }
       #expect(count > 0)
       #expect(page.text.components(separatedBy: #"<span class="number">"#).count - 1 == count)
+      // The teacher's own week shows the address of the teacher's calendar feed.
+      let feed = try #require(page.text.firstMatch(of: #/value="http://[^/"]+(/ical/[A-Za-z0-9_-]+\.ics)"/#))
+      let ics = try await client.page(.get, String(feed.output.1))
+      #expect(ics.status == .ok && ics.headers[.contentType]?.hasPrefix("text/calendar") == true)
       for occurrence in expected.days.flatMap(\.lessons) {
         let start = try #require(occurrence.start, "every lesson of the rural school has bells")
         #expect(page.text.contains("\(start)–"))

@@ -3,7 +3,6 @@ import Hummingbird
 import Planner
 import Reports
 import Store
-import Synchronization
 
 /// The week of a teacher, a class or a room on real dates, and the school's index of timetables.
 struct WeekPages {
@@ -15,6 +14,7 @@ struct WeekPages {
     router.get("o/:org/teacher/:id", use: pages.page(week { .teacher($0) }))
     router.get("o/:org/class/:id", use: pages.page(week { .class($0) }))
     router.get("o/:org/room/:id", use: pages.page(week { .room($0) }))
+    router.post("o/:org/feed/:kind/:id/reset", use: pages.page(resetFeed))
   }
 
   /// The school's timetables by class, teacher and room (a management organisation's page is its
@@ -78,23 +78,73 @@ struct WeekPages {
       let version = Int(request.query("version") ?? "")
       let date = request.query("date").flatMap(SchoolDate.init)
       let printable = request.query("print") == "1"
+      let origin = Self.origin(request, secure: pages.secureCookies)
       let (view, language) = try await blocking { () -> ([String: any Sendable], ReportLanguage) in
         let scope = try store.scope(id, actor: actor)
         let environment = environment.inOrganisation(scope.organisation)
         let shown = try WeekView.version(store, scope, number: version)
         let lessons = shown == nil ? [] : try store.versions.week(scope, of: holder(key), version: shown?.number)
-        let calendar = try CalendarCache.shared.calendar(store, scope)
+        let (calendar, _) = try CalendarCache.shared.calendar(store, scope)
         let today = PagePlace.today(in: scope.organisation.timeZone)
         let week = calendar.week(of: lessons, containing: date ?? calendar.insideYear(today))
         let page = WeekView(
           environment: environment, calendar: calendar, holder: holder(key), week: week, today: today, version: shown,
           organisation: scope.organisation, printable: printable)
-        return (try page.values(), environment.language)
+        var values = try page.values()
+        if let feed = try Self.ownFeed(store, scope, holder(key)) {
+          values["feed"] = origin + feed.path
+          values["feedReset"] = "/o/\(id)/feed/\(WeekView.kindAndKey(holder(key)).0)/\(escape(key))/reset"
+        }
+        return (values, environment.language)
       }
       var local = environment
       local.language = language
       return local.render("week", view)
     }
+  }
+}
+
+extension WeekPages {
+  /// The person's own calendar feed when the week is their own (their teacher, or their class as
+  /// a class teacher, student or parent); made on the first view.
+  static func ownFeed(_ store: Store, _ scope: TenantScope, _ holder: TimetableHolder) throws -> CalendarFeed? {
+    let own = scope.memberships.contains { membership in
+      guard membership.organisationID == scope.organisation.id else { return false }
+      switch holder {
+      case .teacher(let id): return membership.teacher == id
+      case .class(let id): return membership.classID == id
+      case .room: return false
+      }
+    }
+    return own ? try store.calendarFeeds.feed(scope, of: holder) : nil
+  }
+
+  /// `http://host` of the request, for links that leave the browser (a calendar app's).
+  static func origin(_ request: Request, secure: Bool) -> String {
+    let host = request.head.authority ?? "127.0.0.1"
+    return (secure ? "https://" : "http://") + host
+  }
+
+  /// A new secret address for the person's own feed (the old one stops working).
+  @Sendable func resetFeed(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
+    -> Response
+  {
+    let actor = try PageRoutes.signedIn(environment)
+    try environment.requireCSRF(try await PlainForm.read(request))
+    let id = try PagePlace.organisation(context)
+    let key = try PagePlace.text(context, "id")
+    let holder: TimetableHolder
+    switch try PagePlace.text(context, "kind") {
+    case "teacher": holder = .teacher(key)
+    case "class": holder = .class(key)
+    default: throw PageError.notFound
+    }
+    try await blocking { [store] in
+      let scope = try store.scope(id, actor: actor)
+      guard try Self.ownFeed(store, scope, holder) != nil else { throw PageError.notFound }
+      _ = try store.calendarFeeds.reset(scope, of: holder)
+    }
+    return environment.redirect(to: "/o/\(id)/\(WeekView.kindAndKey(holder).0)/\(escape(key))")
   }
 }
 
@@ -130,27 +180,5 @@ extension PageEnvironment {
       copy.language = setting
     }
     return copy
-  }
-}
-
-/// The calendars of the organisations' plans, kept while the plan's revision is unchanged: a week
-/// page then reads one revision number and the week's rows, not the whole plan.
-final class CalendarCache: Sendable {
-  static let shared = CalendarCache()
-  private let entries = Mutex<[String: (revision: Int, year: String, calendar: LessonCalendar)]>([:])
-
-  func calendar(_ store: Store, _ scope: TenantScope) throws -> LessonCalendar {
-    let current = try store.plans.currentRevision(scope)
-    let id = "\(store.url)#\(scope.organisation.id)"
-    if let hit = entries.withLock({ $0[id] }), hit.revision == current.revision, hit.year == current.year {
-      return hit.calendar
-    }
-    let plan = try store.plans.forTimetables(scope)
-    let calendar = LessonCalendar(organisation: plan.organisation)
-    entries.withLock { entries in
-      if entries.count > 2_000 { entries.removeAll() }
-      entries[id] = (plan.revision, plan.academicYear, calendar)
-    }
-    return calendar
   }
 }

@@ -164,6 +164,14 @@ def scenario(browser, password, school):
     b.open(teacher_week.replace(b.base, ""))
     check(b.lessons() > 0, "the teacher's week has no lessons after publishing")
     check(re.search(r"\d\d:\d\d–\d\d:\d\d", b.text()), "no bell times in the teacher's week")
+    # The teacher's calendar feed, from the address on the page, read by a real iCalendar parser.
+    import icalendar
+    feed_url = b.driver.find_element(By.ID, "feed").get_attribute("value")
+    with urllib.request.urlopen(feed_url) as response:
+        calendar = icalendar.Calendar.from_ical(response.read())
+    events = [e for e in calendar.walk("VEVENT")]
+    check(len(events) > 0, "the teacher's feed has no events")
+    check(calendar.walk("VTIMEZONE"), "the feed has no VTIMEZONE")
     b.shoot("teacher-week")
     b.open(teacher_week.replace(b.base, "") + "?date=2026-01-01")
     check(b.driver.find_elements(By.CSS_SELECTOR, ".closed"), "the New Year week is not shown as a holiday")
