@@ -23,27 +23,12 @@ struct DeputyPages {
     router.post("o/:org/versions/:version/publish", use: pages.page(publish))
   }
 
-  /// Runs `body` with the scope of the page's organisation, on the thread pool, in the
-  /// organisation's language.
-  func scoped<T: Sendable>(
-    _ context: ServerContext, _ environment: PageEnvironment,
-    _ body: @escaping @Sendable (TenantScope, PageEnvironment) throws -> T
-  ) async throws -> (T, PageEnvironment) {
-    let actor = try PageRoutes.signedIn(environment)
-    let id = try PagePlace.organisation(context)
-    return try await blocking { [store] in
-      let scope = try store.scope(id, actor: actor)
-      let local = environment.inOrganisation(scope.organisation)
-      return (try body(scope, local), local)
-    }
-  }
-
   @Sendable func curriculum(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
     let chosen = request.query("class")
     let notice = request.query("done")
-    let (view, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (view, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       try store.policy.require(.viewPlan, in: scope)
       let plan = try store.plans.plan(scope)
       return CurriculumForm(environment: environment, scope: scope, plan: plan, chosen: chosen).values(
@@ -60,7 +45,7 @@ struct DeputyPages {
     let form = try await CopyForm.read(request)
     try environment.requireCSRF(form)
     let from = form.class ?? ""
-    let (outcome, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (outcome, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       let plan = try store.plans.plan(scope)
       let targets = form.to ?? []
       guard !targets.isEmpty else {
@@ -100,7 +85,7 @@ struct DeputyPages {
     let form = try await TemplateForm.read(request)
     try environment.requireCSRF(form)
     let target = form.class ?? ""
-    let (outcome, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (outcome, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       do {
         _ = try store.plans.edit(scope, baseRevision: form.revision ?? -1) { o in
           o = try o.creatingCurriculum(
@@ -123,7 +108,7 @@ struct DeputyPages {
   @Sendable func assignments(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let (view, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (view, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       let o = try store.plans.plan(scope).organisation
       let teachers = Dictionary(o.teachers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
       let subjects = Dictionary(o.subjects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -146,7 +131,7 @@ struct DeputyPages {
   @Sendable func versions(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let (view, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (view, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       try SolvePanel(store: store, scope: scope, environment: environment).values()
     }
     return local.render("versions", view)
@@ -159,7 +144,7 @@ struct DeputyPages {
     let form = try await SolveForm.read(request)
     try environment.requireCSRF(form)
     let limit = form.timeLimit.trimmed.flatMap(Double.init)
-    let (outcome, local) = try await scoped(context, environment) {
+    let (outcome, local) = try await pages.scoped(context, environment) {
       [store] scope, environment -> (String?, [String: any Sendable]?) in
       guard let limit, (5...600).contains(limit) else {
         var view = try SolvePanel(store: store, scope: scope, environment: environment).values()
@@ -188,7 +173,7 @@ struct DeputyPages {
     -> Response
   {
     guard let jobID = Int(try PagePlace.text(context, "job")) else { throw PageError.notFound }
-    let (view, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (view, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       try SolvePanel(store: store, scope: scope, environment: environment).job(try store.jobs.job(scope, id: jobID))
     }
     return local.render("job", view)
@@ -198,7 +183,7 @@ struct DeputyPages {
     -> Response
   {
     guard let number = Int(try PagePlace.text(context, "version")) else { throw PageError.notFound }
-    let (view, local) = try await scoped(context, environment) { [store] scope, environment in
+    let (view, local) = try await pages.scoped(context, environment) { [store] scope, environment in
       try SolvePanel(store: store, scope: scope, environment: environment).version(number)
     }
     return local.render("version", view)
@@ -209,7 +194,7 @@ struct DeputyPages {
   {
     guard let number = Int(try PagePlace.text(context, "version")) else { throw PageError.notFound }
     try environment.requireCSRF(try await PlainForm.read(request))
-    let (location, local) = try await scoped(context, environment) { [store] scope, _ in
+    let (location, local) = try await pages.scoped(context, environment) { [store] scope, _ in
       try store.versions.publish(scope, number: number)
       return "/o/\(scope.organisation.id)/versions/\(number)"
     }

@@ -41,6 +41,21 @@ struct PageRoutes {
     }
   }
 
+  /// Runs `body` with the scope of the page's organisation, on the thread pool, in the
+  /// organisation's language.
+  func scoped<T: Sendable>(
+    _ context: ServerContext, _ environment: PageEnvironment,
+    _ body: @escaping @Sendable (TenantScope, PageEnvironment) throws -> T
+  ) async throws -> (T, PageEnvironment) {
+    let actor = try PageRoutes.signedIn(environment)
+    let id = try PagePlace.organisation(context)
+    return try await blocking { [store] in
+      let scope = try store.scope(id, actor: actor)
+      let local = environment.inOrganisation(scope.organisation)
+      return (try body(scope, local), local)
+    }
+  }
+
   static func errorPage(_ error: any Error, _ environment: PageEnvironment, context: ServerContext) -> Response {
     let (status, key): (HTTPResponse.Status, String) =
       switch error {

@@ -19,7 +19,7 @@ struct ReportPages {
   @Sendable func load(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let (view, local) = try await DeputyPages(store: store, pages: pages).scoped(context, environment) {
+    let (view, local) = try await pages.scoped(context, environment) {
       [store] scope, environment in
       try LoadView(store: store, scope: scope, environment: environment).values()
     }
@@ -29,7 +29,7 @@ struct ReportPages {
   @Sendable func csv(_ request: Request, context: ServerContext, environment: PageEnvironment) async throws
     -> Response
   {
-    let (table, _) = try await DeputyPages(store: store, pages: pages).scoped(context, environment) {
+    let (table, _) = try await pages.scoped(context, environment) {
       [store] scope, environment in
       try LoadView(store: store, scope: scope, environment: environment).table()
     }
