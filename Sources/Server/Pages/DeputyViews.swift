@@ -124,7 +124,7 @@ struct SolvePanel {
     let check = content.check
     let classes = Set(content.timetable.placements.map(\.lesson)).isEmpty ? [] : try classLinks(number)
     return [
-      "title": VersionLabel.text(content.version, environment), "org": org,
+      "title": VersionLabel.text(content.version, environment).capitalisedFirst, "org": org,
       "feasible": check.summary.feasible,
       "summary": environment.text(
         "version.summary", String(check.summary.placed), String(check.summary.lessons),
@@ -153,4 +153,9 @@ struct SolvePanel {
       ["name": $0.id, "link": "\(base)/class/\(escape($0.id))?version=\(number)"] as [String: any Sendable]
     }
   }
+}
+
+extension String {
+  /// The text with its first letter in capitals, for a heading made of a phrase.
+  var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
