@@ -7,7 +7,12 @@ import Foundation
 /// Builds a small element tree with line numbers from XML bytes, with Foundation's SAX `XMLParser`.
 /// The first XML error stops reading and becomes a `FETFormatError` ("the XML is broken: …").
 enum FETXMLTree {
+  /// Elements nested deeper than this are refused: a FET file nests five or six deep, and a tree
+  /// thousands deep would overflow the stack when it is freed.
+  static let maximumDepth = 64
+
   static func parse(_ data: Data, source: String) throws -> FETElement {
+    try checkLooksLikeXML(data, source: source)
     let builder = TreeBuilder()
     let parser = XMLParser(data: data)
     parser.delegate = builder
@@ -38,6 +43,23 @@ enum FETXMLTree {
     return root
   }
 
+  /// An empty file, or one that does not begin with `<` (JSON, a binary file), is said to be so in
+  /// words: libxml2 calls every such file "empty".
+  static func checkLooksLikeXML(_ data: Data, source: String) throws {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+      throw FETFormatError(file: source, line: nil, message: "the file is empty")
+    }
+    guard first == UInt8(ascii: "<") else {
+      let kind =
+        first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        ? "it looks like JSON (a native instance file is read from a .json file)"
+        : "it does not begin with '<'"
+      throw FETFormatError(file: source, line: 1, message: "this is not an XML (FET) file: \(kind)")
+    }
+  }
+
   private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [FETElement] = []
     var root: FETElement?
@@ -50,6 +72,14 @@ enum FETXMLTree {
       guard failure == nil else { return }
       if root != nil && stack.isEmpty {
         failure = (parser.lineNumber, "a second top-level element <\(elementName)> after the root element")
+        parser.abortParsing()
+        return
+      }
+      guard stack.count < FETXMLTree.maximumDepth else {
+        failure = (
+          parser.lineNumber,
+          "elements are nested more than \(FETXMLTree.maximumDepth) deep at <\(elementName)> (a FET file nests a few levels)"
+        )
         parser.abortParsing()
         return
       }
