@@ -40,6 +40,11 @@ enum JSONLocation {
       let numbers = JSONNumbers.unfitting(in: tree)
       return numbers.isEmpty
         ? [.error("bad-value", at: "$", "a value cannot be read: \(context.debugDescription)")] : numbers
+    case .typeMismatch(let type, let context):
+      let given = value(at: context.codingPath, in: tree)
+      return [
+        .error("wrong-type", at: path(context.codingPath), "expected \(describe(type)), found \(kind(of: given))")
+      ]
     case .keyNotFound(let key, let context):
       var found = issue(for: error)
       if let object = value(at: context.codingPath, in: tree) as? [String: Any],
@@ -50,6 +55,22 @@ enum JSONLocation {
       return [found]
     default:
       return [issue(for: error)]
+    }
+  }
+
+  /// What a JSON value is, for messages: `"7"` for a string, `an object`, `7`.
+  static func kind(of value: Any?) -> String {
+    switch value {
+    case nil: return "another kind of value"
+    case let text as String: return text.count > 40 ? "a string" : "the string \"\(text)\""
+    case is [String: Any]: return "an object"
+    case is [Any]: return "an array"
+    case is NSNull: return "null"
+    case let number as NSNumber:
+      // JSONSerialization reads true and false as NSNumber too.
+      if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+      return "\(number)"
+    default: return "another kind of value"
     }
   }
 

@@ -89,6 +89,13 @@ import Testing
     #expect(found.first?.message == "expected an integer, found 1.5")
   }
 
+  @Test func aValueOfTheWrongKindIsShown() throws {
+    let found = issues(try editClass(0) { $0["letter"] = 7 })
+    #expect(found.map(\.message) == ["expected a string, found 7"])
+    let object = issues(try editClass(0) { $0["grade"] = ["x": 1] })
+    #expect(object.map(\.message) == ["expected an integer, found an object"])
+  }
+
   @Test func aNumberBeyond64BitsNamesItsPath() throws {
     let data = try editClass(1) { $0["girls"] = 18_446_744_073_709_551_615 as UInt64 }
     let found = issues(data)

@@ -127,6 +127,15 @@ enum FETXMLTree {
       case 22, 68: return "a name is expected (a stray '<' or '&'? write &lt; and &amp;)"
       case 26, 27: return "an unknown entity (only &amp; &lt; &gt; &quot; &apos; exist in XML)"
       case 31, 32, 81: return "an unknown or wrong text encoding"
+      case 3: return "the file does not begin with an element"
+      case 33, 34, 43, 44: return "a quoted value is not started or not closed"
+      case 46, 47: return "a processing instruction (<?…?>) is not closed"
+      case 56, 57: return "the XML declaration (<?xml …?>) is malformed"
+      case 61: return "the DOCTYPE declaration is not closed"
+      case 62: return "']]>' in text (write ]]&gt;)"
+      case 65: return "a space is missing between attributes"
+      case 75: return "'=' expected after an attribute name"
+      case 80: return "'--' inside a comment"
       case 38: return "'<' inside an attribute value"
       case 39, 40, 41: return "a malformed attribute"
       case 42: return "an attribute given twice"
@@ -143,7 +152,7 @@ enum FETXMLTree {
         return "an element is not closed"
       case 85: return "the elements are not properly nested"
       case 86: return "extra content after the root element"
-      default: return "XML parser error \(code)"
+      default: return "the XML is not well formed (libxml2 error \(code))"
       }
     }
   }
