@@ -33,7 +33,8 @@ import Testing
       self.setting("classes", 0, "boys", 1 << 62)(&org)
       self.setting("classes", 0, "girls", 1 << 62)(&org)
     }
-    for command in [["validate", w.school], ["load", w.school], ["solve", w.school, "--time-limit", "1"]] {
+    let solve = ["solve", w.school, "--time-limit", "1", "--output", w.path("out")]
+    for command in [["validate", w.school], ["load", w.school], solve] {
       let run = try Sabaq.run(command, timeout: 60)
       #expect(run.status == 1, "\(command): \(run.errors)")
       #expect(

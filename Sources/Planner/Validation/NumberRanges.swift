@@ -13,8 +13,8 @@ public enum NumberRanges {
   public static let schoolDayPeriods = 1...32
   /// Lessons of one shift a day.
   public static let lessonsPerDay = 1...16
-  /// Seats of a room (a hall seats some hundreds; a stadium is not a room).
-  public static let roomCapacity = 0...5_000
+  /// Seats of a room: a hall seats some hundreds; FET writes 30,000 for a room of any size.
+  public static let roomCapacity = 0...100_000
   /// Lessons a day of a teacher or class (at most a whole shift).
   public static let lessonsADay = 1...16
   /// Lessons of a subject in a year: 34–36 weeks of at most 40 lessons.
