@@ -16,13 +16,7 @@ public enum InstanceFile {
 
   /// Reads an organisation from a file.
   public static func read(_ path: String) throws -> Organisation {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw InstanceFileError(
-        file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
-    }
+    let data = try InputFile.readJSON(path)
     do {
       return try decode(data)
     } catch let error as InstanceFileError {
@@ -72,7 +66,7 @@ public enum InstanceFile {
     do {
       envelope = try JSONDecoder().decode(Envelope.self, from: data)
     } catch let error as DecodingError {
-      throw InstanceFileError(issues: [JSONLocation.issue(for: error)])
+      throw InstanceFileError(issues: JSONLocation.issues(for: error, in: tree))
     }
     // A field the format does not know is a mistake (a typo would otherwise be ignored).
     let written = try JSONSerialization.jsonObject(with: encoder.encode(envelope))
@@ -81,6 +75,9 @@ public enum InstanceFile {
       in: root["organisation"]!, known: (written as! [String: Any])["organisation"]!, path: "$.organisation",
       into: &unknown)
     guard unknown.isEmpty else { throw InstanceFileError(issues: unknown) }
+    // Numbers out of range are refused here, before any command computes with them.
+    let outOfRange = NumberRanges.issues(in: envelope.organisation)
+    guard outOfRange.isEmpty else { throw InstanceFileError(issues: outOfRange) }
     return envelope.organisation
   }
 

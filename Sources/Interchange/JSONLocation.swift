@@ -31,6 +31,62 @@ enum JSONLocation {
     }
   }
 
+  /// The issues of a decoding error, using the JSON tree read from the same bytes: a number that
+  /// fits no integer (JSONDecoder says only "The given data was not valid JSON") is found by its
+  /// path, and a missing required field names the field written in its place by mistake.
+  static func issues(for error: DecodingError, in tree: Any) -> [PlanningIssue] {
+    switch error {
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      let numbers = JSONNumbers.unfitting(in: tree)
+      return numbers.isEmpty
+        ? [.error("bad-value", at: "$", "a value cannot be read: \(context.debugDescription)")] : numbers
+    case .typeMismatch(let type, let context):
+      let given = value(at: context.codingPath, in: tree)
+      return [
+        .error("wrong-type", at: path(context.codingPath), "expected \(describe(type)), found \(kind(of: given))")
+      ]
+    case .keyNotFound(let key, let context):
+      var found = issue(for: error)
+      if let object = value(at: context.codingPath, in: tree) as? [String: Any],
+        let typo = closest(to: key.stringValue, among: object.keys.filter { $0 != key.stringValue })
+      {
+        found.message += " (did you mean it for \"\(typo)\"?)"
+      }
+      return [found]
+    default:
+      return [issue(for: error)]
+    }
+  }
+
+  /// What a JSON value is, for messages: `"7"` for a string, `an object`, `7`.
+  static func kind(of value: Any?) -> String {
+    switch value {
+    case nil: return "another kind of value"
+    case let text as String: return text.count > 40 ? "a string" : "the string \"\(text)\""
+    case is [String: Any]: return "an object"
+    case is [Any]: return "an array"
+    case is NSNull: return "null"
+    case let number as NSNumber:
+      // JSONSerialization reads true and false as NSNumber too.
+      if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+      return "\(number)"
+    default: return "another kind of value"
+    }
+  }
+
+  /// The value at a decoding error's coding path in a JSON tree.
+  static func value(at codingPath: [CodingKey], in tree: Any) -> Any? {
+    var node: Any? = tree
+    for key in codingPath {
+      if let index = key.intValue, let array = node as? [Any] {
+        node = array.indices.contains(index) ? array[index] : nil
+      } else {
+        node = (node as? [String: Any])?[key.stringValue]
+      }
+    }
+    return node
+  }
+
   static func describe(_ type: Any.Type) -> String {
     switch type {
     case is Int.Type: return "an integer"
@@ -58,6 +114,10 @@ enum JSONLocation {
   /// "invalid JSON at line 4, column 12" from a JSONSerialization error's character offset.
   static func describe(_ error: Error, in data: Data) -> String {
     let text = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+    if text.hasPrefix("Unexpected end of file") {
+      let lines = data.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - (data.last == 0x0A ? 1 : 0)
+      return "the file ends at line \(lines) in the middle of the JSON (is it cut short, or a bracket not closed?)"
+    }
     guard let range = text.range(of: "character "),
       let offset = Int(text[range.upperBound...].prefix { $0.isNumber })
     else { return "the file is not valid JSON: \(text)" }
@@ -124,9 +184,18 @@ enum JSONLocation {
 /// Any JSON value a person wrote (a file, an option's argument), decoded with errors that name
 /// the source and the place: the line and column of broken syntax, the JSON path of a wrong value.
 public enum JSONInput {
+  /// Decodes the JSON file at `path`; a missing, folder, unreadable or empty file is said so.
+  public static func decode<T: Decodable>(_ type: T.Type, fromFile path: String) throws -> T {
+    try decode(type, from: InputFile.readJSON(path), source: path)
+  }
+
   public static func decode<T: Decodable>(_ type: T.Type, from data: Data, source: String) throws -> T {
+    if InputFile.isBlank(data) {
+      throw InstanceFileError(file: source, issues: [.error("empty-file", at: "", "it is empty; expected JSON")])
+    }
+    let tree: Any
     do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {
       throw InstanceFileError(
         file: source, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
@@ -134,7 +203,7 @@ public enum JSONInput {
     do {
       return try JSONDecoder().decode(T.self, from: data)
     } catch let error as DecodingError {
-      throw InstanceFileError(file: source, issues: [JSONLocation.issue(for: error)])
+      throw InstanceFileError(file: source, issues: JSONLocation.issues(for: error, in: tree))
     }
   }
 }

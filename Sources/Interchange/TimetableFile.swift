@@ -5,15 +5,10 @@ import Planner
 /// `sabaq check`, `--lock` and `--previous`.
 public enum TimetableFile {
   public static func read(_ path: String) throws -> Timetable {
-    let data: Data
+    let data = try InputFile.readJSON(path)
+    let tree: Any
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw InstanceFileError(
-        file: path, issues: [.error("unreadable-file", at: "", "cannot read the file: \(error.localizedDescription)")])
-    }
-    do {
-      _ = try JSONSerialization.jsonObject(with: data)
+      tree = try JSONSerialization.jsonObject(with: data)
     } catch {
       throw InstanceFileError(
         file: path, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
@@ -25,9 +20,23 @@ public enum TimetableFile {
           file: path,
           issues: [.error("wrong-format", at: "$.format", "expected \"sabaq-timetable\", found \"\(format)\"")])
       }
+      let outOfRange = periodIssues(timetable)
+      guard outOfRange.isEmpty else { throw InstanceFileError(file: path, issues: outOfRange) }
       return timetable
     } catch let error as DecodingError {
-      throw InstanceFileError(file: path, issues: [JSONLocation.issue(for: error)])
+      throw InstanceFileError(file: path, issues: JSONLocation.issues(for: error, in: tree))
+    }
+  }
+
+  /// Placements outside a school day of at most 32 periods.
+  static func periodIssues(_ timetable: Timetable) -> [PlanningIssue] {
+    let day = NumberRanges.schoolDayPeriods
+    return timetable.placements.enumerated().compactMap { i, placement in
+      day.contains(placement.period)
+        ? nil
+        : .error(
+          "out-of-range", at: "$.placements[\(i)].period",
+          "expected a period from \(day.lowerBound) to \(day.upperBound), found \(placement.period)")
     }
   }
 

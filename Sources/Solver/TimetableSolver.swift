@@ -138,8 +138,14 @@ public enum TimetableSolver {
     let count = settings.workers
     let stopAll = CancellationFlag(parent: settings.cancellation)
     let results = Results(count: count)
+    // The time limit is wall clock for the whole race: a search that waits for a free core gets
+    // what is left of it, and one that would start after the limit does not start.
+    let started = Date()
     DispatchQueue.concurrentPerform(iterations: count) { k in
+      let left = settings.timeLimit - Date().timeIntervalSince(started)
+      guard k == 0 || left > 0 else { return }
       var own = settings
+      own.timeLimit = max(left, 0)
       own.seed = seeds(for: settings)[k]
       own.cancellation = stopAll
       if let progress = settings.progress {

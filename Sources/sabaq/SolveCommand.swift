@@ -156,8 +156,7 @@ struct SolveCommand: ParsableCommand {
     if argument.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
       return try JSONInput.decode(SearchParameters.self, from: Data(argument.utf8), source: "--search-parameters")
     }
-    let data = try Data(contentsOf: URL(fileURLWithPath: argument))
-    return try JSONInput.decode(SearchParameters.self, from: data, source: argument)
+    return try JSONInput.decode(SearchParameters.self, fromFile: argument)
   }
 
   /// Writes the solve's folder (see `SolveFolder`), its tables in `language` (by default the

@@ -13,9 +13,9 @@ public enum FETReader {
   public static func read(path: String) throws -> FETDocument {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw FETFormatError(file: path, line: nil, message: "cannot read the file: \(error.localizedDescription)")
+      data = try InputFile.read(path)
+    } catch let problem as InputFile.Problem {
+      throw FETFormatError(file: path, line: nil, message: problem.message)
     }
     return try parse(data: data, source: path)
   }

@@ -7,7 +7,12 @@ import Foundation
 /// Builds a small element tree with line numbers from XML bytes, with Foundation's SAX `XMLParser`.
 /// The first XML error stops reading and becomes a `FETFormatError` ("the XML is broken: …").
 enum FETXMLTree {
+  /// Elements nested deeper than this are refused: a FET file nests five or six deep, and a tree
+  /// thousands deep would overflow the stack when it is freed.
+  static let maximumDepth = 64
+
   static func parse(_ data: Data, source: String) throws -> FETElement {
+    try checkLooksLikeXML(data, source: source)
     let builder = TreeBuilder()
     let parser = XMLParser(data: data)
     parser.delegate = builder
@@ -38,6 +43,23 @@ enum FETXMLTree {
     return root
   }
 
+  /// An empty file, or one that does not begin with `<` (JSON, a binary file), is said to be so in
+  /// words: libxml2 calls every such file "empty".
+  static func checkLooksLikeXML(_ data: Data, source: String) throws {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    guard let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+      throw FETFormatError(file: source, line: nil, message: "the file is empty")
+    }
+    guard first == UInt8(ascii: "<") else {
+      let kind =
+        first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+        ? "it looks like JSON (a native instance file is read from a .json file)"
+        : "it does not begin with '<'"
+      throw FETFormatError(file: source, line: 1, message: "this is not an XML (FET) file: \(kind)")
+    }
+  }
+
   private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [FETElement] = []
     var root: FETElement?
@@ -50,6 +72,14 @@ enum FETXMLTree {
       guard failure == nil else { return }
       if root != nil && stack.isEmpty {
         failure = (parser.lineNumber, "a second top-level element <\(elementName)> after the root element")
+        parser.abortParsing()
+        return
+      }
+      guard stack.count < FETXMLTree.maximumDepth else {
+        failure = (
+          parser.lineNumber,
+          "elements are nested more than \(FETXMLTree.maximumDepth) deep at <\(elementName)> (a FET file nests a few levels)"
+        )
         parser.abortParsing()
         return
       }
@@ -97,6 +127,15 @@ enum FETXMLTree {
       case 22, 68: return "a name is expected (a stray '<' or '&'? write &lt; and &amp;)"
       case 26, 27: return "an unknown entity (only &amp; &lt; &gt; &quot; &apos; exist in XML)"
       case 31, 32, 81: return "an unknown or wrong text encoding"
+      case 3: return "the file does not begin with an element"
+      case 33, 34, 43, 44: return "a quoted value is not started or not closed"
+      case 46, 47: return "a processing instruction (<?…?>) is not closed"
+      case 56, 57: return "the XML declaration (<?xml …?>) is malformed"
+      case 61: return "the DOCTYPE declaration is not closed"
+      case 62: return "']]>' in text (write ]]&gt;)"
+      case 65: return "a space is missing between attributes"
+      case 75: return "'=' expected after an attribute name"
+      case 80: return "'--' inside a comment"
       case 38: return "'<' inside an attribute value"
       case 39, 40, 41: return "a malformed attribute"
       case 42: return "an attribute given twice"
@@ -113,7 +152,7 @@ enum FETXMLTree {
         return "an element is not closed"
       case 85: return "the elements are not properly nested"
       case 86: return "extra content after the root element"
-      default: return "XML parser error \(code)"
+      default: return "the XML is not well formed (libxml2 error \(code))"
       }
     }
   }

@@ -15,6 +15,9 @@ public struct OrganisationValidator {
 
   /// All problems found, errors first.
   public static func validate(_ organisation: Organisation) -> [PlanningIssue] {
+    // Numbers out of range first: the other checks compute with them.
+    let outOfRange = NumberRanges.issues(in: organisation)
+    guard outOfRange.isEmpty else { return outOfRange }
     var validator = OrganisationValidator(organisation: organisation)
     validator.checkReferences()
     if !validator.issues.contains(where: \.isError) {
