@@ -13,22 +13,12 @@ import Timetabling
 /// The pages over a real HTTP connection: sign-in with CSRF, the weeks on real dates, who sees
 /// what, the language, escaping. (The same pages in a real browser: CLITests/BrowserTests.)
 @Suite struct PageTests {
-  /// One short solve of the rural school, published in the fixture's school.
-  static let solved: (result: TimetablingResult, lessons: [Lesson]) = {
-    let source = try! InstanceSource.read(ServerFixture.rural)
-    let input = TimetablingInput(organisation: source.organisation)
-    let problem = try! Timetabling.demand(for: input)
-    var options = TimetablingOptions()
-    options.timeLimit = 5
-    options.firstFeasible = true
-    options.useMIP = false
-    return (try! Timetabling.build(input, demand: problem, options: options), problem.lessons)
-  }()
-
+  /// The shared short solve of the rural school (CalendarFeedTests'), published.
   static func publish(_ fixture: ServerFixture) throws {
     let scope = try fixture.store.scope(fixture.school.id, actor: ServerFixture.op)
     let draft = try fixture.store.versions.createDraft(
-      scope, result: solved.result, plan: try fixture.store.plans.plan(scope), lessons: solved.lessons)
+      scope, result: CalendarFeedTests.solved.result, plan: try fixture.store.plans.plan(scope),
+      lessons: CalendarFeedTests.solved.lessons)
     try fixture.store.versions.publish(scope, number: draft.number)
   }
 
