@@ -25,3 +25,20 @@ final class CalendarCache: Sendable {
     return (calendar, plan.revision)
   }
 }
+
+/// Rendered days of week pages, at most 4,096 (dropped all at once when full: a new version or
+/// revision makes new keys, and the old ones are not asked for again).
+final class WeekFragments: Sendable {
+  static let shared = WeekFragments()
+  private let entries = Mutex<[String: String]>([:])
+
+  func html(_ key: String, render: () -> String) -> String {
+    if let hit = entries.withLock({ $0[key] }) { return hit }
+    let html = render()
+    entries.withLock { entries in
+      if entries.count >= 4_096 { entries.removeAll() }
+      entries[key] = html
+    }
+    return html
+  }
+}

@@ -41,10 +41,12 @@ public struct CalendarFeeds: Sendable {
   /// The signed-in person's feed of `holder` (a teacher or class of the scope's school), made on
   /// the first ask.
   public func feed(_ scope: TenantScope, of holder: TimetableHolder) throws -> CalendarFeed {
-    let user = try check(scope, holder)
+    let user = try permittedUser(scope, holder)
+    // A page shows the link on every view: an existing feed is one indexed read, no plan.
     if let existing = try database.read({ tx in try find(tx, scope: scope, user: user, holder: holder) }) {
       return existing
     }
+    try requireKnown(scope, holder)
     return try database.write { tx in
       // Another request may have made it meanwhile.
       if let existing = try find(tx, scope: scope, user: user, holder: holder) { return existing }
@@ -133,6 +135,13 @@ public struct CalendarFeeds: Sendable {
   /// The acting user's id, once the holder is a teacher or class of the plan whose timetable
   /// the user may see.
   private func check(_ scope: TenantScope, _ holder: TimetableHolder) throws -> Int {
+    let user = try permittedUser(scope, holder)
+    try requireKnown(scope, holder)
+    return user
+  }
+
+  /// The acting user's id, when the user may see the holder's timetable.
+  private func permittedUser(_ scope: TenantScope, _ holder: TimetableHolder) throws -> Int {
     guard let user = scope.actor.userID else {
       throw StoreError.invalid(field: "user", "a calendar feed belongs to a person who signs in")
     }
@@ -142,6 +151,11 @@ public struct CalendarFeeds: Sendable {
     guard policy.allows(timetableOf: holder, in: scope) else {
       throw StoreError.forbidden("\(scope.actor.name) may not view this timetable")
     }
+    return user
+  }
+
+  /// The holder is a teacher or class of the organisation's newest plan.
+  private func requireKnown(_ scope: TenantScope, _ holder: TimetableHolder) throws {
     guard let organisation = try plans.newestPlan(scope.organisationID) else {
       throw StoreError.notFound("a plan of organisation \(scope.organisationID)")
     }
@@ -152,7 +166,6 @@ public struct CalendarFeeds: Sendable {
       case .room: false
       }
     guard known else { throw StoreError.notFound("\(holder.kind) \(holder.key)") }
-    return user
   }
 
   private func find(_ tx: any SQLTransaction, scope: TenantScope, user: Int, holder: TimetableHolder) throws

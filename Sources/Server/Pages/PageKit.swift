@@ -166,6 +166,13 @@ struct PageEnvironment: Sendable {
     }
   }
 
+  /// A piece of a page (no layout): the template with the page's messages.
+  func fragment(_ template: String, _ values: [String: any Sendable]) -> String {
+    var all = values
+    all["t"] = PageTemplates.shared.templateMessages[language] ?? [:]
+    return PageTemplates.shared.library.render(Self.withoutEmptyTexts(all), withTemplate: template) ?? ""
+  }
+
   /// A redirect after a form (303, so the browser asks with GET).
   func redirect(to location: String) -> Response {
     var response = Response(status: .seeOther, headers: [.location: location])

@@ -84,13 +84,25 @@ struct WeekPages {
         let environment = environment.inOrganisation(scope.organisation)
         let shown = try WeekView.version(store, scope, number: version)
         let lessons = shown == nil ? [] : try store.versions.week(scope, of: holder(key), version: shown?.number)
-        let (calendar, _) = try CalendarCache.shared.calendar(store, scope)
+        let (calendar, revision) = try CalendarCache.shared.calendar(store, scope)
         let today = PagePlace.today(in: scope.organisation.timeZone)
         let week = calendar.week(of: lessons, containing: date ?? calendar.insideYear(today))
         let page = WeekView(
           environment: environment, calendar: calendar, holder: holder(key), week: week, today: today, version: shown,
           organisation: scope.organisation, printable: printable)
         var values = try page.values()
+        // The days of a published version's week (immutable) are the same for every viewer until
+        // the plan changes: rendered once per version, plan revision, holder, week, language and
+        // day. A draft can still be edited: its days are rendered every time.
+        let fragmentKey = [
+          store.url, String(shown?.id ?? 0), String(revision), WeekView.kindAndKey(holder(key)).0, key,
+          "\(week.monday)", environment.language.rawValue, "\(today)", printable ? "p" : "",
+        ].joined(separator: "\u{1F}")
+        values["daysHTML"] =
+          shown?.state == .draft
+          ? environment.fragment("week-days", values)
+          : WeekFragments.shared.html(fragmentKey) { environment.fragment("week-days", values) }
+        values["days"] = nil
         if let feed = try Self.ownFeed(store, scope, holder(key)) {
           values["feed"] = origin + feed.path
           values["feedReset"] = "/o/\(id)/feed/\(WeekView.kindAndKey(holder(key)).0)/\(escape(key))/reset"
