@@ -67,6 +67,11 @@ struct PageRoutes {
       case let api as APIError where api.status == .serviceUnavailable: (.serviceUnavailable, "error.busy")
       default: (.internalServerError, "error.internal")
       }
+    if case StoreError.invalid(let field, let message) = error {
+      return environment.render(
+        "error", ["title": environment.text("error.bad_form"), "message": "\(field): \(message)", "status": 400],
+        status: .badRequest)
+    }
     if status == .internalServerError { context.logger.error("page: \(error)") }
     return environment.render(
       "error", ["title": environment.text(key), "message": environment.text(key), "status": status.code],
