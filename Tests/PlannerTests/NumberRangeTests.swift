@@ -28,6 +28,20 @@ import Testing
     #expect(trillion.map(\.code) == ["out-of-range"])
   }
 
+  /// Found by the fuzz campaign: a bell's lesson number of 2^63 − 8 overflowed the check of the
+  /// shifts' overlap (signal 4).
+  @Test func aBellsLessonNumberBeyondAShiftIsRefusedWithoutOverflow() {
+    let found = issues { school in
+      school.bellSchedules = [
+        BellSchedule(
+          shift: school.shifts[0].id,
+          lessons: [BellLesson(number: Int.max - 7, start: ClockTime(minutes: 480), end: ClockTime(minutes: 525))])
+      ]
+    }
+    #expect(found.map(\.path) == ["$.organisation.bellSchedules[0].lessons[0].number"])
+    #expect(found.first?.message == "expected a lesson number from 1 to 16, found \(Int.max - 7)")
+  }
+
   @Test func aFirstPeriodBeyondTheSchoolDayIsRefused() {
     for first in [70, 1_000_000, 10_000_000_000, 1 << 62] {
       let found = issues { $0.shifts[0].firstPeriod = first }

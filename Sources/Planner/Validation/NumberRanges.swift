@@ -74,6 +74,15 @@ public enum NumberRanges {
         check.value(after, lessonsPerDay, "\(path).longBreaksAfter[\(k)]", "a lesson number")
       }
     }
+    // The bells' lesson numbers are lessons of a shift (the checks of the bells count periods
+    // with them).
+    for (i, schedule) in (org.bellSchedules ?? []).enumerated() {
+      for (k, lesson) in schedule.lessons.enumerated() {
+        check.value(
+          lesson.number, lessonsPerDay, "\(InstancePath.organisation).bellSchedules[\(i)].lessons[\(k)].number",
+          "a lesson number")
+      }
+    }
   }
 
   /// Curricula, assignments, streams and distribution overrides.
