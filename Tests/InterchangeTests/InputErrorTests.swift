@@ -29,16 +29,7 @@ import Testing
     }
   }
 
-  func issues(_ data: Data) -> [PlanningIssue] {
-    do {
-      _ = try InstanceFile.decode(data)
-      return []
-    } catch let error as InstanceFileError {
-      return error.issues
-    } catch {
-      return [.error("other", at: "", "\(error)")]
-    }
-  }
+  func issues(_ data: Data) -> [PlanningIssue] { decodingIssues(data) }
 
   func temporaryFile(_ name: String, _ data: Data) throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sabaq-input-\(UUID().uuidString)")

@@ -19,16 +19,7 @@ import Testing
     return try JSONSerialization.data(withJSONObject: root)
   }
 
-  func issues(of data: Data) -> [PlanningIssue] {
-    do {
-      _ = try InstanceFile.decode(data)
-      return []
-    } catch let error as InstanceFileError {
-      return error.issues
-    } catch {
-      return [.error("other", at: "", "\(error)")]
-    }
-  }
+  func issues(of data: Data) -> [PlanningIssue] { decodingIssues(data) }
 
   @Test func anOrganisationRoundTripsExactly() throws {
     let data = try InstanceFile.encode(school)
@@ -165,5 +156,17 @@ import Testing
     try InstanceEdit.apply(input: path, output: copy) { $0.nextYear().0 }
     #expect(try InstanceFile.read(copy).academicYear.name == "2026-2027")
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+}
+
+/// What reading `data` as an instance file reports (none when it reads).
+func decodingIssues(_ data: Data) -> [PlanningIssue] {
+  do {
+    _ = try InstanceFile.decode(data)
+    return []
+  } catch let error as InstanceFileError {
+    return error.issues
+  } catch {
+    return [.error("other", at: "", "\(error)")]
   }
 }

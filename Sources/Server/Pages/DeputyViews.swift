@@ -122,7 +122,7 @@ struct SolvePanel {
       }
     }
     let check = content.check
-    let classes = Set(content.timetable.placements.map(\.lesson)).isEmpty ? [] : try classLinks(number)
+    let classes = content.timetable.placements.isEmpty ? [] : try classLinks(number)
     return [
       "title": VersionLabel.text(content.version, environment).capitalisedFirst, "org": org,
       "feasible": check.summary.feasible,

@@ -131,7 +131,6 @@ struct PageEnvironment: Sendable {
   /// the CSRF token, who is signed in).
   func render(_ template: String, _ values: [String: any Sendable], status: HTTPResponse.Status = .ok) -> Response {
     var all = values
-    all["t"] = PageTemplates.shared.templateMessages[language] ?? [:]
     all["lang"] = language.rawValue
     all["csrf"] = csrf
     all["path"] = path
@@ -139,9 +138,7 @@ struct PageEnvironment: Sendable {
     all["languages"] = ReportLanguage.allCases.map {
       ["code": $0.rawValue, "name": $0.nativeName, "selected": $0 == language] as [String: any Sendable]
     }
-    let html =
-      PageTemplates.shared.library.render(Self.withoutEmptyTexts(all), withTemplate: template)
-      ?? "template \(template) is missing"
+    let html = fragment(template, all)
     var response = Response(
       status: status,
       headers: [
@@ -170,7 +167,8 @@ struct PageEnvironment: Sendable {
   func fragment(_ template: String, _ values: [String: any Sendable]) -> String {
     var all = values
     all["t"] = PageTemplates.shared.templateMessages[language] ?? [:]
-    return PageTemplates.shared.library.render(Self.withoutEmptyTexts(all), withTemplate: template) ?? ""
+    return PageTemplates.shared.library.render(Self.withoutEmptyTexts(all), withTemplate: template)
+      ?? "template \(template) is missing"
   }
 
   /// A redirect after a form (303, so the browser asks with GET).

@@ -31,7 +31,8 @@ struct ReportPages {
   {
     let (table, _) = try await pages.scoped(context, environment) {
       [store] scope, environment in
-      try LoadView(store: store, scope: scope, environment: environment).table()
+      let view = LoadView(store: store, scope: scope, environment: environment)
+      return try view.table(try view.rollup())
     }
     let text = CSVTable.render(header: table.header, rows: table.rows)
     return Response(
@@ -52,10 +53,14 @@ struct LoadView {
 
   private func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
-  func table() throws -> (header: [String], rows: [[String]]) {
+  /// The rolled-up load of a management organisation (read once per page); nil for a school.
+  func rollup() throws -> LoadRollup? {
+    scope.organisation.kind.isManagement ? try store.loadRollup(scope) : nil
+  }
+
+  func table(_ rollup: LoadRollup?) throws -> (header: [String], rows: [[String]]) {
     func t(_ key: String) -> String { environment.text(key) }
-    if scope.organisation.kind.isManagement {
-      let rollup = try store.loadRollup(scope)
+    if let rollup {
       let header = [
         t("load.organisation"), t("load.schools"), t("load.classes"), t("load.teachers"), t("load.hours"),
         t("load.rates"), t("load.overloaded"), t("load.underloaded"), t("load.vacant"),
@@ -93,9 +98,10 @@ struct LoadView {
 
   func values() throws -> [String: any Sendable] {
     let base = "/o/\(scope.organisation.id)"
-    let (header, rows) = try table()
-    let management = scope.organisation.kind.isManagement
-    let children = management ? try store.loadRollup(scope).children.map(\.organisation) : []
+    let rollup = try rollup()
+    let (header, rows) = try table(rollup)
+    let management = rollup != nil
+    let children = rollup?.children.map(\.organisation) ?? []
     let states = Set([environment.text("load.over"), environment.text("load.under")])
     return [
       "title": environment.text("nav.load") + " · " + scope.organisation.name,
@@ -103,9 +109,7 @@ struct LoadView {
       "management": management, "csv": "\(base)/load.csv",
       "header": header.map { ["name": $0] as [String: any Sendable] },
       "rows": rows.enumerated().map { index, row in
-        let link =
-          index < children.count
-          ? "/o/\(children[index].id)/\(children[index].kind.isManagement ? "load" : "load")" : ""
+        let link = index < children.count ? "/o/\(children[index].id)/load" : ""
         let mark = row.last.map { states.contains($0) } ?? false
         return [
           "first": row.first ?? "", "link": link, "mark": mark && !management,

@@ -29,9 +29,10 @@ struct WeekPages {
       if scope.organisation.kind.isManagement { return nil }
       let environment = environment.inOrganisation(scope.organisation)
       let plan = try store.plans.forTimetables(scope).organisation
-      let published = try store.versions.published(scope)
-      // Those who may see drafts are told of a draft newer than the published version.
-      let draft = try store.versions.list(scope).filter { $0.state == .draft && $0.number > (published?.number ?? 0) }
+      // One read of the versions: the published one, and for those who may see drafts a newer draft.
+      let versions = try store.versions.list(scope)
+      let published = versions.first { $0.state == .published }
+      let draft = versions.filter { $0.state == .draft && $0.number > (published?.number ?? 0) }
         .max { $0.number < $1.number }
       let policy = store.policy
       let mayEdit = policy.allows(.editPlan, in: scope)
