@@ -378,6 +378,10 @@ import Testing
         let active = document.constraints.filter(\.active).count
         #expect(report.supported.values.reduce(0, +) + report.unsupported.values.reduce(0, +) == active, "\(file)")
         #expect(organisation.activities?.count == document.activities.filter(\.active).count, "\(file)")
+        // Every file imports into an instance that validates, so that it can be solved.
+        let errors = OrganisationValidator.validate(organisation).filter(\.isError)
+        #expect(errors.isEmpty, "\(file): \(errors.prefix(3).map { "\($0.path): \($0.message)" })")
+        #expect(try LessonDemandBuilder.problem(for: organisation).lessons.count == organisation.activities?.count)
       } catch {
         failures.append("\(file): \(error)")
       }

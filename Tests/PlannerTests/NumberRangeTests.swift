@@ -39,7 +39,7 @@ import Testing
       ]
     }
     #expect(found.map(\.path) == ["$.organisation.bellSchedules[0].lessons[0].number"])
-    #expect(found.first?.message == "expected a lesson number from 1 to 16, found \(Int.max - 7)")
+    #expect(found.first?.message == "expected a lesson number from 1 to 24, found \(Int.max - 7)")
   }
 
   @Test func aFirstPeriodBeyondTheSchoolDayIsRefused() {

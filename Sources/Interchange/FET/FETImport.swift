@@ -98,6 +98,10 @@ public enum FETImport {
     var dayKey: [String: Weekday] = [:]
     var hourNumber: [String: Int] = [:]
     var activities: [FETActivity] = []
+    /// The ids of the active activities: FET ignores the inactive ones in constraints too.
+    var activeIDs: Set<Int> = []
+    /// Constraints left out because they name an inactive activity where every one counts.
+    var namingInactive = 0
     var constraints: [TimetableConstraint] = []
     /// Room constraints per activity id: preferred (activity, subject, tag) and home rooms.
     var preferredHard: [Int: [Set<String>]] = [:]
@@ -150,8 +154,11 @@ public enum FETImport {
       guard !document.days.isEmpty, document.days.count <= 64 else {
         throw FETImportError(problems: [error(nil, "expected 1 to 64 days, found \(document.days.count)")])
       }
-      guard !document.hours.isEmpty, document.hours.count <= 30 else {
-        throw FETImportError(problems: [error(nil, "expected 1 to 30 hours a day, found \(document.hours.count)")])
+      let hours = NumberRanges.lessonsPerDay
+      guard hours.contains(document.hours.count) else {
+        throw FETImportError(problems: [
+          error(nil, "expected \(hours.lowerBound) to \(hours.upperBound) hours a day, found \(document.hours.count)")
+        ])
       }
       let references = document.referenceProblems()
       guard references.isEmpty else { throw FETImportError(problems: references) }
@@ -162,6 +169,7 @@ public enum FETImport {
       for (i, name) in document.hours.enumerated() where hourNumber[name] == nil { hourNumber[name] = i + 1 }
       report.strongSoftWeight = FETImport.weight(FETImport.strongPercentage).softWeight
       activities = document.activities.filter(\.active)
+      activeIDs = Set(activities.map(\.id))
       report.inactiveActivities = document.activities.count - activities.count
 
       for constraint in document.timeConstraints + document.spaceConstraints {
@@ -185,6 +193,11 @@ public enum FETImport {
         }
       }
       guard problems.isEmpty else { throw FETImportError(problems: problems) }
+      if namingInactive > 0 {
+        report.notes.append(
+          "\(namingInactive) constraints on pairs or triples of activities name an inactive one and are ignored, as FET does"
+        )
+      }
       return (buildOrganisation(), report)
     }
 
@@ -210,8 +223,9 @@ public enum FETImport {
       try constraint.bool(field) ?? value
     }
 
+    /// The active activities the constraint lists by id (FET drops the inactive ones from it).
     func ids(_ constraint: FETConstraint, _ field: String = "Activity_Id") throws -> [String] {
-      try constraint.ints(field).map(String.init)
+      try constraint.ints(field).filter(activeIDs.contains).map(String.init)
     }
 
     /// The active activities a filter selects (teacher, students set, subject, activity tag and
@@ -235,8 +249,15 @@ public enum FETImport {
       constraint.string(field)
     }
 
+    /// Adds the rule with the constraint's weight. A rule whose lessons were listed by id holds
+    /// only the active ones (`ids`); one that names an inactive activity where each counts (two or
+    /// three activities consecutive, grouped, ordered) is left out, as FET leaves it out.
     mutating func add(_ rule: ConstraintRule, _ constraint: FETConstraint) {
       guard constraint.weight > 0 else { return }
+      if rule.references.lessons.contains(where: { Int($0).map { !activeIDs.contains($0) } ?? false }) {
+        namingInactive += 1
+        return
+      }
       constraints.append(TimetableConstraint(rule, weight: FETImport.weight(constraint.weight)))
     }
 
@@ -582,7 +603,7 @@ public enum FETImport {
         shifts: [
           Shift(id: "1", name: "Day", firstPeriod: 1, lessonsPerDay: document.hours.count, periodNames: document.hours)
         ],
-        subjects: document.subjects.map { Subject(id: $0.name, name: $0.name) },
+        subjects: document.subjects.map { Subject(id: subjectID($0.name), name: subjectID($0.name)) },
         buildings: document.buildings.isEmpty ? nil : document.buildings.map { Building(id: $0.name, name: $0.name) },
         rooms: document.rooms.filter { !$0.isVirtual }.map {
           Room(
@@ -598,7 +619,7 @@ public enum FETImport {
         let (requirements, optional, wishes) = roomRequirements(of: activity)
         converted.append(
           Activity(
-            id: String(activity.id), subject: activity.subject, teachers: activity.teachers,
+            id: String(activity.id), subject: subjectID(activity.subject), teachers: activity.teachers,
             students: activity.students,
             duration: activity.duration, tags: activity.activityTags.isEmpty ? nil : activity.activityTags,
             group: activity.activityGroupID == 0 ? nil : String(activity.activityGroupID),
@@ -607,12 +628,26 @@ public enum FETImport {
             roomsOptional: optional && !requirements.isEmpty ? true : nil))
         for (rooms, weight) in wishes {
           constraints.append(
-            TimetableConstraint(.preferredRooms(lessons: [String(activity.id)], rooms: rooms.sorted()), weight: weight))
+            TimetableConstraint(
+              .preferredRooms(lessons: [String(activity.id)], rooms: realRooms(rooms)), weight: weight))
         }
       }
       organisation.activities = converted
       organisation.constraints = constraints
       return organisation
+    }
+
+    /// A subject's id: FET's name, or a name of its own for a subject named only by blanks.
+    func subjectID(_ name: String) -> String {
+      name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "(subject without a name)" : name
+    }
+
+    /// Rooms to wish for: a virtual room stands for the real rooms of its sets (its first room
+    /// requirement is one of them).
+    func realRooms(_ names: Set<String>) -> [RoomID] {
+      let virtual = Dictionary(
+        document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
+      return Set(names.flatMap { virtual[$0]?.flatMap { $0 } ?? [$0] }).sorted()
     }
 
     static func slug(_ text: String) -> String {

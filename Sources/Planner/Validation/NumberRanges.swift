@@ -11,12 +11,13 @@ public enum NumberRanges {
   public static let pupils = 0...500
   /// Periods of a school day: the solver keeps a class's or teacher's day as a 32-bit set.
   public static let schoolDayPeriods = 1...32
-  /// Lessons of one shift a day.
-  public static let lessonsPerDay = 1...16
+  /// Lessons of one shift a day: a school shift has up to 8–10; a university's day of hourly
+  /// periods (FET files have 21 and 22) up to 24.
+  public static let lessonsPerDay = 1...24
   /// Seats of a room: a hall seats some hundreds; FET writes 30,000 for a room of any size.
   public static let roomCapacity = 0...100_000
   /// Lessons a day of a teacher or class (at most a whole shift).
-  public static let lessonsADay = 1...16
+  public static let lessonsADay = 1...24
   /// Lessons of a subject in a year: 34–36 weeks of at most 40 lessons.
   public static let annualHours = 0...2_000
   /// Study weeks of a year (with a reserve for a long year).

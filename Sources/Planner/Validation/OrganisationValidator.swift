@@ -178,9 +178,10 @@ public struct OrganisationValidator {
     if org.shifts.isEmpty { error("no-shifts", "\(o).shifts", "expected at least one shift") }
     for (i, shift) in org.shifts.enumerated() {
       let path = "\(o).shifts[\(i)]"
-      if shift.lessonsPerDay < 1 || shift.lessonsPerDay > 16 {
+      if !NumberRanges.lessonsPerDay.contains(shift.lessonsPerDay) {
         error(
-          "bad-lessons-per-day", "\(path).lessonsPerDay", "expected 1 to 16 lessons a day, found \(shift.lessonsPerDay)"
+          "bad-lessons-per-day", "\(path).lessonsPerDay",
+          "expected \(NumberRanges.lessonsPerDay.lowerBound) to \(NumberRanges.lessonsPerDay.upperBound) lessons a day, found \(shift.lessonsPerDay)"
         )
       }
       if shift.firstPeriod < 1 {
