@@ -26,12 +26,7 @@ public enum InstanceFile {
 
   /// Decodes an organisation from the bytes of an instance file.
   public static func decode(_ data: Data) throws -> Organisation {
-    let tree: Any
-    do {
-      tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    } catch {
-      throw InstanceFileError(issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
-    }
+    let tree = try JSONTree.read(data)
     guard let root = tree as? [String: Any] else {
       throw InstanceFileError(issues: [
         .error("not-an-object", at: "$", "expected a JSON object with \"format\", \"version\" and \"organisation\"")

@@ -195,10 +195,9 @@ public enum JSONInput {
     }
     let tree: Any
     do {
-      tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    } catch {
-      throw InstanceFileError(
-        file: source, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
+      tree = try JSONTree.read(data)
+    } catch let error as InstanceFileError {
+      throw InstanceFileError(file: source, issues: error.issues)
     }
     do {
       return try JSONDecoder().decode(T.self, from: data)

@@ -8,10 +8,9 @@ public enum TimetableFile {
     let data = try InputFile.readJSON(path)
     let tree: Any
     do {
-      tree = try JSONSerialization.jsonObject(with: data)
-    } catch {
-      throw InstanceFileError(
-        file: path, issues: [.error("invalid-json", at: "", JSONLocation.describe(error, in: data))])
+      tree = try JSONTree.read(data)
+    } catch let error as InstanceFileError {
+      throw InstanceFileError(file: path, issues: error.issues)
     }
     do {
       let timetable = try JSONDecoder().decode(Timetable.self, from: data)

@@ -129,6 +129,45 @@ import Testing
         == "\(path): $.placements[1].period: expected a period from 1 to 32, found 9223372036854775807")
   }
 
+  /// From the fuzz campaign: a field written twice (JSONSerialization kept the last, JSONDecoder
+  /// the first, and the message was "The given data was not valid JSON" at `$`).
+  @Test func aFieldWrittenTwiceIsRefusedWithItsPathAndLines() throws {
+    var text = String(decoding: try InstanceFile.encode(school), as: UTF8.self)
+    let boys = try #require(text.range(of: "\"boys\" : "))
+    text.insert(contentsOf: "\"boys\" : 1e-300,\n      ", at: boys.lowerBound)
+    let found = issues(Data(text.utf8))
+    let line = text[..<boys.lowerBound].filter { $0 == "\n" }.count + 1
+    #expect(found.map(\.path) == ["$.organisation.classes[0].boys"])
+    #expect(found.first?.code == "duplicate-field")
+    #expect(
+      found.first?.message
+        == "the field \"boys\" is written twice in one object (lines \(line) and \(line + 1)); keep one")
+    // The same key in two different objects is no duplicate; nor is a key equal to a value.
+    #expect(
+      issues(Data(#"{"format": "sabaq-instance", "version": 1, "organisation": {"id": "id"}}"#.utf8)).allSatisfy {
+        $0.code != "duplicate-field"
+      })
+  }
+
+  /// From the fuzz campaign: a number beyond any number type ("Number 21e999 is not representable
+  /// in Swift", with no place) in an instance and in a timetable.
+  @Test func aNumberTooLargeForAnyTypeNamesItsLineAndPath() throws {
+    let text = """
+      {"format": "sabaq-timetable", "organisation": "x", "placements": [
+        {"lesson": "a", "day": "mon", "period": 2, "rooms": []},
+        {"lesson": "b", "day": "mon", "period": 21e999, "rooms": []}]}
+      """
+    let path = try temporaryFile("timetable.json", Data(text.utf8))
+    #expect(
+      message { _ = try TimetableFile.read(path) }
+        == "\(path): $.placements[1].period: line 3: the number 21e999 is too large for any field; expected a number of a sensible size"
+    )
+    let instance = try editClass(0) { $0["girls"] = 4321 }
+    let huge = String(decoding: instance, as: UTF8.self).replacingOccurrences(
+      of: "\"girls\":4321", with: "\"girls\":-1E400")
+    #expect(issues(Data(huge.utf8)).map(\.path) == ["$.organisation.classes[0].girls"])
+  }
+
   @Test func aJSONOrBinaryFileGivenAsFETIsSaidToBeNoXML() throws {
     let json = try temporaryFile("school.fet", try InstanceFile.encode(school))
     #expect(
