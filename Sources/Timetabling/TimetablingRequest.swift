@@ -51,6 +51,18 @@ public struct TimetablingOptions: Codable, Sendable {
 
   public init() {}
 
+  /// How many searches a solve may run at once. Each keeps its own copy of the search (memory
+  /// grows with them), and more searches than cores only share the cores: 16 covers the servers
+  /// schools run on.
+  public static let searchesRange = 1...16
+
+  /// Why `searches` is refused, or nil when it is in range.
+  public static func searchesProblem(_ searches: Int) -> String? {
+    searchesRange.contains(searches)
+      ? nil
+      : "expected \(searchesRange.lowerBound) to \(searchesRange.upperBound) searches at once (each takes a core and its own memory), found \(searches)"
+  }
+
   /// The placements a lock timetable fixes: those it marks locked, else all of them.
   public var lockedPlacements: [Placement] {
     guard let lock else { return [] }

@@ -73,7 +73,7 @@ struct SolveCommand: ParsableCommand {
   var language: ReportLanguage?
 
   func validate() throws {
-    guard workers >= 1 else { throw ValidationError("--workers must be at least 1, not \(workers)") }
+    if let problem = TimetablingOptions.searchesProblem(workers) { throw ValidationError("--workers: \(problem)") }
     guard timeLimit > 0, timeLimit.isFinite else {
       throw ValidationError("--time-limit must be a positive number of seconds")
     }

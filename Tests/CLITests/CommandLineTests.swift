@@ -60,7 +60,13 @@ final class Workspace {
     #expect(FileManager.default.fileExists(atPath: w.path("raced/timetable.json")))
     let refused = try Sabaq.run(["solve", w.school, "--workers", "0", "--output", w.path("none")])
     #expect(refused.status != 0)
-    #expect(refused.errors.contains("--workers must be at least 1, not 0"))
+    #expect(refused.errors.contains("--workers: expected 1 to 16 searches at once"))
+    #expect(refused.errors.contains("found 0"))
+    #expect(!FileManager.default.fileExists(atPath: w.path("none")))
+    // Each search takes memory of its own: there is an upper bound too.
+    let many = try Sabaq.run(["solve", w.school, "--workers", "100000", "--output", w.path("none")])
+    #expect(many.status != 0)
+    #expect(many.errors.contains("found 100000"))
     #expect(!FileManager.default.fileExists(atPath: w.path("none")))
   }
 

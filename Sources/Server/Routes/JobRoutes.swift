@@ -91,8 +91,8 @@ struct JobRoutes {
     }
     if let seed = body.seed { options.seed = seed }
     if let searches = body.searches {
-      guard (1...8).contains(searches) else {
-        throw APIError(.badRequest, code: "invalid", "searches: expected 1 to 8, found \(searches)", field: "searches")
+      if let problem = TimetablingOptions.searchesProblem(searches) {
+        throw APIError(.badRequest, code: "invalid", "searches: \(problem)", field: "searches")
       }
       options.searches = searches
     }
