@@ -144,6 +144,7 @@ struct YearCommand: ParsableCommand {
       )
       print("new classes: \(report.newClasses.isEmpty ? "none" : report.newClasses.joined(separator: ", "))")
       for change in report.shiftChanges { print("shift changed: \(change)") }
+      for primary in report.primaryTeachers { print("primary teacher: \(primary)") }
       print("assignments kept: \(report.assignmentsKept), dropped: \(report.assignmentsDropped); written to \(output)")
       for item in report.toChange { print("to change: \(item)") }
     }

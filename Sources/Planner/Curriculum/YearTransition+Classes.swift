@@ -72,11 +72,13 @@ extension Organisation {
   ) {
     var load = teacherWeeklyHours()
     let entrantIDs = Set(entrants.map(\.id))
+    let vacancies = assignPrimaryTeachers(entrants, lastYear: lastYear, load: &load, report: &report)
     // Classes that go on first, so that their teachers keep them; the new classes take who is free.
     for schoolClass in classes.filter({ !entrantIDs.contains($0.id) }) + entrants {
       guard let curriculum = workingCurriculum(of: schoolClass.id) else { continue }
       for entry in curriculum.entries where !entry.weeklyHours.isZero {
         guard assignment(class: schoolClass.id, subject: entry.subject, period: "") == nil,
+          !vacancies.contains(ClassSubject(class: schoolClass.id, subject: entry.subject)),
           (streams ?? []).allSatisfy({ !($0.subject == entry.subject && $0.classes.contains(schoolClass.id)) })
         else { continue }
         let before = lastYear.classes.first {
@@ -120,6 +122,89 @@ extension Organisation {
     }
   }
 
+  /// Gives each new class of the entry grade the subjects that last year's class of its letter had
+  /// from its main teacher (the one teaching most of its hours: the primary teacher) from one
+  /// teacher: a main teacher of last year whose class left her care (it graduated from the primary
+  /// grades) and who teaches nothing now. She teaches every primary subject, so she is given the
+  /// qualifications these subjects need. A class without such a teacher is left to the rules of
+  /// `freeTeacher`.
+  mutating func assignPrimaryTeachers(
+    _ entrants: [SchoolClass], lastYear: Organisation, load: inout [TeacherID: Double],
+    report: inout YearTransitionReport
+  ) -> Set<ClassSubject> {
+    var vacancies: Set<ClassSubject> = []
+    var free = lastYear.classes.compactMap { old -> (teacher: TeacherID, class: String)? in
+      guard let main = lastYear.mainTeacher(of: old.id), (load[main.teacher] ?? 0) == 0, teacher(main.teacher) != nil
+      else { return nil }
+      return (main.teacher, old.name)
+    }
+    free.sort { ($0.class, $0.teacher) < ($1.class, $1.teacher) }
+    for entrant in entrants {
+      guard let old = lastYear.classes.first(where: { $0.grade == entrant.grade && $0.letter == entrant.letter }),
+        let main = lastYear.mainTeacher(of: old.id), let curriculum = workingCurriculum(of: entrant.id)
+      else { continue }
+      let chosen = free.first { (load[$0.teacher] ?? 0) == 0 }
+      let t = chosen.flatMap { c in teachers.firstIndex { $0.id == c.teacher } }
+      var vacant = 0.0
+      for subject in main.subjects {
+        guard let hours = curriculum.entry(for: subject)?.weeklyHours.value, hours > 0,
+          assignment(class: entrant.id, subject: subject, period: "") == nil
+        else { continue }
+        // Without a free primary teacher the hours are a vacancy: a teacher of another class
+        // would teach in two classes' days, which a primary class's day cannot share.
+        guard let t else {
+          vacant += hours
+          vacancies.insert(ClassSubject(class: entrant.id, subject: subject))
+          continue
+        }
+        assignments.append(TeachingAssignment(class: entrant.id, subject: subject, teachers: [teachers[t].id]))
+        load[teachers[t].id, default: 0] += hours
+        if !teachers[t].subjects.contains(subject) { teachers[t].subjects.append(subject) }
+      }
+      if let t, let chosen, let i = classes.firstIndex(where: { $0.id == entrant.id }) {
+        classes[i].classTeacher = teachers[t].id
+        // Her lessons are in her own room: the class's home room too (last year's first grade's
+        // room is its teacher's, who goes on with her class).
+        if let room = teachers[t].room { classes[i].homeRoom = room }
+        report.primaryTeachers.append("\(entrant.name): \(teachers[t].name), who taught \(chosen.class)")
+      } else {
+        // Last year's room of its letter is that teacher's, who goes on with her class.
+        if let i = classes.firstIndex(where: { $0.id == entrant.id }) {
+          classes[i].homeRoom = freeClassroom(for: classes[i])
+        }
+        report.primaryTeachers.append(
+          "\(entrant.name): no primary teacher is free (each of last year's has a class); its \(WeeklyHours(exactly: vacant).map { "\($0)" } ?? "\(vacant)") hours of the primary teacher are a vacancy: hire one, or assign them"
+        )
+      }
+    }
+    return vacancies
+  }
+
+  /// A classroom that seats the class and is neither a teacher's own room nor the home room of
+  /// another class of its shift; nil (any classroom) when there is none.
+  func freeClassroom(for schoolClass: SchoolClass) -> RoomID? {
+    let taken = Set(teachers.compactMap(\.room)).union(
+      classes.filter { $0.id != schoolClass.id && $0.shift == schoolClass.shift }.compactMap(\.homeRoom))
+    return rooms.first { $0.type == .classroom && $0.capacity >= schoolClass.students && !taken.contains($0.id) }?.id
+  }
+
+  /// The teacher who teaches most of a class's weekly hours, with the subjects she teaches it,
+  /// when she teaches at least half of them (a primary teacher); nil otherwise.
+  public func mainTeacher(of classID: ClassID) -> (teacher: TeacherID, subjects: [SubjectID])? {
+    guard let curriculum = workingCurriculum(of: classID) else { return nil }
+    var hours: [TeacherID: Double] = [:]
+    var subjects: [TeacherID: [SubjectID]] = [:]
+    for a in assignments where a.class == classID && a.period == nil && a.teachers.count == 1 {
+      let h = curriculum.entry(for: a.subject)?.weeklyHours.value ?? 0
+      hours[a.teachers[0], default: 0] += h
+      subjects[a.teachers[0], default: []].append(a.subject)
+    }
+    let total = curriculum.entries.reduce(0) { $0 + $1.weeklyHours.value }
+    guard let best = hours.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), total > 0, best.value * 2 >= total
+    else { return nil }
+    return (best.key, subjects[best.key] ?? [])
+  }
+
   /// A teacher for a subject of a class with room in their load: one already teaching the class,
   /// or the wanted one, while within one rate; else the least loaded qualified one.
   private func freeTeacher(
@@ -155,4 +240,10 @@ extension Organisation {
     }
     return load
   }
+}
+
+/// A subject of a class (a vacancy the transition leaves for a person to fill).
+struct ClassSubject: Hashable {
+  var `class`: ClassID
+  var subject: SubjectID
 }

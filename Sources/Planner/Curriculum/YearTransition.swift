@@ -14,6 +14,9 @@ public struct YearTransitionReport: Codable, Hashable, Sendable {
   public var newClasses: [String] = []
   /// Classes moved to another shift, each with the reason ("7А: shift 2 → shift 1, …").
   public var shiftChanges: [String] = []
+  /// The primary teacher each new class of the entry grade takes ("1А: Есенов Т. Т., who taught
+  /// 4А"): a teacher whose own class left the primary grades.
+  public var primaryTeachers: [String] = []
   /// What a person must change before the new year can be timetabled, each naming the class or
   /// teacher and the setting ("10А has no standard curriculum for grade 10 …").
   public var toChange: [String] = []
@@ -22,7 +25,7 @@ public struct YearTransitionReport: Codable, Hashable, Sendable {
 
   enum CodingKeys: String, CodingKey {
     case promoted, graduated, fromTemplates, withoutTemplate, assignmentsKept, assignmentsDropped, newClasses,
-      shiftChanges, toChange
+      shiftChanges, primaryTeachers, toChange
   }
 
   public init(from decoder: Decoder) throws {
@@ -35,6 +38,7 @@ public struct YearTransitionReport: Codable, Hashable, Sendable {
     assignmentsDropped = try c.decodeIfPresent(Int.self, forKey: .assignmentsDropped) ?? 0
     newClasses = try c.decodeIfPresent([String].self, forKey: .newClasses) ?? []
     shiftChanges = try c.decodeIfPresent([String].self, forKey: .shiftChanges) ?? []
+    primaryTeachers = try c.decodeIfPresent([String].self, forKey: .primaryTeachers) ?? []
     toChange = try c.decodeIfPresent([String].self, forKey: .toChange) ?? []
   }
 }
