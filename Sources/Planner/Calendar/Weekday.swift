@@ -47,11 +47,6 @@ public struct Weekday: RawRepresentable, Hashable, Sendable, Comparable, CustomS
   /// The English short name, as printed in tables ("Mon"; "D8" for a cycle day).
   public var shortName: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
-  /// The Russian short name ("Пн"), used in the readable timetables.
-  public var russianShortName: String {
-    isCalendarWeekday ? ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"][index] : shortName
-  }
-
   public var description: String { rawValue }
 }
 
