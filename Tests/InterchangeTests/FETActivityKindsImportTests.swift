@@ -100,6 +100,34 @@ import Testing
       ])
   }
 
+  /// FET leaves inactive activities out of a constraint, and two activities ordered out when one is.
+  @Test func inactiveActivitiesAreLeftOut() throws {
+    func activity(_ id: Int, _ teacher: String, active: Bool) -> String {
+      "<Activity>\n<Teacher>\(teacher)</Teacher>\n<Subject>Maths</Subject>\n<Students>7a</Students>\n"
+        + "<Duration>1</Duration>\n<Total_Duration>1</Total_Duration>\n<Id>\(id)</Id>\n"
+        + "<Activity_Group_Id>0</Activity_Group_Id>\n<Active>\(active)</Active>\n<Comments></Comments>\n</Activity>"
+    }
+    let constraints = [
+      element(
+        "ConstraintActivitiesSameStartingDay",
+        "<Number_of_Activities>3</Number_of_Activities>\n<Activity_Id>1</Activity_Id>\n<Activity_Id>3</Activity_Id>\n"
+          + "<Activity_Id>2</Activity_Id>"),
+      element(
+        "ConstraintTwoActivitiesOrdered",
+        "<First_Activity_Id>3</First_Activity_Id>\n<Second_Activity_Id>1</Second_Activity_Id>"),
+    ].joined(separator: "\n")
+    let text = FETFixtures.smallFile(
+      activities: [
+        activity(1, "Ann", active: true), activity(2, "Bob", active: true), activity(3, "Ann", active: false),
+      ]
+      .joined(separator: "\n"), timeConstraints: constraints)
+    let (organisation, report) = try FETImport.organisation(
+      from: FETReader.parse(data: Data(text.utf8), source: "test.fet"))
+    #expect(report.isComplete)
+    #expect(report.supported["ConstraintTwoActivitiesOrdered"] == 1)
+    #expect(organisation.constraints == [TimetableConstraint(.sameStartingDay(lessons: ["1", "2"]), weight: .hard)])
+  }
+
   @Test func theKindsAreSupported() {
     #expect(Set(Self.kinds).isSubset(of: FETImport.supportedKinds))
   }
