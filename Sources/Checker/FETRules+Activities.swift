@@ -85,14 +85,15 @@ extension ConstraintRules {
     ]
   }
 
-  // For each of the slots, the placed lessons held in it beyond `max` (any week pattern).
+  // One for each of the slots in which more than `max` of the placed lessons are held (any week
+  // pattern), as FET counts.
   func maxSimultaneous(_ ids: [String], slots: [TimeSlot], max: Int) -> [Finding] {
     let lessons = placedOnDays(ids)
     return unique(slots).sorted().compactMap { slot in
       let held = lessons.filter { $0.day == slot.day && $0.start <= slot.period && slot.period <= $0.end }
       guard held.count > max else { return nil }
       return Finding(
-        units: held.count - max,
+        units: 1,
         message: "\(wording.count(held.count, "lesson")) of \(wording.lessonSet(lessons.map(\.lesson))) are held at "
           + "\(wording.slot(slot.day, slot.period)) (at most \(max) at once): "
           + wording.list(held.map { "\(wording.lesson($0.lesson)) (lesson \($0.lesson.id))" }),

@@ -332,7 +332,8 @@ struct NeighbourhoodRules {
   }
 
   /// At most `most` of the rule's lessons in each selected slot: Σ x over the freed lessons that
-  /// would hold it ≤ most − the fixed ones holding it (the excess priced when soft).
+  /// would hold it ≤ most − the fixed ones holding it (its excess priced: the search counts one
+  /// unit per slot, so the MIP's price of a soft one is an approximation).
   private mutating func addMaxSimultaneous(
     _ rule: GroupRule, selected: [Bool], most: Int, blockIndex: [Int: Int]
   ) throws {

@@ -21,7 +21,8 @@ struct GroupRule {
     case maxDays(Int)
     /// The first lesson ends before the second starts (only asked when on the same day).
     case ordered(ifSameDay: Bool)
-    /// Slots that count (by slot index), and the most of the lessons held at once in each.
+    /// Slots that count (by slot index), and the most of the lessons held at once in each (one
+    /// unit per slot holding more).
     case maxSimultaneous([Bool], Int)
   }
 

@@ -23,7 +23,8 @@ extension SearchState {
       for p in placed {
         for q in 0..<model.duration[p.lesson] where selected[p.slot + q] { held[p.slot + q, default: 0] += 1 }
       }
-      for count in held.values where count > most { units += count - most }
+      // One for each selected slot that holds too many, as FET counts.
+      for count in held.values where count > most { units += 1 }
     default:
       break
     }
