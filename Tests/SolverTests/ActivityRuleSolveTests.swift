@@ -139,6 +139,21 @@ import Testing
     try SolverCheckerAgreementTests.compareAlone(rule, b.problem)
   }
 
+  /// Short solves with GLPK's neighbourhoods (which model max simultaneous and leave the others
+  /// to the search's pricing): the result's own counts against the Checker's.
+  @Test func shortSolvesWithGLPKAreCountedAlike() throws {
+    var b = SolverCheckerAgreementTests.base(agreeing: true)
+    b.constraints += Self.rules(b)
+    let problem = b.problem
+    for seed in UInt64(1)...2 {
+      let result = try TimetableSolver.solve(
+        problem, settings: SolveSettings(timeLimit: 300, seed: seed, maxRounds: 2, useMIP: true))
+      let check = TimetableCheck(problem: problem, timetable: result.timetable)
+      #expect(result.softCost == check.softCost.total, "seed \(seed): \(check.text())")
+      #expect((result.hardViolations == 0) == check.isFeasible, "seed \(seed): \(check.text())")
+    }
+  }
+
   /// All of them at once, with removals too: the running cost always equals a recomputation.
   @Test func theRunningCostAlwaysEqualsARecomputation() throws {
     var b = SolverCheckerAgreementTests.base(agreeing: true)
