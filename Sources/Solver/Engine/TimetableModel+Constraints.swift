@@ -112,6 +112,17 @@ extension ModelCompiler {
       for l in lessonList(ids) {
         groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight))
       }
+    case .sameStartingDay, .sameStartingPeriod, .minGapsBetween, .maxDaysBetween, .ordered, .maxSimultaneous:
+      compileActivityRule(constraint.rule, weight)
+    case .endsStudentsDay(let ids):
+      for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
+    default: compileResourceRule(constraint.rule, weight)
+    }
+  }
+
+  /// Rules of FET's activity constraints, each a group rule over its lessons.
+  mutating func compileActivityRule(_ rule: ConstraintRule, _ weight: Weight) {
+    switch rule {
     case .sameStartingDay(let ids):
       groupRules.append(GroupRule(kind: .sameDay, lessons: lessonList(ids), weight: weight))
     case .sameStartingPeriod(let ids):
@@ -129,9 +140,7 @@ extension ModelCompiler {
       var selected = Array(repeating: false, count: slots)
       for k in slotList(list) { selected[k] = true }
       groupRules.append(GroupRule(kind: .maxSimultaneous(selected, most), lessons: lessonList(ids), weight: weight))
-    case .endsStudentsDay(let ids):
-      for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
-    default: compileResourceRule(constraint.rule, weight)
+    default: preconditionFailure("every other rule is compiled by compile(_:)")
     }
   }
 
