@@ -52,6 +52,12 @@ extension ConstraintRule {
     case .teachersMaxHoursContinuously: "teachers-max-hours-continuously"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
+    case .sameStartingDay: "same-starting-day"
+    case .sameStartingPeriod: "same-starting-period"
+    case .minGapsBetween: "min-gaps-between"
+    case .maxDaysBetween: "max-days-between"
+    case .ordered(_, _, let ifSameDay): ifSameDay ? "ordered-if-same-day" : "ordered"
+    case .maxSimultaneous: "max-simultaneous"
     }
   }
 
@@ -97,6 +103,12 @@ extension ConstraintRule {
     case .teachersMaxHoursContinuously: "teachersMaxHoursContinuously"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
+    case .sameStartingDay: "sameStartingDay"
+    case .sameStartingPeriod: "sameStartingPeriod"
+    case .minGapsBetween: "minGapsBetween"
+    case .maxDaysBetween: "maxDaysBetween"
+    case .ordered: "ordered"
+    case .maxSimultaneous: "maxSimultaneous"
     }
   }
 }
@@ -170,6 +182,12 @@ struct ConstraintRules {
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)
+    case .sameStartingDay(let lessons): sameStartingDay(lessons)
+    case .sameStartingPeriod(let lessons): sameStartingPeriod(lessons)
+    case .minGapsBetween(let lessons, let minGaps): minGapsBetween(lessons, minGaps: minGaps)
+    case .maxDaysBetween(let lessons, let maxDays): maxDaysBetween(lessons, maxDays: maxDays)
+    case .ordered(let first, let second, let ifSameDay): ordered(first, second, ifSameDay: ifSameDay)
+    case .maxSimultaneous(let lessons, let slots, let max): maxSimultaneous(lessons, slots: slots, max: max)
     }
   }
 

@@ -80,7 +80,8 @@ public struct TimetableCheck: Sendable {
     "students-max-hours-daily", "students-min-hours-daily", "students-max-hours-continuously",
     "teachers-max-gaps-per-week", "teachers-max-gaps-per-day", "teachers-max-hours-daily", "teachers-min-hours-daily",
     "teachers-max-days-per-week", "teachers-min-days-per-week", "teachers-max-hours-continuously",
-    "occupy-max-slots-from-selection", "preferred-rooms",
+    "occupy-max-slots-from-selection", "preferred-rooms", "same-starting-day", "same-starting-period",
+    "min-gaps-between", "max-days-between", "ordered", "ordered-if-same-day", "max-simultaneous",
   ]
 
   /// Sorts violations by kind, then day and period, keeping the rules' own order otherwise.

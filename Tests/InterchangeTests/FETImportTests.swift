@@ -108,23 +108,28 @@ import Testing
         \(interval.replacingOccurrences(of: "%@", with: "true"))
         \(interval.replacingOccurrences(of: "%@", with: "true"))
         \(interval.replacingOccurrences(of: "%@", with: "false"))
-        <ConstraintActivitiesSameStartingHour>
+        <ConstraintActivitiesOccupyMinTimeSlotsFromSelection>
         	<Weight_Percentage>100</Weight_Percentage>
         	<Number_of_Activities>2</Number_of_Activities>
         	<Activity_Id>1</Activity_Id>
         	<Activity_Id>2</Activity_Id>
+        	<Number_of_Selected_Time_Slots>0</Number_of_Selected_Time_Slots>
+        	<Min_Number_of_Occupied_Time_Slots>0</Min_Number_of_Occupied_Time_Slots>
         	<Active>true</Active>
         	<Comments></Comments>
-        </ConstraintActivitiesSameStartingHour>
+        </ConstraintActivitiesOccupyMinTimeSlotsFromSelection>
         """)
     let (organisation, report) = try importing(text)
     #expect(!report.isComplete)
     #expect(
-      report.unsupported == ["ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesSameStartingHour": 1])
+      report.unsupported == [
+        "ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesOccupyMinTimeSlotsFromSelection": 1,
+      ])
     #expect(report.inactive == 1)
     #expect(
       report.summary.contains(
-        "not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherIntervalMaxDaysPerWeek × 2"
+        "not supported (left out): ConstraintActivitiesOccupyMinTimeSlotsFromSelection × 1, "
+          + "ConstraintTeacherIntervalMaxDaysPerWeek × 2"
       ))
     #expect(report.summary.contains("1 inactive constraints ignored"))
     #expect((organisation.constraints ?? []).isEmpty)

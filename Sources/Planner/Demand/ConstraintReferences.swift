@@ -46,6 +46,12 @@ extension ConstraintRule {
     case .preferredRooms(let l, let rooms):
       r.lessons = l
       r.rooms = rooms
+    case .sameStartingDay(let l), .sameStartingPeriod(let l), .minGapsBetween(let l, _), .maxDaysBetween(let l, _):
+      r.lessons = l
+    case .ordered(let a, let b, _): r.lessons = [a, b]
+    case .maxSimultaneous(let l, let s, _):
+      r.lessons = l
+      r.slots = s
     }
     return r
   }

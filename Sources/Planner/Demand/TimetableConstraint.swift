@@ -119,6 +119,20 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).
   case preferredRooms(lessons: [String], rooms: [RoomID])
+  /// These lessons start on the same day (at any period).
+  case sameStartingDay(lessons: [String])
+  /// These lessons start at the same period (on any day).
+  case sameStartingPeriod(lessons: [String])
+  /// Any two of these lessons held on the same day have at least `minGaps` free periods between
+  /// them (the first ends, then `minGaps` periods pass before the second starts).
+  case minGapsBetween(lessons: [String], minGaps: Int)
+  /// Any two of these lessons are at most `maxDays` days apart.
+  case maxDaysBetween(lessons: [String], maxDays: Int)
+  /// `first` ends before `second` starts: on an earlier day, or earlier on the same day. With
+  /// `ifSameDay`, only when both are on the same day (on different days in any order).
+  case ordered(first: String, second: String, ifSameDay: Bool)
+  /// In each of the slots, at most `max` of these lessons are held at once.
+  case maxSimultaneous(lessons: [String], slots: [TimeSlot], max: Int)
 }
 
 /// A rule with its weight.

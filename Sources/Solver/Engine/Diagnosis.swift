@@ -146,6 +146,10 @@ public enum Diagnosis {
         return "is one of too many lessons of its group in the chosen periods (at most \(most))"
       case .preferredRooms:
         return "is not in one of the rooms it must have"
+      case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous:
+        return activityRuleWords(
+          group, lesson: lesson, slot: slot, others: others, duration: model.duration, periods: P, start: start,
+          pairs: pairs, list: list)
       }
     case .endsDay:
       return "must end its students' day, but they have lessons after it"
@@ -166,6 +170,40 @@ public enum Diagnosis {
       case .minDaysPerWeek(let n): what = "fewer than \(count(n, "working day")) a week"
       }
       return "breaks a hard rule of \(who): \(what)"
+    }
+  }
+
+  /// The words for a broken hard rule of FET's activity constraints, as `explain` tells them.
+  static func activityRuleWords(
+    _ group: GroupRule, lesson: Int, slot: Int, others: [Int], duration: [Int], periods P: Int, start: (Int) -> Int,
+    pairs: ([Int]) -> String?, list: ([Int]) -> String
+  ) -> String? {
+    switch group.kind {
+    case .sameDay:
+      guard let apart = pairs(others.filter { start($0) / P != slot / P }) else { return nil }
+      return "must start on the same day as \(apart)"
+    case .samePeriod:
+      guard let apart = pairs(others.filter { start($0) % P != slot % P }) else { return nil }
+      return "must start at the same period as \(apart)"
+    case .minGaps(let least):
+      let near = others.filter {
+        start($0) / P == slot / P
+          && (start($0) < slot + duration[lesson] + least && slot < start($0) + duration[$0] + least)
+      }
+      guard let close = pairs(near) else { return nil }
+      return "is fewer than \(count(least, "free period")) from \(close) on its day"
+    case .maxDays(let most):
+      guard let far = pairs(others.filter { abs(start($0) / P - slot / P) > most }) else { return nil }
+      return "is more than \(count(most, "day")) from \(far), which a rule of days between them forbids"
+    case .ordered:
+      guard group.lessons.first.map(Int.init) == lesson, let next = group.lessons.dropFirst().first.map(Int.init),
+        start(next) >= 0
+      else { return nil }
+      return "must end before \(list([next])) starts"
+    case .maxSimultaneous(_, let most):
+      return "is one of more than \(count(most, "lesson")) of its group held at once in the chosen periods"
+    default:
+      return nil
     }
   }
 

@@ -286,6 +286,17 @@ struct LocalSearch {
         consider(model.teacherLessons[Int(t)], sameDay: !state.teacherWeekInTrouble(Int(t)))
       }
     }
+    // The other lessons of a broken rule that ties them to this one's day or time (same day or
+    // period, order, gaps or days between), to be put back together with it.
+    for l in model.blockLessons[block] {
+      for g in model.groupRulesOfLesson[Int(l)] where state.ruleCost[Int(g)].hard > 0 {
+        switch model.groupRules[Int(g)].kind {
+        case .sameDay, .samePeriod, .ordered, .minGaps, .maxDays:
+          consider(model.groupRules[Int(g)].lessons, sameDay: false)
+        default: break
+        }
+      }
+    }
     // A few lessons of the same classes on other days, to give the day room.
     if let c = model.classesOf[Int(model.blockLessons[block][0])].first {
       let pool = model.classLessons[Int(c)]

@@ -323,9 +323,36 @@ struct NeighbourhoodRules {
         for (slot, terms) in bySlot where terms.count > 1 || fixedSlots.contains(slot) {
           try atMost(terms, fixedSlots.contains(slot) ? 0 : 1, rule.weight)
         }
+      case .maxSimultaneous(let selected, let most):
+        try addMaxSimultaneous(rule, selected: selected, most: most, blockIndex: blockIndex)
       default:
         continue
       }
+    }
+  }
+
+  /// At most `most` of the rule's lessons in each selected slot: Σ x over the freed lessons that
+  /// would hold it ≤ most − the fixed ones holding it (its excess priced: the search counts one
+  /// unit per slot, so the MIP's price of a soft one is an approximation).
+  private mutating func addMaxSimultaneous(
+    _ rule: GroupRule, selected: [Bool], most: Int, blockIndex: [Int: Int]
+  ) throws {
+    var bySlot: [Int: [(LinearProgram.Variable, Double)]] = [:]
+    var fixed: [Int: Int] = [:]
+    for l in rule.lessons {
+      let b = Int(model.blockOf[Int(l)])
+      let length = model.duration[Int(l)]
+      if let i = blockIndex[b] {
+        for (slot, x) in placements[i] {
+          for q in 0..<length where selected[slot + q] { bySlot[slot + q, default: []].append((x, 1)) }
+        }
+      } else if state.isPlaced(b) {
+        let s = Int(state.start[b])
+        for q in 0..<length where selected[s + q] { fixed[s + q, default: 0] += 1 }
+      }
+    }
+    for slot in bySlot.keys.sorted() where bySlot[slot]!.count + (fixed[slot] ?? 0) > most {
+      try atMost(bySlot[slot]!, Double(most - (fixed[slot] ?? 0)), rule.weight)
     }
   }
 

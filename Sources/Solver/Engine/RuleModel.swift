@@ -11,6 +11,19 @@ struct GroupRule {
     case occupyMax([Bool], Int)
     /// Rooms (resource numbers) the lesson's first room should be.
     case preferredRooms(Set<Int32>)
+    /// Every pair of the lessons on different days, one unit.
+    case sameDay
+    /// Every pair of the lessons starting at different periods, one unit.
+    case samePeriod
+    /// Every pair on one day: the periods by which the free run between them is short of this.
+    case minGaps(Int)
+    /// Every pair: the days by which they are farther apart than this.
+    case maxDays(Int)
+    /// The first lesson ends before the second starts (only asked when on the same day).
+    case ordered(ifSameDay: Bool)
+    /// Slots that count (by slot index), and the most of the lessons held at once in each (one
+    /// unit per slot holding more).
+    case maxSimultaneous([Bool], Int)
   }
 
   var kind: Kind

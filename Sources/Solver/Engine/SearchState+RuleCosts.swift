@@ -114,6 +114,8 @@ extension SearchState {
         let room = model.roomLayout[p.lesson].first.map { $0 >= 0 ? $0 : chosenRooms[p.lesson][Int(-1 - $0)] }
         if room == nil || !rooms.contains(room!) { units += 1 }
       }
+    case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous:
+      units = activityRuleUnits(rule.kind, placed)
     }
     return weighted(units, rule.weight)
   }

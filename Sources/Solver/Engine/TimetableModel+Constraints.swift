@@ -112,9 +112,35 @@ extension ModelCompiler {
       for l in lessonList(ids) {
         groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight))
       }
+    case .sameStartingDay, .sameStartingPeriod, .minGapsBetween, .maxDaysBetween, .ordered, .maxSimultaneous:
+      compileActivityRule(constraint.rule, weight)
     case .endsStudentsDay(let ids):
       for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
     default: compileResourceRule(constraint.rule, weight)
+    }
+  }
+
+  /// Rules of FET's activity constraints, each a group rule over its lessons.
+  mutating func compileActivityRule(_ rule: ConstraintRule, _ weight: Weight) {
+    switch rule {
+    case .sameStartingDay(let ids):
+      groupRules.append(GroupRule(kind: .sameDay, lessons: lessonList(ids), weight: weight))
+    case .sameStartingPeriod(let ids):
+      groupRules.append(GroupRule(kind: .samePeriod, lessons: lessonList(ids), weight: weight))
+    case .minGapsBetween(let ids, let least):
+      groupRules.append(GroupRule(kind: .minGaps(least), lessons: lessonList(ids), weight: weight))
+    case .maxDaysBetween(let ids, let most):
+      groupRules.append(GroupRule(kind: .maxDays(most), lessons: lessonList(ids), weight: weight))
+    case .ordered(let a, let b, let ifSameDay):
+      if let i = lessonIndex[a], let j = lessonIndex[b] {
+        groupRules.append(
+          GroupRule(kind: .ordered(ifSameDay: ifSameDay), lessons: [Int32(i), Int32(j)], weight: weight))
+      }
+    case .maxSimultaneous(let ids, let list, let most):
+      var selected = Array(repeating: false, count: slots)
+      for k in slotList(list) { selected[k] = true }
+      groupRules.append(GroupRule(kind: .maxSimultaneous(selected, most), lessons: lessonList(ids), weight: weight))
+    default: preconditionFailure("every other rule is compiled by compile(_:)")
     }
   }
 
