@@ -15,18 +15,10 @@ extension FETImport.Mapper {
     }.map { String($0.id) }
   }
 
-  /// The ids of a field that name active activities: FET leaves inactive ones out of a constraint.
-  func activeIDs(_ constraint: FETConstraint, _ field: String = "Activity_Id") throws -> [String] {
-    let active = Set(activities.map(\.id))
-    return try constraint.ints(field).filter(active.contains).map(String.init)
-  }
-
-  /// Two activities ordered, when both are active (FET ignores the constraint otherwise).
+  /// Two activities ordered; `add` leaves it out when one of them is inactive, as FET does.
   mutating func addOrdered(_ constraint: FETConstraint, ifSameDay: Bool) throws {
-    _ = (try number(constraint, "First_Activity_Id"), try number(constraint, "Second_Activity_Id"))
-    let first = try activeIDs(constraint, "First_Activity_Id")
-    let second = try activeIDs(constraint, "Second_Activity_Id")
-    guard let first = first.first, let second = second.first else { return }
+    let first = String(try number(constraint, "First_Activity_Id"))
+    let second = String(try number(constraint, "Second_Activity_Id"))
     add(.ordered(first: first, second: second, ifSameDay: ifSameDay), constraint)
   }
 
@@ -42,20 +34,20 @@ extension FETImport.Mapper {
           lessons: try m.filteredComponents(c),
           slots: try m.slots(c, day: "Preferred_Starting_Day", hour: "Preferred_Starting_Hour")), c)
     },
-    "ConstraintActivitiesSameStartingDay": { m, c in m.add(.sameStartingDay(lessons: try m.activeIDs(c)), c) },
-    "ConstraintActivitiesSameStartingHour": { m, c in m.add(.sameStartingPeriod(lessons: try m.activeIDs(c)), c) },
+    "ConstraintActivitiesSameStartingDay": { m, c in m.add(.sameStartingDay(lessons: try m.ids(c)), c) },
+    "ConstraintActivitiesSameStartingHour": { m, c in m.add(.sameStartingPeriod(lessons: try m.ids(c)), c) },
     "ConstraintMinGapsBetweenActivities": { m, c in
-      m.add(.minGapsBetween(lessons: try m.activeIDs(c), minGaps: try m.number(c, "MinGaps")), c)
+      m.add(.minGapsBetween(lessons: try m.ids(c), minGaps: try m.number(c, "MinGaps")), c)
     },
     "ConstraintMaxDaysBetweenActivities": { m, c in
-      m.add(.maxDaysBetween(lessons: try m.activeIDs(c), maxDays: try m.number(c, "MaxDays")), c)
+      m.add(.maxDaysBetween(lessons: try m.ids(c), maxDays: try m.number(c, "MaxDays")), c)
     },
     "ConstraintTwoActivitiesOrdered": { m, c in try m.addOrdered(c, ifSameDay: false) },
     "ConstraintTwoActivitiesOrderedIfSameDay": { m, c in try m.addOrdered(c, ifSameDay: true) },
     "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots": { m, c in
       m.add(
         .maxSimultaneous(
-          lessons: try m.activeIDs(c), slots: try m.slots(c, day: "Selected_Day", hour: "Selected_Hour"),
+          lessons: try m.ids(c), slots: try m.slots(c, day: "Selected_Day", hour: "Selected_Hour"),
           max: try m.number(c, "Max_Number_of_Simultaneous_Activities")), c)
     },
   ]
