@@ -50,6 +50,16 @@ extension ConstraintRule {
     case .teachersMaxDaysPerWeek: "teachers-max-days-per-week"
     case .teachersMinDaysPerWeek: "teachers-min-days-per-week"
     case .teachersMaxHoursContinuously: "teachers-max-hours-continuously"
+    case .teachersIntervalMaxDaysPerWeek: "teachers-interval-max-days-per-week"
+    case .studentsIntervalMaxDaysPerWeek: "students-interval-max-days-per-week"
+    case .teachersTagMaxHoursDaily: "teachers-tag-max-hours-daily"
+    case .studentsTagMaxHoursDaily: "students-tag-max-hours-daily"
+    case .teachersTagMaxHoursContinuously: "teachers-tag-max-hours-continuously"
+    case .studentsTagMaxHoursContinuously: "students-tag-max-hours-continuously"
+    case .teachersMaxSpanPerDay: "teachers-max-span-per-day"
+    case .studentsMaxSpanPerDay: "students-max-span-per-day"
+    case .teachersMinRestingHours: "teachers-min-resting-hours"
+    case .studentsMinRestingHours: "students-min-resting-hours"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
     }
@@ -95,6 +105,16 @@ extension ConstraintRule {
     case .teachersMaxDaysPerWeek: "teachersMaxDaysPerWeek"
     case .teachersMinDaysPerWeek: "teachersMinDaysPerWeek"
     case .teachersMaxHoursContinuously: "teachersMaxHoursContinuously"
+    case .teachersIntervalMaxDaysPerWeek: "teachersIntervalMaxDaysPerWeek"
+    case .studentsIntervalMaxDaysPerWeek: "studentsIntervalMaxDaysPerWeek"
+    case .teachersTagMaxHoursDaily: "teachersTagMaxHoursDaily"
+    case .studentsTagMaxHoursDaily: "studentsTagMaxHoursDaily"
+    case .teachersTagMaxHoursContinuously: "teachersTagMaxHoursContinuously"
+    case .studentsTagMaxHoursContinuously: "studentsTagMaxHoursContinuously"
+    case .teachersMaxSpanPerDay: "teachersMaxSpanPerDay"
+    case .studentsMaxSpanPerDay: "studentsMaxSpanPerDay"
+    case .teachersMinRestingHours: "teachersMinRestingHours"
+    case .studentsMinRestingHours: "studentsMinRestingHours"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
     }
@@ -167,6 +187,26 @@ struct ConstraintRules {
     case .teachersMaxDaysPerWeek(let teacher, let max): teachersMaxDaysPerWeek(teacher, max: max)
     case .teachersMinDaysPerWeek(let teacher, let min): teachersMinDaysPerWeek(teacher, min: min)
     case .teachersMaxHoursContinuously(let teacher, let max): maxHoursContinuously(teachers(teacher), max: max)
+    case .teachersIntervalMaxDaysPerWeek(let teacher, let start, let end, let max):
+      intervalMaxDaysPerWeek(teachers(teacher), start..<end, max: max)
+    case .studentsIntervalMaxDaysPerWeek(let students, let start, let end, let max):
+      intervalMaxDaysPerWeek(studentUnits(students), start..<end, max: max)
+    case .teachersTagMaxHoursDaily(let teacher, let tag, let lessons, let max):
+      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: false)
+    case .studentsTagMaxHoursDaily(let students, let tag, let lessons, let max):
+      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: false)
+    case .teachersTagMaxHoursContinuously(let teacher, let tag, let lessons, let max):
+      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: true)
+    case .studentsTagMaxHoursContinuously(let students, let tag, let lessons, let max):
+      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: true)
+    case .teachersMaxSpanPerDay(let teacher, let max, let plusOne):
+      maxSpanPerDay(teachers(teacher), max: max, oneDayPlusOne: plusOne)
+    case .studentsMaxSpanPerDay(let students, let max, let plusOne):
+      maxSpanPerDay(studentUnits(students), max: max, oneDayPlusOne: plusOne)
+    case .teachersMinRestingHours(let teacher, let min, let circular):
+      minRestingHours(teachers(teacher), min: min, circular: circular)
+    case .studentsMinRestingHours(let students, let min, let circular):
+      minRestingHours(studentUnits(students), min: min, circular: circular)
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)

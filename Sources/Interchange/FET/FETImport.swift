@@ -67,7 +67,7 @@ public struct FETImportError: Error, CustomStringConvertible, Sendable {
 public enum FETImport {
   /// The kinds of FET constraints the importer maps (each to a rule or to room requirements): the
   /// keys of its one table of importers.
-  public static var supportedKinds: Set<String> { Set(Mapper.importers.keys) }
+  public static var supportedKinds: Set<String> { Set(Mapper.importers.keys).union(Mapper.resourceImporters.keys) }
 
   /// Reads and imports a `.fet` file.
   public static func read(path: String) throws -> (Organisation, FETImportReport) {
@@ -91,7 +91,7 @@ public enum FETImport {
     return try mapper.run()
   }
 
-  private struct Mapper {
+  struct Mapper {
     let document: FETDocument
     var report = FETImportReport()
     var problems: [FETFormatError] = []
@@ -169,7 +169,7 @@ public enum FETImport {
           report.inactive += 1
           continue
         }
-        guard let importer = Self.importers[constraint.kind] else {
+        guard let importer = Self.importers[constraint.kind] ?? Self.resourceImporters[constraint.kind] else {
           report.unsupported[constraint.kind, default: 0] += 1
           continue
         }

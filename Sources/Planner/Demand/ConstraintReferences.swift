@@ -43,6 +43,18 @@ extension ConstraintRule {
       .teachersMinHoursDaily(let t, _, _), .teachersMaxDaysPerWeek(let t, _), .teachersMinDaysPerWeek(let t, _),
       .teachersMaxHoursContinuously(let t, _):
       r.teachers = t.map { [$0] } ?? []
+    case .teachersIntervalMaxDaysPerWeek(let t, _, _, _), .teachersMaxSpanPerDay(let t, _, _),
+      .teachersMinRestingHours(let t, _, _):
+      r.teachers = t.map { [$0] } ?? []
+    case .studentsIntervalMaxDaysPerWeek(let st, _, _, _), .studentsMaxSpanPerDay(let st, _, _),
+      .studentsMinRestingHours(let st, _, _):
+      r.students = st.map { [$0] } ?? []
+    case .teachersTagMaxHoursDaily(let t, _, let l, _), .teachersTagMaxHoursContinuously(let t, _, let l, _):
+      r.teachers = t.map { [$0] } ?? []
+      r.lessons = l
+    case .studentsTagMaxHoursDaily(let st, _, let l, _), .studentsTagMaxHoursContinuously(let st, _, let l, _):
+      r.students = st.map { [$0] } ?? []
+      r.lessons = l
     case .preferredRooms(let l, let rooms):
       r.lessons = l
       r.rooms = rooms

@@ -115,6 +115,37 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case teachersMaxDaysPerWeek(teacher: TeacherID?, max: Int)
   case teachersMinDaysPerWeek(teacher: TeacherID?, min: Int)
   case teachersMaxHoursContinuously(teacher: TeacherID?, max: Int)
+  /// The teacher (nil: each teacher) is busy on at most `max` days in the periods
+  /// `startPeriod ..< endPeriod` (FET's interval max days per week; `endPeriod` is
+  /// `periodsPerDay + 1` for "the end of the day").
+  case teachersIntervalMaxDaysPerWeek(teacher: TeacherID?, startPeriod: Int, endPeriod: Int, max: Int)
+  /// Each student unit of the set (nil: every unit) is busy on at most `max` days in the periods
+  /// `startPeriod ..< endPeriod`.
+  case studentsIntervalMaxDaysPerWeek(students: String?, startPeriod: Int, endPeriod: Int, max: Int)
+  /// The teacher (nil: each teacher) has at most `max` periods a day of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case teachersTagMaxHoursDaily(teacher: TeacherID?, tag: String, lessons: [String], max: Int)
+  /// Each student unit of the set has at most `max` periods a day of its lessons among `lessons`
+  /// (those with the activity tag `tag`).
+  case studentsTagMaxHoursDaily(students: String?, tag: String, lessons: [String], max: Int)
+  /// The teacher (nil: each teacher) has at most `max` periods in a row of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case teachersTagMaxHoursContinuously(teacher: TeacherID?, tag: String, lessons: [String], max: Int)
+  /// Each student unit of the set has at most `max` periods in a row of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case studentsTagMaxHoursContinuously(students: String?, tag: String, lessons: [String], max: Int)
+  /// The teacher's day (nil: each teacher's), first to last busy period, spans at most `max`
+  /// periods; with `oneDayPlusOne`, one day a week may span `max + 1`.
+  case teachersMaxSpanPerDay(teacher: TeacherID?, max: Int, oneDayPlusOne: Bool)
+  /// Each student unit's day spans at most `max` periods; with `oneDayPlusOne`, one day a week
+  /// may span `max + 1`.
+  case studentsMaxSpanPerDay(students: String?, max: Int, oneDayPlusOne: Bool)
+  /// Between the teacher's last period of a day and the first of the next school day there are at
+  /// least `min` free periods (those after the last and before the first); with `circular`, also
+  /// from the last school day to the first.
+  case teachersMinRestingHours(teacher: TeacherID?, min: Int, circular: Bool)
+  /// The same rest for each student unit of the set.
+  case studentsMinRestingHours(students: String?, min: Int, circular: Bool)
   /// These lessons together occupy at most `max` of the given slots.
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).

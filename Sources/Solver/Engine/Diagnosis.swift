@@ -146,6 +146,10 @@ public enum Diagnosis {
         return "is one of too many lessons of its group in the chosen periods (at most \(most))"
       case .preferredRooms:
         return "is not in one of the rooms it must have"
+      case .tagMaxDaily(let most):
+        return "is one of too many lessons of one activity tag on its day (at most \(count(most, "period")))"
+      case .tagMaxContinuously(let most):
+        return "is one of too many lessons of one activity tag in a row (at most \(count(most, "period")))"
       }
     case .endsDay:
       return "must end its students' day, but they have lessons after it"
@@ -164,6 +168,10 @@ public enum Diagnosis {
       case .maxHoursContinuously(let n): what = "more than \(count(n, "lesson")) in a row on \(dayName)"
       case .maxDaysPerWeek(let n): what = "more than \(count(n, "working day")) a week"
       case .minDaysPerWeek(let n): what = "fewer than \(count(n, "working day")) a week"
+      case .intervalMaxDays(_, let n): what = "lessons in the limited periods on more than \(count(n, "day")) a week"
+      case .maxSpan(let n, let plusOne):
+        what = "a day spanning more than \(count(n, "period"))" + (plusOne ? " (one day \(n + 1))" : "")
+      case .minRestingHours(let n, _, _): what = "fewer than \(count(n, "free period")) between two days"
       }
       return "breaks a hard rule of \(who): \(what)"
     }

@@ -22,7 +22,15 @@ extension SearchState {
     let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount])
       .isEmpty
     var total = Cost.zero
-    for rule in rules { total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight) }
+    var masks: [UInt32] = []
+    for rule in rules {
+      if rule.usesMasks {
+        if masks.isEmpty { masks = (0..<D).map { resourceMask(r, $0) } }
+        total += weighted(rule.weekUnits(masks: masks, excused: [], busyAtAll: busyAtAll), rule.weight)
+      } else {
+        total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight)
+      }
+    }
     return total
   }
 
@@ -114,8 +122,23 @@ extension SearchState {
         let room = model.roomLayout[p.lesson].first.map { $0 >= 0 ? $0 : chosenRooms[p.lesson][Int(-1 - $0)] }
         if room == nil || !rooms.contains(room!) { units += 1 }
       }
+    case .tagMaxDaily(let most):
+      for mask in tagMasks(placed) { units += max(0, mask.nonzeroBitCount - most) }
+    case .tagMaxContinuously(let most):
+      for mask in tagMasks(placed) { units += ResourceRule.longestRunExcess(mask, max: most) }
     }
     return weighted(units, rule.weight)
+  }
+
+  /// The periods the placed lessons occupy on each day, as masks (bit p: period p + 1).
+  func tagMasks(_ placed: [(lesson: Int, slot: Int)]) -> [UInt32] {
+    var masks = Array(repeating: UInt32(0), count: D)
+    for p in placed {
+      for q in 0..<model.duration[p.lesson] where p.slot % P + q < P {
+        masks[p.slot / P] |= 1 << UInt32(p.slot % P + q)
+      }
+    }
+    return masks
   }
 
   static func gaps(_ mask: UInt32) -> Int {
