@@ -60,6 +60,7 @@ extension ConstraintRule {
     case .studentsMaxSpanPerDay: "students-max-span-per-day"
     case .teachersMinRestingHours: "teachers-min-resting-hours"
     case .studentsMinRestingHours: "students-min-resting-hours"
+    case .studentsMaxDaysPerWeek: "students-max-days-per-week"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
     }
@@ -115,6 +116,7 @@ extension ConstraintRule {
     case .studentsMaxSpanPerDay: "studentsMaxSpanPerDay"
     case .teachersMinRestingHours: "teachersMinRestingHours"
     case .studentsMinRestingHours: "studentsMinRestingHours"
+    case .studentsMaxDaysPerWeek: "studentsMaxDaysPerWeek"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
     }
@@ -207,6 +209,7 @@ struct ConstraintRules {
       minRestingHours(teachers(teacher), min: min, circular: circular)
     case .studentsMinRestingHours(let students, let min, let circular):
       minRestingHours(studentUnits(students), min: min, circular: circular)
+    case .studentsMaxDaysPerWeek(let students, let max): studentsMaxDaysPerWeek(studentUnits(students), max: max)
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)

@@ -3,6 +3,20 @@ import Planner
 /// The rules of FET's interval max days, activity-tag max hours, max span and min resting hours
 /// kinds (docs/timetable-rules.md), on each teacher or student unit separately.
 extension ConstraintRules {
+  // For each student unit, the days with lessons beyond `max`.
+  func studentsMaxDaysPerWeek(_ units: [Resource], max: Int) -> [Finding] {
+    units.compactMap { resource in
+      let days = schoolDays.filter { !busy(resource, $0).isEmpty }
+      guard days.count > max else { return nil }
+      let (name, has) = who(resource)
+      return Finding(
+        units: days.count - max,
+        message: "\(name) \(has) lessons on \(wording.count(days.count, "day")) (at most \(max)): "
+          + wording.list(days.map(wording.day)),
+        lessons: days.flatMap { lessonsOf(resource, $0) })
+    }
+  }
+
   // For each resource, the days on which it is busy in `interval` beyond `max`.
   func intervalMaxDaysPerWeek(_ resources: [Resource], _ interval: Range<Int>, max: Int) -> [Finding] {
     resources.compactMap { resource in

@@ -5,6 +5,23 @@ import Testing
 /// The checker on FET's interval max days, activity-tag max hours, max span and min resting hours
 /// rules (School: Mon–Fri, six periods).
 @Suite struct FETResourceRuleTests {
+  // MARK: studentsMaxDaysPerWeek
+
+  @Test func daysWithLessonsOfAUnitBeyondTheMaximumCount() {
+    let lessons = [
+      lesson("b1", "inf", "5B", "t2", group: "1", students: ["5B/1"]), lesson("b2", "alg", "5B", "t1"),
+      lesson("b3", "geo", "5B", "t3"),
+    ]
+    let placements = [place("b1", .mon, 1, "r12"), place("b2", .tue, 2, "r12"), place("b3", .tue, 3, "r14")]
+    let rule = ConstraintRule.studentsMaxDaysPerWeek(students: nil, max: 1)
+    let hard = check(lessons, placements, rule, weight: .hard)
+    #expect(hard.kinds == ["students-max-days-per-week"])
+    #expect(hard.counts == [1])
+    #expect(hard.messages == ["Students of 5Б/1 have lessons on 2 days (at most 1): Mon and Tue"])
+    #expect(check(lessons, placements, .studentsMaxDaysPerWeek(students: "5B", max: 2), weight: .hard).isFeasible)
+    #expect(check(lessons, placements, rule, weight: .soft(4)).softCost.byKind == ["studentsMaxDaysPerWeek": 4])
+  }
+
   // MARK: intervalMaxDaysPerWeek
 
   @Test func daysBusyInTheIntervalBeyondTheMaximumCount() {

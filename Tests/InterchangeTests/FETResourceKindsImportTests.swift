@@ -151,6 +151,19 @@ import Testing
     #expect(constraints.map(\.weight) == [.hard, .hard, .hard, .hard, .hard, .hard, .soft(19), .hard])
   }
 
+  @Test func studentsMaxDaysPerWeekImports() throws {
+    let xml =
+      element("ConstraintStudentsSetMaxDaysPerWeek", "100", [("Students", "7a"), ("Max_Days_Per_Week", "1")])
+      + element("ConstraintStudentsMaxDaysPerWeek", "95", [("Max_Days_Per_Week", "2")])
+    let (constraints, report) = try imported(xml)
+    #expect(report.unsupported.isEmpty)
+    #expect(
+      constraints == [
+        TimetableConstraint(.studentsMaxDaysPerWeek(students: "7a", max: 1), weight: .hard),
+        TimetableConstraint(.studentsMaxDaysPerWeek(students: nil, max: 2), weight: .soft(19)),
+      ])
+  }
+
   /// The native instance states the same rules: into JSON and back.
   @Test func theRulesRoundTripThroughJSON() throws {
     let rules: [ConstraintRule] = [

@@ -90,6 +90,13 @@ import Testing
       ], useMIP: true)
   }
 
+  @Test func studentsMaxDaysPerWeekIsKept() throws {
+    var b = Self.base()
+    b.addClass("E", compact: false)
+    b.addLessons(6, subject: "music", class: "E", teacher: "t2", oncePerDay: false)
+    try Self.solveAndCheck(b, [.studentsMaxDaysPerWeek(students: "E", max: 2)])
+  }
+
   /// Every kind of this family, hard and soft, with the basic rules of `base()`.
   static func problem() -> TimetableProblem {
     var b = base()
@@ -113,6 +120,7 @@ import Testing
       TimetableConstraint(.studentsMaxSpanPerDay(students: "C", max: 3, oneDayPlusOne: false), weight: .hard),
       TimetableConstraint(.teachersMinRestingHours(teacher: "t4", min: 5, circular: true), weight: .hard),
       TimetableConstraint(.studentsMinRestingHours(students: nil, min: 4, circular: false), weight: .soft(7)),
+      TimetableConstraint(.studentsMaxDaysPerWeek(students: "B", max: 3), weight: .soft(6)),
     ]
     return b.problem
   }

@@ -1,7 +1,7 @@
 import Planner
 
 // FET's interval max days, activity-tag max hours, max span and min resting hours kinds, on one
-// teacher, all teachers, one students set or all students.
+// teacher, all teachers, one students set or all students; students (set) max days per week.
 extension FETImport.Mapper {
   /// The period of a FET hour named in a field; an empty or missing field is the end of the day
   /// (the period after the last) when `endOfDay` is allowed.
@@ -118,5 +118,11 @@ extension FETImport.Mapper {
     "ConstraintTeachersMinRestingHours": { m, c in try m.resting(c, teachers: true, all: true) },
     "ConstraintStudentsSetMinRestingHours": { m, c in try m.resting(c, teachers: false, all: false) },
     "ConstraintStudentsMinRestingHours": { m, c in try m.resting(c, teachers: false, all: true) },
+    "ConstraintStudentsSetMaxDaysPerWeek": { m, c in
+      m.add(.studentsMaxDaysPerWeek(students: m.students(c, all: false), max: try m.number(c, "Max_Days_Per_Week")), c)
+    },
+    "ConstraintStudentsMaxDaysPerWeek": { m, c in
+      m.add(.studentsMaxDaysPerWeek(students: nil, max: try m.number(c, "Max_Days_Per_Week")), c)
+    },
   ]
 }

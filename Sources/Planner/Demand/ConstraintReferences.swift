@@ -47,7 +47,7 @@ extension ConstraintRule {
       .teachersMinRestingHours(let t, _, _):
       r.teachers = t.map { [$0] } ?? []
     case .studentsIntervalMaxDaysPerWeek(let st, _, _, _), .studentsMaxSpanPerDay(let st, _, _),
-      .studentsMinRestingHours(let st, _, _):
+      .studentsMinRestingHours(let st, _, _), .studentsMaxDaysPerWeek(let st, _):
       r.students = st.map { [$0] } ?? []
     case .teachersTagMaxHoursDaily(let t, _, let l, _), .teachersTagMaxHoursContinuously(let t, _, let l, _):
       r.teachers = t.map { [$0] } ?? []

@@ -146,6 +146,8 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case teachersMinRestingHours(teacher: TeacherID?, min: Int, circular: Bool)
   /// The same rest for each student unit of the set.
   case studentsMinRestingHours(students: String?, min: Int, circular: Bool)
+  /// Each student unit of the set (nil: every unit) has lessons on at most `max` days a week.
+  case studentsMaxDaysPerWeek(students: String?, max: Int)
   /// These lessons together occupy at most `max` of the given slots.
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).

@@ -158,6 +158,7 @@ extension ModelCompiler {
       addResourceRule(teacher: t, .minRestingHours(least, circular: circular, periods: P), weight)
     case .studentsMinRestingHours(let set, let least, let circular):
       addResourceRule(students: set, .minRestingHours(least, circular: circular, periods: P), weight)
+    case .studentsMaxDaysPerWeek(let set, let most): addResourceRule(students: set, .maxDaysPerWeek(most), weight)
     case .teachersTagMaxHoursDaily(let t, _, let ids, let most):
       addTagRules(teacherTargets(t), lessonList(ids), .tagMaxDaily(most), weight)
     case .studentsTagMaxHoursDaily(let set, _, let ids, let most):
