@@ -61,6 +61,12 @@ extension ConstraintRule {
     case .teachersMinRestingHours: "teachers-min-resting-hours"
     case .studentsMinRestingHours: "students-min-resting-hours"
     case .studentsMaxDaysPerWeek: "students-max-days-per-week"
+    case .teachersMaxBuildingChangesPerDay: "teachers-max-building-changes-per-day"
+    case .teachersMaxBuildingChangesPerWeek: "teachers-max-building-changes-per-week"
+    case .teachersMinGapsBetweenBuildingChanges: "teachers-min-gaps-between-building-changes"
+    case .studentsMaxBuildingChangesPerDay: "students-max-building-changes-per-day"
+    case .studentsMaxBuildingChangesPerWeek: "students-max-building-changes-per-week"
+    case .studentsMinGapsBetweenBuildingChanges: "students-min-gaps-between-building-changes"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
     }
@@ -117,6 +123,12 @@ extension ConstraintRule {
     case .teachersMinRestingHours: "teachersMinRestingHours"
     case .studentsMinRestingHours: "studentsMinRestingHours"
     case .studentsMaxDaysPerWeek: "studentsMaxDaysPerWeek"
+    case .teachersMaxBuildingChangesPerDay: "teachersMaxBuildingChangesPerDay"
+    case .teachersMaxBuildingChangesPerWeek: "teachersMaxBuildingChangesPerWeek"
+    case .teachersMinGapsBetweenBuildingChanges: "teachersMinGapsBetweenBuildingChanges"
+    case .studentsMaxBuildingChangesPerDay: "studentsMaxBuildingChangesPerDay"
+    case .studentsMaxBuildingChangesPerWeek: "studentsMaxBuildingChangesPerWeek"
+    case .studentsMinGapsBetweenBuildingChanges: "studentsMinGapsBetweenBuildingChanges"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
     }
@@ -210,6 +222,18 @@ struct ConstraintRules {
     case .studentsMinRestingHours(let students, let min, let circular):
       minRestingHours(studentUnits(students), min: min, circular: circular)
     case .studentsMaxDaysPerWeek(let students, let max): studentsMaxDaysPerWeek(studentUnits(students), max: max)
+    case .teachersMaxBuildingChangesPerDay(let teacher, let max):
+      buildingChanges(teachers(teacher), .perDay(max))
+    case .teachersMaxBuildingChangesPerWeek(let teacher, let max):
+      buildingChanges(teachers(teacher), .perWeek(max))
+    case .teachersMinGapsBetweenBuildingChanges(let teacher, let min):
+      buildingChanges(teachers(teacher), .minGaps(min))
+    case .studentsMaxBuildingChangesPerDay(let students, let max):
+      buildingChanges(studentUnits(students), .perDay(max))
+    case .studentsMaxBuildingChangesPerWeek(let students, let max):
+      buildingChanges(studentUnits(students), .perWeek(max))
+    case .studentsMinGapsBetweenBuildingChanges(let students, let min):
+      buildingChanges(studentUnits(students), .minGaps(min))
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)
@@ -418,7 +442,7 @@ struct ConstraintRules {
   }
 
   /// The room of teacher *i* of a lesson: its *i*-th room, or its only room.
-  private func room(of teacher: TeacherID, in entry: PlacedLesson) -> RoomID? {
+  func room(of teacher: TeacherID, in entry: PlacedLesson) -> RoomID? {
     let rooms = entry.placement.rooms
     // An empty id is an optional room the lesson went without.
     if rooms.count == 1 { return rooms[0].isEmpty ? nil : rooms[0] }

@@ -112,3 +112,72 @@ extension ConstraintRules {
     }
   }
 }
+
+/// What a building-change rule limits.
+enum BuildingLimit {
+  case perDay(Int), perWeek(Int), minGaps(Int)
+}
+
+extension ConstraintRules {
+  /// The resource's lessons of a day in order of start, each with the building of its room (the
+  /// teacher's room, or a unit's first room); lessons without a room in a building left out.
+  func buildingsOf(_ resource: Resource, _ day: Weekday) -> [(entry: PlacedLesson, building: String)] {
+    let key = DayKey(name: resource.id, day: day)
+    let indices = (resource.kind == .teacher ? schedule.byTeacherDay[key] : schedule.byUnitDay[key]) ?? []
+    let buildings = Dictionary(problem.rooms.map { ($0.id, $0.building) }, uniquingKeysWith: { a, _ in a })
+    return indices.map { schedule.placed[$0] }.sorted { ($0.start, $0.order) < ($1.start, $1.order) }
+      .compactMap { entry in
+        let room = resource.kind == .teacher ? room(of: resource.id, in: entry) : entry.placement.rooms.first
+        guard let room, let building = buildings[room] ?? nil, !building.isEmpty else { return nil }
+        return (entry, building)
+      }
+  }
+
+  // Per day: the changes of building between following lessons beyond `max`. Per week: their sum
+  // beyond `max`. Min gaps: each change with fewer than `min` free periods before it.
+  func buildingChanges(_ resources: [Resource], _ limit: BuildingLimit) -> [Finding] {
+    resources.flatMap { resource -> [Finding] in
+      let (name, has) = who(resource)
+      var week: [(day: Weekday, period: Int, ids: [String])] = []
+      var findings: [Finding] = []
+      for day in schoolDays {
+        let sequence = buildingsOf(resource, day)
+        let busy = Set(busy(resource, day))
+        var changes: [(period: Int, ids: [String])] = []
+        for (a, b) in zip(sequence, sequence.dropFirst()) where a.building != b.building {
+          changes.append((b.entry.start, [a.entry.lesson.id, b.entry.lesson.id]))
+          if case .minGaps(let least) = limit {
+            let free =
+              a.entry.end + 1 < b.entry.start
+              ? (a.entry.end + 1..<b.entry.start).filter { !busy.contains($0) }.count : 0
+            if free < least {
+              findings.append(
+                Finding(
+                  units: 1,
+                  message: "\(name) \(has) \(wording.count(free, "free period")) to go from \(a.building) to "
+                    + "\(b.building) before \(wording.slot(day, b.entry.start)) (at least \(least))",
+                  lessons: [a.entry.lesson.id, b.entry.lesson.id], day: day, period: b.entry.start))
+            }
+          }
+        }
+        if case .perDay(let most) = limit, changes.count > most {
+          findings.append(
+            Finding(
+              units: changes.count - most,
+              message: "\(name) \(has) \(wording.count(changes.count, "change")) of building on \(wording.day(day)) "
+                + "(at most \(most))",
+              lessons: changes.flatMap(\.ids), day: day))
+        }
+        week += changes.map { (day, $0.period, $0.ids) }
+      }
+      if case .perWeek(let most) = limit, week.count > most {
+        findings.append(
+          Finding(
+            units: week.count - most,
+            message: "\(name) \(has) \(wording.count(week.count, "change")) of building in the week (at most \(most))",
+            lessons: week.flatMap(\.ids)))
+      }
+      return findings
+    }
+  }
+}

@@ -5,6 +5,53 @@ import Testing
 /// The checker on FET's interval max days, activity-tag max hours, max span and min resting hours
 /// rules (School: Mon–Fri, six periods).
 @Suite struct FETResourceRuleTests {
+  // MARK: building changes
+
+  /// t1 teaches 5А in Main (r12, r14) and the Annex (lab): Mon 1 Main, 2 Annex, 4 Main; Tue 1
+  /// Annex, 3 Main.
+  func buildingCheck(_ rule: ConstraintRule, _ weight: ConstraintWeight = .hard) -> TimetableCheck {
+    let lessons = ["a1", "a2", "a3", "a4", "a5"].map { lesson($0, "alg", "5A", "t1") }
+    let placements = [
+      place("a1", .mon, 1, "r12"), place("a2", .mon, 2, "lab"), place("a3", .mon, 4, "r14"),
+      place("a4", .tue, 1, "lab"), place("a5", .tue, 3, "r12"),
+    ]
+    var problem = School.problem(lessons, constraints: [TimetableConstraint(rule, weight: weight)])
+    problem.rooms = problem.rooms.map { room in
+      var room = room
+      room.building = room.id == "lab" ? "Annex" : "Main"
+      return room
+    }
+    return check(problem, placements)
+  }
+
+  @Test func buildingChangesBeyondTheDailyAndWeeklyMaximumCount() {
+    let daily = buildingCheck(.teachersMaxBuildingChangesPerDay(teacher: "t1", max: 1))
+    #expect(daily.kinds == ["teachers-max-building-changes-per-day"])
+    #expect(daily.counts == [1])
+    #expect(daily.messages == ["Teacher Иванов Сергей Петрович has 2 changes of building on Mon (at most 1)"])
+    #expect(buildingCheck(.studentsMaxBuildingChangesPerDay(students: nil, max: 2)).isFeasible)
+    let weekly = buildingCheck(.studentsMaxBuildingChangesPerWeek(students: "5A", max: 2))
+    #expect(weekly.kinds == ["students-max-building-changes-per-week"])
+    #expect(weekly.counts == [1])
+    #expect(weekly.messages == ["Students of 5А have 3 changes of building in the week (at most 2)"])
+    #expect(
+      buildingCheck(.teachersMaxBuildingChangesPerWeek(teacher: nil, max: 1), .soft(3)).softCost.byKind == [
+        "teachersMaxBuildingChangesPerWeek": 6
+      ])
+  }
+
+  @Test func aChangeOfBuildingWithoutEnoughFreePeriodsBeforeItCounts() {
+    let hard = buildingCheck(.teachersMinGapsBetweenBuildingChanges(teacher: nil, min: 1))
+    #expect(hard.kinds == ["teachers-min-gaps-between-building-changes"])
+    #expect(hard.counts == [1])
+    #expect(
+      hard.messages == [
+        "Teacher Иванов Сергей Петрович has 0 free periods to go from Main to Annex before Mon 2 (at least 1)"
+      ])
+    let two = buildingCheck(.studentsMinGapsBetweenBuildingChanges(students: "5A", min: 2))
+    #expect(two.counts == [1, 1, 1])
+  }
+
   // MARK: studentsMaxDaysPerWeek
 
   @Test func daysWithLessonsOfAUnitBeyondTheMaximumCount() {

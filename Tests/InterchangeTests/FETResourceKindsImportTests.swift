@@ -164,6 +164,51 @@ import Testing
       ])
   }
 
+  @Test func buildingChangesImport() throws {
+    let xml =
+      element(
+        "ConstraintTeacherMaxBuildingChangesPerDay", "100", [("Teacher", "Ann"), ("Max_Building_Changes_Per_Day", "0")])
+      + element("ConstraintTeachersMaxBuildingChangesPerDay", "100", [("Max_Building_Changes_Per_Day", "1")])
+      + element(
+        "ConstraintTeacherMaxBuildingChangesPerWeek", "100",
+        [("Teacher", "Bob"), ("Max_Building_Changes_Per_Week", "1")])
+      + element("ConstraintTeachersMaxBuildingChangesPerWeek", "95", [("Max_Building_Changes_Per_Week", "2")])
+      + element(
+        "ConstraintTeacherMinGapsBetweenBuildingChanges", "100",
+        [("Teacher", "Ann"), ("Min_Gaps_Between_Building_Changes", "1")])
+      + element("ConstraintTeachersMinGapsBetweenBuildingChanges", "100", [("Min_Gaps_Between_Building_Changes", "2")])
+      + element(
+        "ConstraintStudentsSetMaxBuildingChangesPerDay", "100",
+        [("Students", "7a"), ("Max_Building_Changes_Per_Day", "1")])
+      + element("ConstraintStudentsMaxBuildingChangesPerDay", "100", [("Max_Building_Changes_Per_Day", "1")])
+      + element(
+        "ConstraintStudentsSetMaxBuildingChangesPerWeek", "100",
+        [("Students", "7"), ("Max_Building_Changes_Per_Week", "3")])
+      + element("ConstraintStudentsMaxBuildingChangesPerWeek", "100", [("Max_Building_Changes_Per_Week", "3")])
+      + element(
+        "ConstraintStudentsSetMinGapsBetweenBuildingChanges", "100",
+        [("Students", "7a"), ("Min_Gaps_Between_Building_Changes", "1")])
+      + element("ConstraintStudentsMinGapsBetweenBuildingChanges", "90", [("Min_Gaps_Between_Building_Changes", "1")])
+    let (constraints, report) = try imported(xml)
+    #expect(report.unsupported.isEmpty)
+    #expect(
+      constraints.map(\.rule) == [
+        .teachersMaxBuildingChangesPerDay(teacher: "Ann", max: 0),
+        .teachersMaxBuildingChangesPerDay(teacher: nil, max: 1),
+        .teachersMaxBuildingChangesPerWeek(teacher: "Bob", max: 1),
+        .teachersMaxBuildingChangesPerWeek(teacher: nil, max: 2),
+        .teachersMinGapsBetweenBuildingChanges(teacher: "Ann", min: 1),
+        .teachersMinGapsBetweenBuildingChanges(teacher: nil, min: 2),
+        .studentsMaxBuildingChangesPerDay(students: "7a", max: 1),
+        .studentsMaxBuildingChangesPerDay(students: nil, max: 1),
+        .studentsMaxBuildingChangesPerWeek(students: "7", max: 3),
+        .studentsMaxBuildingChangesPerWeek(students: nil, max: 3),
+        .studentsMinGapsBetweenBuildingChanges(students: "7a", min: 1),
+        .studentsMinGapsBetweenBuildingChanges(students: nil, min: 1),
+      ])
+    #expect(constraints.map(\.weight).filter { $0 != .hard } == [.soft(19), .soft(9)])
+  }
+
   /// The native instance states the same rules: into JSON and back.
   @Test func theRulesRoundTripThroughJSON() throws {
     let rules: [ConstraintRule] = [

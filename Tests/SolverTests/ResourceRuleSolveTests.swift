@@ -97,9 +97,33 @@ import Testing
     try Self.solveAndCheck(b, [.studentsMaxDaysPerWeek(students: "E", max: 2)])
   }
 
+  /// Class F (t1) has geography in r1 (Main) or the lab (Annex) and lab lessons in the lab.
+  static func withBuildings() -> ProblemFixture.Builder {
+    var b = base()
+    b.addRoom("r1")
+    b.addRoom("r2")
+    b.addRoom("lab", type: .laboratory)
+    for k in b.rooms.indices { b.rooms[k].building = b.rooms[k].id == "lab" ? "Annex" : "Main" }
+    b.addClass("F", compact: false)
+    b.addLessons(5, subject: "geo", class: "F", teacher: "t1", rooms: [["r1", "r2", "lab"]], oncePerDay: false)
+    b.addLessons(3, subject: "lab", class: "F", teacher: "t2", rooms: [["lab"]], oncePerDay: false)
+    return b
+  }
+
+  @Test func buildingChangesAreKept() throws {
+    try Self.solveAndCheck(
+      Self.withBuildings(),
+      [
+        .studentsMaxBuildingChangesPerDay(students: "F", max: 0),
+        .studentsMinGapsBetweenBuildingChanges(students: nil, min: 1),
+        .teachersMaxBuildingChangesPerWeek(teacher: nil, max: 0),
+      ], useMIP: true)
+  }
+
   /// Every kind of this family, hard and soft, with the basic rules of `base()`.
   static func problem() -> TimetableProblem {
-    var b = base()
+    var b = withBuildings()
+    b.addLessons(2, subject: "art", class: "F", teacher: "t2", rooms: [["r2", "lab"]], oncePerDay: false)
     b.addClass("B", units: ["B/1", "B/2"], compact: false)
     b.addLessons(4, subject: "math", class: "B", teacher: "t1")
     b.addLessons(2, subject: "eng", class: "B", teacher: "t2", units: ["B/1"], group: "1", duration: 2)
@@ -121,6 +145,12 @@ import Testing
       TimetableConstraint(.teachersMinRestingHours(teacher: "t4", min: 5, circular: true), weight: .hard),
       TimetableConstraint(.studentsMinRestingHours(students: nil, min: 4, circular: false), weight: .soft(7)),
       TimetableConstraint(.studentsMaxDaysPerWeek(students: "B", max: 3), weight: .soft(6)),
+      TimetableConstraint(.teachersMaxBuildingChangesPerDay(teacher: nil, max: 0), weight: .soft(2)),
+      TimetableConstraint(.teachersMaxBuildingChangesPerWeek(teacher: "t2", max: 1), weight: .hard),
+      TimetableConstraint(.teachersMinGapsBetweenBuildingChanges(teacher: nil, min: 2), weight: .soft(3)),
+      TimetableConstraint(.studentsMaxBuildingChangesPerDay(students: "F", max: 1), weight: .hard),
+      TimetableConstraint(.studentsMaxBuildingChangesPerWeek(students: nil, max: 2), weight: .soft(4)),
+      TimetableConstraint(.studentsMinGapsBetweenBuildingChanges(students: "F", min: 1), weight: .hard),
     ]
     return b.problem
   }
@@ -140,6 +170,11 @@ import Testing
       guard !domain.isEmpty else { continue }
       _ = state.delta(moving: b, to: Int(domain[random.below(domain.count)]))
       state.move(b, to: Int(domain[random.below(domain.count)]))
+      // Another room for a lesson with a choice (the building rules follow rooms).
+      let l = random.below(model.lessonIDs.count)
+      if let choices = model.roomChoices[l].first, choices.count > 1 {
+        state.setRoom(lesson: l, choice: 0, room: choices[random.below(choices.count)])
+      }
       if step % 40 == 0 {
         #expect(state.cost == state.recomputedCost(), "step \(step)")
         #expect(state.penalty == state.recomputedPenalty(), "step \(step)")

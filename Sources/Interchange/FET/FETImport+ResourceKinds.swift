@@ -80,6 +80,23 @@ extension FETImport.Mapper {
       c)
   }
 
+  /// Max building changes per day or week, min gaps between building changes (space constraints).
+  mutating func buildings(_ c: FETConstraint, teachers: Bool, all: Bool, field: String) throws {
+    let n = try number(c, field)
+    let t = teacher(c, all: all)
+    let s = students(c, all: all)
+    let rule: ConstraintRule
+    switch (teachers, field) {
+    case (true, "Max_Building_Changes_Per_Day"): rule = .teachersMaxBuildingChangesPerDay(teacher: t, max: n)
+    case (true, "Max_Building_Changes_Per_Week"): rule = .teachersMaxBuildingChangesPerWeek(teacher: t, max: n)
+    case (true, _): rule = .teachersMinGapsBetweenBuildingChanges(teacher: t, min: n)
+    case (false, "Max_Building_Changes_Per_Day"): rule = .studentsMaxBuildingChangesPerDay(students: s, max: n)
+    case (false, "Max_Building_Changes_Per_Week"): rule = .studentsMaxBuildingChangesPerWeek(students: s, max: n)
+    case (false, _): rule = .studentsMinGapsBetweenBuildingChanges(students: s, min: n)
+    }
+    add(rule, c)
+  }
+
   /// The importers of these kinds, merged with `importers` where a kind is looked up.
   static let resourceImporters: [String: Importer] = [
     "ConstraintTeacherIntervalMaxDaysPerWeek": { m, c in try m.interval(c, teachers: true, all: false) },
@@ -123,6 +140,42 @@ extension FETImport.Mapper {
     },
     "ConstraintStudentsMaxDaysPerWeek": { m, c in
       m.add(.studentsMaxDaysPerWeek(students: nil, max: try m.number(c, "Max_Days_Per_Week")), c)
+    },
+    "ConstraintTeacherMaxBuildingChangesPerDay": { m, c in
+      try m.buildings(c, teachers: true, all: false, field: "Max_Building_Changes_Per_Day")
+    },
+    "ConstraintTeacherMaxBuildingChangesPerWeek": { m, c in
+      try m.buildings(c, teachers: true, all: false, field: "Max_Building_Changes_Per_Week")
+    },
+    "ConstraintTeacherMinGapsBetweenBuildingChanges": { m, c in
+      try m.buildings(c, teachers: true, all: false, field: "Min_Gaps_Between_Building_Changes")
+    },
+    "ConstraintTeachersMaxBuildingChangesPerDay": { m, c in
+      try m.buildings(c, teachers: true, all: true, field: "Max_Building_Changes_Per_Day")
+    },
+    "ConstraintTeachersMaxBuildingChangesPerWeek": { m, c in
+      try m.buildings(c, teachers: true, all: true, field: "Max_Building_Changes_Per_Week")
+    },
+    "ConstraintTeachersMinGapsBetweenBuildingChanges": { m, c in
+      try m.buildings(c, teachers: true, all: true, field: "Min_Gaps_Between_Building_Changes")
+    },
+    "ConstraintStudentsSetMaxBuildingChangesPerDay": { m, c in
+      try m.buildings(c, teachers: false, all: false, field: "Max_Building_Changes_Per_Day")
+    },
+    "ConstraintStudentsSetMaxBuildingChangesPerWeek": { m, c in
+      try m.buildings(c, teachers: false, all: false, field: "Max_Building_Changes_Per_Week")
+    },
+    "ConstraintStudentsSetMinGapsBetweenBuildingChanges": { m, c in
+      try m.buildings(c, teachers: false, all: false, field: "Min_Gaps_Between_Building_Changes")
+    },
+    "ConstraintStudentsMaxBuildingChangesPerDay": { m, c in
+      try m.buildings(c, teachers: false, all: true, field: "Max_Building_Changes_Per_Day")
+    },
+    "ConstraintStudentsMaxBuildingChangesPerWeek": { m, c in
+      try m.buildings(c, teachers: false, all: true, field: "Max_Building_Changes_Per_Week")
+    },
+    "ConstraintStudentsMinGapsBetweenBuildingChanges": { m, c in
+      try m.buildings(c, teachers: false, all: true, field: "Min_Gaps_Between_Building_Changes")
     },
   ]
 }

@@ -44,10 +44,13 @@ extension ConstraintRule {
       .teachersMaxHoursContinuously(let t, _):
       r.teachers = t.map { [$0] } ?? []
     case .teachersIntervalMaxDaysPerWeek(let t, _, _, _), .teachersMaxSpanPerDay(let t, _, _),
-      .teachersMinRestingHours(let t, _, _):
+      .teachersMinRestingHours(let t, _, _), .teachersMaxBuildingChangesPerDay(let t, _),
+      .teachersMaxBuildingChangesPerWeek(let t, _), .teachersMinGapsBetweenBuildingChanges(let t, _):
       r.teachers = t.map { [$0] } ?? []
     case .studentsIntervalMaxDaysPerWeek(let st, _, _, _), .studentsMaxSpanPerDay(let st, _, _),
-      .studentsMinRestingHours(let st, _, _), .studentsMaxDaysPerWeek(let st, _):
+      .studentsMinRestingHours(let st, _, _), .studentsMaxDaysPerWeek(let st, _),
+      .studentsMaxBuildingChangesPerDay(let st, _), .studentsMaxBuildingChangesPerWeek(let st, _),
+      .studentsMinGapsBetweenBuildingChanges(let st, _):
       r.students = st.map { [$0] } ?? []
     case .teachersTagMaxHoursDaily(let t, _, let l, _), .teachersTagMaxHoursContinuously(let t, _, let l, _):
       r.teachers = t.map { [$0] } ?? []

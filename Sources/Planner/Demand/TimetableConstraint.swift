@@ -148,6 +148,21 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case studentsMinRestingHours(students: String?, min: Int, circular: Bool)
   /// Each student unit of the set (nil: every unit) has lessons on at most `max` days a week.
   case studentsMaxDaysPerWeek(students: String?, max: Int)
+  /// The teacher (nil: each teacher) changes building (between lessons that follow one another
+  /// in the day, rooms without a building left out) at most `max` times a day.
+  case teachersMaxBuildingChangesPerDay(teacher: TeacherID?, max: Int)
+  /// The teacher changes building at most `max` times a week.
+  case teachersMaxBuildingChangesPerWeek(teacher: TeacherID?, max: Int)
+  /// Between two lessons of the teacher in different buildings there are at least `min` free
+  /// periods.
+  case teachersMinGapsBetweenBuildingChanges(teacher: TeacherID?, min: Int)
+  /// Each student unit of the set changes building at most `max` times a day.
+  case studentsMaxBuildingChangesPerDay(students: String?, max: Int)
+  /// Each student unit of the set changes building at most `max` times a week.
+  case studentsMaxBuildingChangesPerWeek(students: String?, max: Int)
+  /// Between two lessons of a student unit in different buildings there are at least `min` free
+  /// periods.
+  case studentsMinGapsBetweenBuildingChanges(students: String?, min: Int)
   /// These lessons together occupy at most `max` of the given slots.
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).

@@ -150,6 +150,12 @@ public enum Diagnosis {
         return "is one of too many lessons of one activity tag on its day (at most \(count(most, "period")))"
       case .tagMaxContinuously(let most):
         return "is one of too many lessons of one activity tag in a row (at most \(count(most, "period")))"
+      case .buildings(_, _, .perDay(let most)):
+        return "changes building too often on its day (at most \(count(most, "change")))"
+      case .buildings(_, _, .perWeek(let most)):
+        return "changes building too often in the week (at most \(count(most, "change")))"
+      case .buildings(_, _, .minGaps(let least)):
+        return "comes after a change of building with fewer than \(count(least, "free period")) before it"
       }
     case .endsDay:
       return "must end its students' day, but they have lessons after it"

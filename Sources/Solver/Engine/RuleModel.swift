@@ -16,6 +16,14 @@ struct GroupRule {
     case tagMaxDaily(Int)
     /// The lessons occupy at most this many periods in a row.
     case tagMaxContinuously(Int)
+    /// The lessons are all those of one teacher or unit (`resource`); the building of each room
+    /// (by room number, -1 for none); what is limited: building changes per day or per week, or
+    /// the free periods before a change.
+    case buildings(resource: Int32, buildingOfRoom: [Int32], limit: BuildingRuleLimit)
+  }
+
+  enum BuildingRuleLimit {
+    case perDay(Int), perWeek(Int), minGaps(Int)
   }
 
   var kind: Kind

@@ -126,8 +126,50 @@ extension SearchState {
       for mask in tagMasks(placed) { units += max(0, mask.nonzeroBitCount - most) }
     case .tagMaxContinuously(let most):
       for mask in tagMasks(placed) { units += ResourceRule.longestRunExcess(mask, max: most) }
+    case .buildings(let resource, let buildingOfRoom, let limit):
+      units = buildingUnits(placed, resource: Int(resource), buildingOfRoom, limit)
     }
     return weighted(units, rule.weight)
+  }
+
+  /// Units of a building rule: the resource's placed lessons in order of start, each with the
+  /// building of its room (the teacher's room, a unit's first), those without one left out.
+  func buildingUnits(
+    _ placed: [(lesson: Int, slot: Int)], resource r: Int, _ buildingOfRoom: [Int32],
+    _ limit: GroupRule.BuildingRuleLimit
+  ) -> Int {
+    let roomBase = model.teacherCount + model.unitCount
+    var sequence: [(slot: Int, lesson: Int, building: Int32)] = []
+    for p in placed {
+      let room = Int(room(of: p.lesson, teacher: r < model.teacherCount ? r : -1))
+      guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
+      sequence.append((p.slot, p.lesson, buildingOfRoom[room - roomBase]))
+    }
+    sequence.sort { ($0.slot, $0.lesson) < ($1.slot, $1.lesson) }
+    var perDay = Array(repeating: 0, count: D)
+    var units = 0
+    for k in sequence.indices.dropFirst() {
+      let a = sequence[k - 1]
+      let b = sequence[k]
+      guard a.slot / P == b.slot / P, a.building != b.building else { continue }
+      perDay[a.slot / P] += 1
+      if case .minGaps(let least) = limit {
+        let end = a.slot % P + model.duration[a.lesson]
+        let start = b.slot % P
+        guard end < start else {
+          if least > 0 { units += 1 }
+          continue
+        }
+        let between = (UInt32(1) << UInt32(start) - 1) & ~(UInt32(1) << UInt32(end) - 1)
+        if (between & ~resourceMask(r, a.slot / P)).nonzeroBitCount < least { units += 1 }
+      }
+    }
+    switch limit {
+    case .perDay(let most): for n in perDay { units += max(0, n - most) }
+    case .perWeek(let most): units = max(0, perDay.reduce(0, +) - most)
+    case .minGaps: break
+    }
+    return units
   }
 
   /// The periods the placed lessons occupy on each day, as masks (bit p: period p + 1).

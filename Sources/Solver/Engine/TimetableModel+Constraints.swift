@@ -159,6 +159,17 @@ extension ModelCompiler {
     case .studentsMinRestingHours(let set, let least, let circular):
       addResourceRule(students: set, .minRestingHours(least, circular: circular, periods: P), weight)
     case .studentsMaxDaysPerWeek(let set, let most): addResourceRule(students: set, .maxDaysPerWeek(most), weight)
+    case .teachersMaxBuildingChangesPerDay(let t, let most): addBuildingRules(teacherTargets(t), .perDay(most), weight)
+    case .teachersMaxBuildingChangesPerWeek(let t, let most):
+      addBuildingRules(teacherTargets(t), .perWeek(most), weight)
+    case .teachersMinGapsBetweenBuildingChanges(let t, let least):
+      addBuildingRules(teacherTargets(t), .minGaps(least), weight)
+    case .studentsMaxBuildingChangesPerDay(let set, let most):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .perDay(most), weight)
+    case .studentsMaxBuildingChangesPerWeek(let set, let most):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .perWeek(most), weight)
+    case .studentsMinGapsBetweenBuildingChanges(let set, let least):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .minGaps(least), weight)
     case .teachersTagMaxHoursDaily(let t, _, let ids, let most):
       addTagRules(teacherTargets(t), lessonList(ids), .tagMaxDaily(most), weight)
     case .studentsTagMaxHoursDaily(let set, _, let ids, let most):
@@ -188,6 +199,26 @@ extension ModelCompiler {
     for r in resources {
       let own = (r < T ? teacherLessons[r] : unitLessons[r - T]).filter(tagSet.contains)
       if !own.isEmpty { groupRules.append(GroupRule(kind: kind, lessons: own, weight: weight)) }
+    }
+  }
+
+  /// One group rule per teacher or unit (resource number) over all its lessons, with the
+  /// building of each room.
+  mutating func addBuildingRules(_ resources: [Int], _ limit: GroupRule.BuildingRuleLimit, _ weight: Weight) {
+    var names: [String: Int32] = [:]
+    let buildingOfRoom = problem.rooms.map { room -> Int32 in
+      guard let name = room.building, !name.isEmpty else { return -1 }
+      if let k = names[name] { return k }
+      names[name] = Int32(names.count)
+      return Int32(names.count - 1)
+    }
+    for r in resources {
+      let own = r < T ? teacherLessons[r] : unitLessons[r - T]
+      guard own.count > 1 else { continue }
+      groupRules.append(
+        GroupRule(
+          kind: .buildings(resource: Int32(r), buildingOfRoom: buildingOfRoom, limit: limit), lessons: own,
+          weight: weight))
     }
   }
 
