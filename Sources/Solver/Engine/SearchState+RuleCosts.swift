@@ -122,10 +122,8 @@ extension SearchState {
         let room = model.roomLayout[p.lesson].first.map { $0 >= 0 ? $0 : chosenRooms[p.lesson][Int(-1 - $0)] }
         if room == nil || !rooms.contains(room!) { units += 1 }
       }
-    case .tagMaxDaily(let most):
-      for mask in tagMasks(placed) { units += max(0, mask.nonzeroBitCount - most) }
-    case .tagMaxContinuously(let most):
-      for mask in tagMasks(placed) { units += ResourceRule.longestRunExcess(mask, max: most) }
+    case .tagMaxDaily(let most): units = tagUnits(placed, max: most, continuously: false)
+    case .tagMaxContinuously(let most): units = tagUnits(placed, max: most, continuously: true)
     case .buildings(let resource, let buildingOfRoom, let limit):
       units = buildingUnits(placed, resource: Int(resource), buildingOfRoom, limit)
     }
@@ -139,20 +137,22 @@ extension SearchState {
     _ limit: GroupRule.BuildingRuleLimit
   ) -> Int {
     let roomBase = model.teacherCount + model.unitCount
-    var sequence: [(slot: Int, lesson: Int, building: Int32)] = []
+    scratchBuildings.removeAll(keepingCapacity: true)
     for p in placed {
       let room = Int(room(of: p.lesson, teacher: r < model.teacherCount ? r : -1))
       guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
-      sequence.append((p.slot, p.lesson, buildingOfRoom[room - roomBase]))
+      scratchBuildings.append((p.slot, p.lesson, buildingOfRoom[room - roomBase]))
     }
-    sequence.sort { ($0.slot, $0.lesson) < ($1.slot, $1.lesson) }
-    var perDay = Array(repeating: 0, count: D)
+    guard scratchBuildings.count > 1 else { return 0 }
+    scratchBuildings.sort { ($0.slot, $0.lesson) < ($1.slot, $1.lesson) }
+    if scratchDayCounts.count != D { scratchDayCounts = Array(repeating: 0, count: D) }
+    for d in 0..<D { scratchDayCounts[d] = 0 }
     var units = 0
-    for k in sequence.indices.dropFirst() {
-      let a = sequence[k - 1]
-      let b = sequence[k]
+    for k in 1..<scratchBuildings.count {
+      let a = scratchBuildings[k - 1]
+      let b = scratchBuildings[k]
       guard a.slot / P == b.slot / P, a.building != b.building else { continue }
-      perDay[a.slot / P] += 1
+      scratchDayCounts[a.slot / P] += 1
       if case .minGaps(let least) = limit {
         let end = a.slot % P + model.duration[a.lesson]
         let start = b.slot % P
@@ -165,22 +165,28 @@ extension SearchState {
       }
     }
     switch limit {
-    case .perDay(let most): for n in perDay { units += max(0, n - most) }
-    case .perWeek(let most): units = max(0, perDay.reduce(0, +) - most)
+    case .perDay(let most): for n in scratchDayCounts { units += max(0, n - most) }
+    case .perWeek(let most): units = max(0, scratchDayCounts.reduce(0, +) - most)
     case .minGaps: break
     }
     return units
   }
 
-  /// The periods the placed lessons occupy on each day, as masks (bit p: period p + 1).
-  func tagMasks(_ placed: [(lesson: Int, slot: Int)]) -> [UInt32] {
-    var masks = Array(repeating: UInt32(0), count: D)
+  /// Units of an activity-tag rule: per day, the periods the placed lessons occupy beyond `most`
+  /// (or, `continuously`, the periods of each run beyond it).
+  func tagUnits(_ placed: [(lesson: Int, slot: Int)], max most: Int, continuously: Bool) -> Int {
+    if scratchMasks.count != D { scratchMasks = Array(repeating: 0, count: D) }
+    for d in 0..<D { scratchMasks[d] = 0 }
     for p in placed {
       for q in 0..<model.duration[p.lesson] where p.slot % P + q < P {
-        masks[p.slot / P] |= 1 << UInt32(p.slot % P + q)
+        scratchMasks[p.slot / P] |= 1 << UInt32(p.slot % P + q)
       }
     }
-    return masks
+    var units = 0
+    for mask in scratchMasks where mask != 0 {
+      units += continuously ? ResourceRule.longestRunExcess(mask, max: most) : max(0, mask.nonzeroBitCount - most)
+    }
+    return units
   }
 
   static func gaps(_ mask: UInt32) -> Int {
