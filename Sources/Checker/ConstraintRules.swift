@@ -201,39 +201,13 @@ struct ConstraintRules {
     case .teachersMaxDaysPerWeek(let teacher, let max): teachersMaxDaysPerWeek(teacher, max: max)
     case .teachersMinDaysPerWeek(let teacher, let min): teachersMinDaysPerWeek(teacher, min: min)
     case .teachersMaxHoursContinuously(let teacher, let max): maxHoursContinuously(teachers(teacher), max: max)
-    case .teachersIntervalMaxDaysPerWeek(let teacher, let start, let end, let max):
-      intervalMaxDaysPerWeek(teachers(teacher), start..<end, max: max)
-    case .studentsIntervalMaxDaysPerWeek(let students, let start, let end, let max):
-      intervalMaxDaysPerWeek(studentUnits(students), start..<end, max: max)
-    case .teachersTagMaxHoursDaily(let teacher, let tag, let lessons, let max):
-      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: false)
-    case .studentsTagMaxHoursDaily(let students, let tag, let lessons, let max):
-      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: false)
-    case .teachersTagMaxHoursContinuously(let teacher, let tag, let lessons, let max):
-      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: true)
-    case .studentsTagMaxHoursContinuously(let students, let tag, let lessons, let max):
-      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: true)
-    case .teachersMaxSpanPerDay(let teacher, let max, let plusOne):
-      maxSpanPerDay(teachers(teacher), max: max, oneDayPlusOne: plusOne)
-    case .studentsMaxSpanPerDay(let students, let max, let plusOne):
-      maxSpanPerDay(studentUnits(students), max: max, oneDayPlusOne: plusOne)
-    case .teachersMinRestingHours(let teacher, let min, let circular):
-      minRestingHours(teachers(teacher), min: min, circular: circular)
-    case .studentsMinRestingHours(let students, let min, let circular):
-      minRestingHours(studentUnits(students), min: min, circular: circular)
-    case .studentsMaxDaysPerWeek(let students, let max): studentsMaxDaysPerWeek(studentUnits(students), max: max)
-    case .teachersMaxBuildingChangesPerDay(let teacher, let max):
-      buildingChanges(teachers(teacher), .perDay(max))
-    case .teachersMaxBuildingChangesPerWeek(let teacher, let max):
-      buildingChanges(teachers(teacher), .perWeek(max))
-    case .teachersMinGapsBetweenBuildingChanges(let teacher, let min):
-      buildingChanges(teachers(teacher), .minGaps(min))
-    case .studentsMaxBuildingChangesPerDay(let students, let max):
-      buildingChanges(studentUnits(students), .perDay(max))
-    case .studentsMaxBuildingChangesPerWeek(let students, let max):
-      buildingChanges(studentUnits(students), .perWeek(max))
-    case .studentsMinGapsBetweenBuildingChanges(let students, let min):
-      buildingChanges(studentUnits(students), .minGaps(min))
+    case .teachersIntervalMaxDaysPerWeek, .studentsIntervalMaxDaysPerWeek, .teachersTagMaxHoursDaily,
+      .studentsTagMaxHoursDaily, .teachersTagMaxHoursContinuously, .studentsTagMaxHoursContinuously,
+      .teachersMaxSpanPerDay, .studentsMaxSpanPerDay, .teachersMinRestingHours, .studentsMinRestingHours,
+      .studentsMaxDaysPerWeek, .teachersMaxBuildingChangesPerDay, .teachersMaxBuildingChangesPerWeek,
+      .teachersMinGapsBetweenBuildingChanges, .studentsMaxBuildingChangesPerDay, .studentsMaxBuildingChangesPerWeek,
+      .studentsMinGapsBetweenBuildingChanges:
+      resourceFindings(rule)
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)

@@ -1,8 +1,49 @@
 import Planner
 
-/// The rules of FET's interval max days, activity-tag max hours, max span and min resting hours
-/// kinds (docs/timetable-rules.md), on each teacher or student unit separately.
+/// The rules of FET's interval max days, activity-tag max hours, max span, min resting hours,
+/// students max days and building-change kinds (docs/timetable-rules.md), on each teacher or
+/// student unit separately.
 extension ConstraintRules {
+  /// The findings of the rules of this file.
+  func resourceFindings(_ rule: ConstraintRule) -> [Finding] {
+    switch rule {
+    case .teachersIntervalMaxDaysPerWeek(let teacher, let start, let end, let max):
+      intervalMaxDaysPerWeek(teachers(teacher), start..<end, max: max)
+    case .studentsIntervalMaxDaysPerWeek(let students, let start, let end, let max):
+      intervalMaxDaysPerWeek(studentUnits(students), start..<end, max: max)
+    case .teachersTagMaxHoursDaily(let teacher, let tag, let lessons, let max):
+      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: false)
+    case .studentsTagMaxHoursDaily(let students, let tag, let lessons, let max):
+      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: false)
+    case .teachersTagMaxHoursContinuously(let teacher, let tag, let lessons, let max):
+      tagMaxHours(teachers(teacher), tag: tag, lessons: lessons, max: max, continuously: true)
+    case .studentsTagMaxHoursContinuously(let students, let tag, let lessons, let max):
+      tagMaxHours(studentUnits(students), tag: tag, lessons: lessons, max: max, continuously: true)
+    case .teachersMaxSpanPerDay(let teacher, let max, let plusOne):
+      maxSpanPerDay(teachers(teacher), max: max, oneDayPlusOne: plusOne)
+    case .studentsMaxSpanPerDay(let students, let max, let plusOne):
+      maxSpanPerDay(studentUnits(students), max: max, oneDayPlusOne: plusOne)
+    case .teachersMinRestingHours(let teacher, let min, let circular):
+      minRestingHours(teachers(teacher), min: min, circular: circular)
+    case .studentsMinRestingHours(let students, let min, let circular):
+      minRestingHours(studentUnits(students), min: min, circular: circular)
+    case .studentsMaxDaysPerWeek(let students, let max): studentsMaxDaysPerWeek(studentUnits(students), max: max)
+    case .teachersMaxBuildingChangesPerDay(let teacher, let max):
+      buildingChanges(teachers(teacher), .perDay(max))
+    case .teachersMaxBuildingChangesPerWeek(let teacher, let max):
+      buildingChanges(teachers(teacher), .perWeek(max))
+    case .teachersMinGapsBetweenBuildingChanges(let teacher, let min):
+      buildingChanges(teachers(teacher), .minGaps(min))
+    case .studentsMaxBuildingChangesPerDay(let students, let max):
+      buildingChanges(studentUnits(students), .perDay(max))
+    case .studentsMaxBuildingChangesPerWeek(let students, let max):
+      buildingChanges(studentUnits(students), .perWeek(max))
+    case .studentsMinGapsBetweenBuildingChanges(let students, let min):
+      buildingChanges(studentUnits(students), .minGaps(min))
+    default: preconditionFailure("every other rule is judged by findings(_:)")
+    }
+  }
+
   // For each student unit, the days with lessons beyond `max`.
   func studentsMaxDaysPerWeek(_ units: [Resource], max: Int) -> [Finding] {
     units.compactMap { resource in
