@@ -67,6 +67,8 @@ extension ConstraintRule {
     case .studentsMaxBuildingChangesPerDay: "students-max-building-changes-per-day"
     case .studentsMaxBuildingChangesPerWeek: "students-max-building-changes-per-week"
     case .studentsMinGapsBetweenBuildingChanges: "students-min-gaps-between-building-changes"
+    case .studentsMinGapsBetweenTagPair: "students-min-gaps-between-tag-pair"
+    case .teachersMinGapsBetweenTagPair: "teachers-min-gaps-between-tag-pair"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
     }
@@ -129,6 +131,8 @@ extension ConstraintRule {
     case .studentsMaxBuildingChangesPerDay: "studentsMaxBuildingChangesPerDay"
     case .studentsMaxBuildingChangesPerWeek: "studentsMaxBuildingChangesPerWeek"
     case .studentsMinGapsBetweenBuildingChanges: "studentsMinGapsBetweenBuildingChanges"
+    case .studentsMinGapsBetweenTagPair: "studentsMinGapsBetweenTagPair"
+    case .teachersMinGapsBetweenTagPair: "teachersMinGapsBetweenTagPair"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
     }
@@ -206,7 +210,7 @@ struct ConstraintRules {
       .teachersMaxSpanPerDay, .studentsMaxSpanPerDay, .teachersMinRestingHours, .studentsMinRestingHours,
       .studentsMaxDaysPerWeek, .teachersMaxBuildingChangesPerDay, .teachersMaxBuildingChangesPerWeek,
       .teachersMinGapsBetweenBuildingChanges, .studentsMaxBuildingChangesPerDay, .studentsMaxBuildingChangesPerWeek,
-      .studentsMinGapsBetweenBuildingChanges:
+      .studentsMinGapsBetweenBuildingChanges, .studentsMinGapsBetweenTagPair, .teachersMinGapsBetweenTagPair:
       resourceFindings(rule)
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)

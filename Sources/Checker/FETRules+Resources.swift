@@ -40,7 +40,58 @@ extension ConstraintRules {
       buildingChanges(studentUnits(students), .perWeek(max))
     case .studentsMinGapsBetweenBuildingChanges(let students, let min):
       buildingChanges(studentUnits(students), .minGaps(min))
+    case .studentsMinGapsBetweenTagPair(let students, let firstTag, let first, let secondTag, let second, let min):
+      tagPairGaps(studentUnits(students), (firstTag, first), (secondTag, second), min: min)
+    case .teachersMinGapsBetweenTagPair(let teacher, let firstTag, let first, let secondTag, let second, let min):
+      tagPairGaps(teachers(teacher), (firstTag, first), (secondTag, second), min: min)
     default: preconditionFailure("every other rule is judged by findings(_:)")
+    }
+  }
+
+  // For each resource and day, scanning its periods: a period of a `first` lesson starts a count,
+  // each period of no first or second lesson adds one; a period of a `second` lesson with a
+  // count below `min` is one unit, and ends the count (a lesson in both counts as first).
+  func tagPairGaps(
+    _ resources: [Resource], _ first: (tag: String, lessons: [String]), _ second: (tag: String, lessons: [String]),
+    min: Int
+  ) -> [Finding] {
+    let firsts = Set(first.lessons)
+    let seconds = Set(second.lessons)
+    return resources.flatMap { resource in
+      schoolDays.flatMap { day -> [Finding] in
+        var tagAt: [Int: (first: Bool, id: String)] = [:]
+        for id in lessonsOf(resource, day) where firsts.contains(id) || seconds.contains(id) {
+          // A period held by a first lesson stays first (two lessons at once are a clash).
+          for p in schedule.placed(id)?.periods ?? [] where tagAt[p]?.first != true {
+            tagAt[p] = (firsts.contains(id), id)
+          }
+        }
+        var count = -1
+        var last = ""
+        var findings: [Finding] = []
+        for p in 1...max(problem.periodsPerDay, 1) {
+          guard let at = tagAt[p] else {
+            if count >= 0 { count += 1 }
+            continue
+          }
+          if at.first {
+            count = 0
+            last = at.id
+            continue
+          }
+          if count >= 0, count < min {
+            let (name, has) = who(resource)
+            findings.append(
+              Finding(
+                units: 1,
+                message: "\(name) \(has) \(second.tag) at \(wording.slot(day, p)) \(wording.count(count, "period")) "
+                  + "after \(first.tag) (at least \(min))",
+                lessons: [last, at.id], day: day, period: p))
+          }
+          count = -1
+        }
+        return findings
+      }
     }
   }
 

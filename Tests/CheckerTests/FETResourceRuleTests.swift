@@ -52,6 +52,35 @@ import Testing
     #expect(two.counts == [1, 1, 1])
   }
 
+  // MARK: min gaps between an ordered pair of tags
+
+  @Test func aSecondTagTooSoonAfterAFirstCountsOnceAndOtherLessonsAreGaps() {
+    let lessons = [
+      lesson("l1", "phy", "5A", "t1"), lesson("s1", "chem", "5A", "t2"), lesson("x1", "alg", "5A", "t3"),
+      lesson("s2", "chem", "5A", "t2", duration: 2), lesson("l2", "phy", "5A", "t1"), lesson("s3", "chem", "5A", "t2"),
+    ]
+    // Mon: l1 at 1, s1 at 2 (0 periods after: one unit); Tue: l2 at 1, x1 at 2, s2 at 3–4 (x1's
+    // period counts as a gap: 1, enough for 1); Wed: s3 at 1 comes first (no unit).
+    let placements = [
+      place("l1", .mon, 1, "r12"), place("s1", .mon, 2, "r12"), place("l2", .tue, 1, "r12"),
+      place("x1", .tue, 2, "r12"), place("s2", .tue, 3, "lab"), place("s3", .wed, 1, "r12"),
+    ]
+    let rule = ConstraintRule.studentsMinGapsBetweenTagPair(
+      students: nil, firstTag: "L", first: ["l1", "l2"], secondTag: "TS", second: ["s1", "s2", "s3"], min: 1)
+    let hard = check(lessons, placements, rule, weight: .hard)
+    #expect(hard.kinds == ["students-min-gaps-between-tag-pair"])
+    #expect(hard.counts == [1])
+    #expect(hard.messages == ["Students of 5А have TS at Mon 2 0 periods after L (at least 1)"])
+    let two = ConstraintRule.teachersMinGapsBetweenTagPair(
+      teacher: nil, firstTag: "L", first: ["l1", "l2", "x1"], secondTag: "TS", second: ["s1", "s2", "s3"], min: 2)
+    // t1 teaches only L lessons, t3 only x1, t2 only TS ones: no teacher has both.
+    #expect(check(lessons, placements, two, weight: .hard).isFeasible)
+    let students = ConstraintRule.studentsMinGapsBetweenTagPair(
+      students: "5A", firstTag: "L", first: ["l1", "l2"], secondTag: "TS", second: ["s1", "s2", "s3"], min: 2)
+    #expect(
+      check(lessons, placements, students, weight: .soft(5)).softCost.byKind == ["studentsMinGapsBetweenTagPair": 10])
+  }
+
   // MARK: studentsMaxDaysPerWeek
 
   @Test func daysWithLessonsOfAUnitBeyondTheMaximumCount() {

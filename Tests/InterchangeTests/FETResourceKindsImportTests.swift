@@ -209,6 +209,27 @@ import Testing
     #expect(constraints.map(\.weight).filter { $0 != .hard } == [.soft(19), .soft(9)])
   }
 
+  @Test func minGapsBetweenAnOrderedPairOfTagsImports() throws {
+    let xml =
+      element(
+        "ConstraintStudentsMinGapsBetweenOrderedPairOfActivityTags", "100",
+        [("First_Activity_Tag", "Lab"), ("Second_Activity_Tag", "Lab"), ("MinGaps", "1")])
+      + element(
+        "ConstraintTeacherMinGapsBetweenOrderedPairOfActivityTags", "95",
+        [("Teacher", "Bob"), ("First_Activity_Tag", "Lab"), ("Second_Activity_Tag", "Lab"), ("MinGaps", "2")])
+    let (constraints, report) = try imported(xml)
+    #expect(report.unsupported.isEmpty)
+    #expect(
+      constraints == [
+        TimetableConstraint(
+          .studentsMinGapsBetweenTagPair(
+            students: nil, firstTag: "Lab", first: ["2"], secondTag: "Lab", second: ["2"], min: 1), weight: .hard),
+        TimetableConstraint(
+          .teachersMinGapsBetweenTagPair(
+            teacher: "Bob", firstTag: "Lab", first: ["2"], secondTag: "Lab", second: ["2"], min: 2), weight: .soft(19)),
+      ])
+  }
+
   /// The native instance states the same rules: into JSON and back.
   @Test func theRulesRoundTripThroughJSON() throws {
     let rules: [ConstraintRule] = [

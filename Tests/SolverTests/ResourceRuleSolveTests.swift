@@ -90,6 +90,20 @@ import Testing
       ], useMIP: true)
   }
 
+  @Test func minGapsBetweenAnOrderedPairOfTagsAreKept() throws {
+    let b = Self.base()
+    try Self.solveAndCheck(
+      b,
+      [
+        .studentsMinGapsBetweenTagPair(
+          students: "C", firstTag: "lab", first: Self.ids(b, "C-phy"), secondTag: "art", second: Self.ids(b, "C-art"),
+          min: 2),
+        .teachersMinGapsBetweenTagPair(
+          teacher: nil, firstTag: "lab", first: Self.ids(b, "C-chem"), secondTag: "art", second: Self.ids(b, "C-art"),
+          min: 1),
+      ])
+  }
+
   @Test func studentsMaxDaysPerWeekIsKept() throws {
     var b = Self.base()
     b.addClass("E", compact: false)
@@ -145,6 +159,14 @@ import Testing
       TimetableConstraint(.teachersMinRestingHours(teacher: "t4", min: 5, circular: true), weight: .hard),
       TimetableConstraint(.studentsMinRestingHours(students: nil, min: 4, circular: false), weight: .soft(7)),
       TimetableConstraint(.studentsMaxDaysPerWeek(students: "B", max: 3), weight: .soft(6)),
+      TimetableConstraint(
+        .studentsMinGapsBetweenTagPair(
+          students: nil, firstTag: "lab", first: ids(b, "C-phy") + ids(b, "B-math"), secondTag: "x",
+          second: ids(b, "C-art") + ids(b, "B-eng"), min: 1), weight: .soft(3)),
+      TimetableConstraint(
+        .teachersMinGapsBetweenTagPair(
+          teacher: "t1", firstTag: "lab", first: ids(b, "A-math"), secondTag: "x", second: ids(b, "B-math"), min: 2),
+        weight: .hard),
       TimetableConstraint(.teachersMaxBuildingChangesPerDay(teacher: nil, max: 0), weight: .soft(2)),
       TimetableConstraint(.teachersMaxBuildingChangesPerWeek(teacher: "t2", max: 1), weight: .hard),
       TimetableConstraint(.teachersMinGapsBetweenBuildingChanges(teacher: nil, min: 2), weight: .soft(3)),

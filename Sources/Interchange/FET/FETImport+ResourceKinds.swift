@@ -97,6 +97,24 @@ extension FETImport.Mapper {
     add(rule, c)
   }
 
+  /// Min gaps between an ordered pair of activity tags.
+  mutating func tagPair(_ c: FETConstraint, teachers: Bool, all: Bool) throws {
+    let firstTag = c.string("First_Activity_Tag") ?? ""
+    let secondTag = c.string("Second_Activity_Tag") ?? ""
+    let first = activities.filter { $0.activityTags.contains(firstTag) }.map { String($0.id) }
+    let second = activities.filter { $0.activityTags.contains(secondTag) }.map { String($0.id) }
+    let least = try number(c, "MinGaps")
+    add(
+      teachers
+        ? .teachersMinGapsBetweenTagPair(
+          teacher: teacher(c, all: all), firstTag: firstTag, first: first, secondTag: secondTag, second: second,
+          min: least)
+        : .studentsMinGapsBetweenTagPair(
+          students: students(c, all: all), firstTag: firstTag, first: first, secondTag: secondTag, second: second,
+          min: least),
+      c)
+  }
+
   /// The importers of these kinds, merged with `importers` where a kind is looked up.
   static let resourceImporters: [String: Importer] = [
     "ConstraintTeacherIntervalMaxDaysPerWeek": { m, c in try m.interval(c, teachers: true, all: false) },
@@ -137,6 +155,18 @@ extension FETImport.Mapper {
     "ConstraintStudentsMinRestingHours": { m, c in try m.resting(c, teachers: false, all: true) },
     "ConstraintStudentsSetMaxDaysPerWeek": { m, c in
       m.add(.studentsMaxDaysPerWeek(students: m.students(c, all: false), max: try m.number(c, "Max_Days_Per_Week")), c)
+    },
+    "ConstraintStudentsMinGapsBetweenOrderedPairOfActivityTags": { m, c in
+      try m.tagPair(c, teachers: false, all: true)
+    },
+    "ConstraintStudentsSetMinGapsBetweenOrderedPairOfActivityTags": { m, c in
+      try m.tagPair(c, teachers: false, all: false)
+    },
+    "ConstraintTeachersMinGapsBetweenOrderedPairOfActivityTags": { m, c in
+      try m.tagPair(c, teachers: true, all: true)
+    },
+    "ConstraintTeacherMinGapsBetweenOrderedPairOfActivityTags": { m, c in
+      try m.tagPair(c, teachers: true, all: false)
     },
     "ConstraintStudentsMaxDaysPerWeek": { m, c in
       m.add(.studentsMaxDaysPerWeek(students: nil, max: try m.number(c, "Max_Days_Per_Week")), c)

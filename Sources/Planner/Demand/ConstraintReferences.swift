@@ -58,6 +58,12 @@ extension ConstraintRule {
     case .studentsTagMaxHoursDaily(let st, _, let l, _), .studentsTagMaxHoursContinuously(let st, _, let l, _):
       r.students = st.map { [$0] } ?? []
       r.lessons = l
+    case .studentsMinGapsBetweenTagPair(let st, _, let a, _, let b, _):
+      r.students = st.map { [$0] } ?? []
+      r.lessons = a + b
+    case .teachersMinGapsBetweenTagPair(let t, _, let a, _, let b, _):
+      r.teachers = t.map { [$0] } ?? []
+      r.lessons = a + b
     case .preferredRooms(let l, let rooms):
       r.lessons = l
       r.rooms = rooms

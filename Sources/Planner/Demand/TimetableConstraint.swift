@@ -163,6 +163,15 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   /// Between two lessons of a student unit in different buildings there are at least `min` free
   /// periods.
   case studentsMinGapsBetweenBuildingChanges(students: String?, min: Int)
+  /// Each student unit of the set (nil: every unit): after a period of one of its lessons among
+  /// `first` (tag `firstTag`), the next period of one among `second` (tag `secondTag`) that day
+  /// comes at least `min` periods later (FET's min gaps between an ordered pair of activity tags;
+  /// other lessons' periods count as gaps, as in FET).
+  case studentsMinGapsBetweenTagPair(
+    students: String?, firstTag: String, first: [String], secondTag: String, second: [String], min: Int)
+  /// The same for the teacher (nil: each teacher).
+  case teachersMinGapsBetweenTagPair(
+    teacher: TeacherID?, firstTag: String, first: [String], secondTag: String, second: [String], min: Int)
   /// These lessons together occupy at most `max` of the given slots.
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).

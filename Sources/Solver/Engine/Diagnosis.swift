@@ -150,6 +150,8 @@ public enum Diagnosis {
         return "is one of too many lessons of one activity tag on its day (at most \(count(most, "period")))"
       case .tagMaxContinuously(let most):
         return "is one of too many lessons of one activity tag in a row (at most \(count(most, "period")))"
+      case .tagPairGaps(_, let least):
+        return "follows a lesson of the tag it must come \(count(least, "period")) after too closely"
       case .buildings(_, _, .perDay(let most)):
         return "changes building too often on its day (at most \(count(most, "change")))"
       case .buildings(_, _, .perWeek(let most)):

@@ -20,6 +20,9 @@ struct GroupRule {
     /// (by room number, -1 for none); what is limited: building changes per day or per week, or
     /// the free periods before a change.
     case buildings(resource: Int32, buildingOfRoom: [Int32], limit: BuildingRuleLimit)
+    /// The lessons (one teacher's or unit's, of either tag): after a period of a lesson of
+    /// `first`, the next period of another of them comes at least `min` periods later.
+    case tagPairGaps(first: Set<Int32>, min: Int)
   }
 
   enum BuildingRuleLimit {

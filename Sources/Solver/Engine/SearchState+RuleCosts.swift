@@ -124,6 +124,7 @@ extension SearchState {
       }
     case .tagMaxDaily(let most): units = tagUnits(placed, max: most, continuously: false)
     case .tagMaxContinuously(let most): units = tagUnits(placed, max: most, continuously: true)
+    case .tagPairGaps(let first, let least): units = tagPairUnits(placed, first: first, min: least)
     case .buildings(let resource, let buildingOfRoom, let limit):
       units = buildingUnits(placed, resource: Int(resource), buildingOfRoom, limit)
     }
@@ -168,6 +169,37 @@ extension SearchState {
     case .perDay(let most): for n in scratchDayCounts { units += max(0, n - most) }
     case .perWeek(let most): units = max(0, scratchDayCounts.reduce(0, +) - most)
     case .minGaps: break
+    }
+    return units
+  }
+
+  /// Units of a tag-pair rule: per day, periods of first lessons (bit set in the first mask) and
+  /// of second ones, scanned as FET does.
+  func tagPairUnits(_ placed: [(lesson: Int, slot: Int)], first: Set<Int32>, min least: Int) -> Int {
+    if scratchMasks.count != 2 * D { scratchMasks = Array(repeating: 0, count: 2 * D) }
+    for k in 0..<(2 * D) { scratchMasks[k] = 0 }
+    for p in placed {
+      let isFirst = first.contains(Int32(p.lesson))
+      for q in 0..<model.duration[p.lesson] where p.slot % P + q < P {
+        scratchMasks[2 * (p.slot / P) + (isFirst ? 0 : 1)] |= 1 << UInt32(p.slot % P + q)
+      }
+    }
+    var units = 0
+    for d in 0..<D where scratchMasks[2 * d + 1] != 0 {
+      let firsts = scratchMasks[2 * d]
+      let seconds = scratchMasks[2 * d + 1] & ~firsts
+      var count = -1
+      for p in 0..<P {
+        let bit = UInt32(1) << UInt32(p)
+        if firsts & bit != 0 {
+          count = 0
+        } else if seconds & bit != 0 {
+          if count >= 0, count < least { units += 1 }
+          count = -1
+        } else if count >= 0 {
+          count += 1
+        }
+      }
     }
     return units
   }

@@ -159,6 +159,10 @@ extension ModelCompiler {
     case .studentsMinRestingHours(let set, let least, let circular):
       addResourceRule(students: set, .minRestingHours(least, circular: circular, periods: P), weight)
     case .studentsMaxDaysPerWeek(let set, let most): addResourceRule(students: set, .maxDaysPerWeek(most), weight)
+    case .studentsMinGapsBetweenTagPair(let set, _, let first, _, let second, let least):
+      addTagPairRules(unitsOf(set).map { T + $0 }, lessonList(first), lessonList(second), least, weight)
+    case .teachersMinGapsBetweenTagPair(let t, _, let first, _, let second, let least):
+      addTagPairRules(teacherTargets(t), lessonList(first), lessonList(second), least, weight)
     case .teachersMaxBuildingChangesPerDay(let t, let most): addBuildingRules(teacherTargets(t), .perDay(most), weight)
     case .teachersMaxBuildingChangesPerWeek(let t, let most):
       addBuildingRules(teacherTargets(t), .perWeek(most), weight)
@@ -199,6 +203,19 @@ extension ModelCompiler {
     for r in resources {
       let own = (r < T ? teacherLessons[r] : unitLessons[r - T]).filter(tagSet.contains)
       if !own.isEmpty { groupRules.append(GroupRule(kind: kind, lessons: own, weight: weight)) }
+    }
+  }
+
+  /// One group rule per teacher or unit (resource number) over its lessons of either tag, when it
+  /// has lessons of both.
+  mutating func addTagPairRules(_ resources: [Int], _ first: [Int32], _ second: [Int32], _ least: Int, _ weight: Weight)
+  {
+    let firstSet = Set(first)
+    let either = firstSet.union(second)
+    for r in resources {
+      let own = (r < T ? teacherLessons[r] : unitLessons[r - T]).filter(either.contains)
+      guard own.contains(where: firstSet.contains), own.contains(where: { !firstSet.contains($0) }) else { continue }
+      groupRules.append(GroupRule(kind: .tagPairGaps(first: firstSet, min: least), lessons: own, weight: weight))
     }
   }
 
