@@ -87,16 +87,15 @@ import Testing
   }
 
   @Test func unsupportedConstraintsAreReportedByNameAndCount() throws {
+    // A kind of the Mornings–Afternoons mode, which an Official file may still hold.
     let interval = """
-      <ConstraintTeacherIntervalMaxDaysPerWeek>
+      <ConstraintTeacherMaxHoursDailyRealDays>
       	<Weight_Percentage>100</Weight_Percentage>
       	<Teacher_Name>Ann</Teacher_Name>
-      	<Interval_Start_Hour>1</Interval_Start_Hour>
-      	<Interval_End_Hour></Interval_End_Hour>
-      	<Max_Days_Per_Week>1</Max_Days_Per_Week>
+      	<Maximum_Hours_Daily>1</Maximum_Hours_Daily>
       	<Active>%@</Active>
       	<Comments></Comments>
-      </ConstraintTeacherIntervalMaxDaysPerWeek>
+      </ConstraintTeacherMaxHoursDailyRealDays>
       """
     let text = FETFixtures.smallFile(
       timeConstraints: """
@@ -120,11 +119,11 @@ import Testing
     let (organisation, report) = try importing(text)
     #expect(!report.isComplete)
     #expect(
-      report.unsupported == ["ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesSameStartingHour": 1])
+      report.unsupported == ["ConstraintTeacherMaxHoursDailyRealDays": 2, "ConstraintActivitiesSameStartingHour": 1])
     #expect(report.inactive == 1)
     #expect(
       report.summary.contains(
-        "not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherIntervalMaxDaysPerWeek × 2"
+        "not supported (left out): ConstraintActivitiesSameStartingHour × 1, ConstraintTeacherMaxHoursDailyRealDays × 2"
       ))
     #expect(report.summary.contains("1 inactive constraints ignored"))
     #expect((organisation.constraints ?? []).isEmpty)
