@@ -108,7 +108,7 @@ import Testing
     var b = Self.base()
     b.addClass("E", compact: false)
     b.addLessons(6, subject: "music", class: "E", teacher: "t2", oncePerDay: false)
-    try Self.solveAndCheck(b, [.studentsMaxDaysPerWeek(students: "E", max: 2)])
+    try Self.solveAndCheck(b, [.studentsMaxDaysPerWeek(students: "E", max: 2)], useMIP: true)
   }
 
   /// Class F (t1) has geography in r1 (Main) or the lab (Annex) and lab lessons in the lab.
