@@ -50,6 +50,25 @@ extension ConstraintRule {
     case .teachersMaxDaysPerWeek: "teachers-max-days-per-week"
     case .teachersMinDaysPerWeek: "teachers-min-days-per-week"
     case .teachersMaxHoursContinuously: "teachers-max-hours-continuously"
+    case .teachersIntervalMaxDaysPerWeek: "teachers-interval-max-days-per-week"
+    case .studentsIntervalMaxDaysPerWeek: "students-interval-max-days-per-week"
+    case .teachersTagMaxHoursDaily: "teachers-tag-max-hours-daily"
+    case .studentsTagMaxHoursDaily: "students-tag-max-hours-daily"
+    case .teachersTagMaxHoursContinuously: "teachers-tag-max-hours-continuously"
+    case .studentsTagMaxHoursContinuously: "students-tag-max-hours-continuously"
+    case .teachersMaxSpanPerDay: "teachers-max-span-per-day"
+    case .studentsMaxSpanPerDay: "students-max-span-per-day"
+    case .teachersMinRestingHours: "teachers-min-resting-hours"
+    case .studentsMinRestingHours: "students-min-resting-hours"
+    case .studentsMaxDaysPerWeek: "students-max-days-per-week"
+    case .teachersMaxBuildingChangesPerDay: "teachers-max-building-changes-per-day"
+    case .teachersMaxBuildingChangesPerWeek: "teachers-max-building-changes-per-week"
+    case .teachersMinGapsBetweenBuildingChanges: "teachers-min-gaps-between-building-changes"
+    case .studentsMaxBuildingChangesPerDay: "students-max-building-changes-per-day"
+    case .studentsMaxBuildingChangesPerWeek: "students-max-building-changes-per-week"
+    case .studentsMinGapsBetweenBuildingChanges: "students-min-gaps-between-building-changes"
+    case .studentsMinGapsBetweenTagPair: "students-min-gaps-between-tag-pair"
+    case .teachersMinGapsBetweenTagPair: "teachers-min-gaps-between-tag-pair"
     case .occupyMaxSlotsFromSelection: "occupy-max-slots-from-selection"
     case .preferredRooms: "preferred-rooms"
     case .sameStartingDay: "same-starting-day"
@@ -101,6 +120,25 @@ extension ConstraintRule {
     case .teachersMaxDaysPerWeek: "teachersMaxDaysPerWeek"
     case .teachersMinDaysPerWeek: "teachersMinDaysPerWeek"
     case .teachersMaxHoursContinuously: "teachersMaxHoursContinuously"
+    case .teachersIntervalMaxDaysPerWeek: "teachersIntervalMaxDaysPerWeek"
+    case .studentsIntervalMaxDaysPerWeek: "studentsIntervalMaxDaysPerWeek"
+    case .teachersTagMaxHoursDaily: "teachersTagMaxHoursDaily"
+    case .studentsTagMaxHoursDaily: "studentsTagMaxHoursDaily"
+    case .teachersTagMaxHoursContinuously: "teachersTagMaxHoursContinuously"
+    case .studentsTagMaxHoursContinuously: "studentsTagMaxHoursContinuously"
+    case .teachersMaxSpanPerDay: "teachersMaxSpanPerDay"
+    case .studentsMaxSpanPerDay: "studentsMaxSpanPerDay"
+    case .teachersMinRestingHours: "teachersMinRestingHours"
+    case .studentsMinRestingHours: "studentsMinRestingHours"
+    case .studentsMaxDaysPerWeek: "studentsMaxDaysPerWeek"
+    case .teachersMaxBuildingChangesPerDay: "teachersMaxBuildingChangesPerDay"
+    case .teachersMaxBuildingChangesPerWeek: "teachersMaxBuildingChangesPerWeek"
+    case .teachersMinGapsBetweenBuildingChanges: "teachersMinGapsBetweenBuildingChanges"
+    case .studentsMaxBuildingChangesPerDay: "studentsMaxBuildingChangesPerDay"
+    case .studentsMaxBuildingChangesPerWeek: "studentsMaxBuildingChangesPerWeek"
+    case .studentsMinGapsBetweenBuildingChanges: "studentsMinGapsBetweenBuildingChanges"
+    case .studentsMinGapsBetweenTagPair: "studentsMinGapsBetweenTagPair"
+    case .teachersMinGapsBetweenTagPair: "teachersMinGapsBetweenTagPair"
     case .occupyMaxSlotsFromSelection: "occupyMaxSlotsFromSelection"
     case .preferredRooms: "preferredRooms"
     case .sameStartingDay: "sameStartingDay"
@@ -179,6 +217,13 @@ struct ConstraintRules {
     case .teachersMaxDaysPerWeek(let teacher, let max): teachersMaxDaysPerWeek(teacher, max: max)
     case .teachersMinDaysPerWeek(let teacher, let min): teachersMinDaysPerWeek(teacher, min: min)
     case .teachersMaxHoursContinuously(let teacher, let max): maxHoursContinuously(teachers(teacher), max: max)
+    case .teachersIntervalMaxDaysPerWeek, .studentsIntervalMaxDaysPerWeek, .teachersTagMaxHoursDaily,
+      .studentsTagMaxHoursDaily, .teachersTagMaxHoursContinuously, .studentsTagMaxHoursContinuously,
+      .teachersMaxSpanPerDay, .studentsMaxSpanPerDay, .teachersMinRestingHours, .studentsMinRestingHours,
+      .studentsMaxDaysPerWeek, .teachersMaxBuildingChangesPerDay, .teachersMaxBuildingChangesPerWeek,
+      .teachersMinGapsBetweenBuildingChanges, .studentsMaxBuildingChangesPerDay, .studentsMaxBuildingChangesPerWeek,
+      .studentsMinGapsBetweenBuildingChanges, .studentsMinGapsBetweenTagPair, .teachersMinGapsBetweenTagPair:
+      resourceFindings(rule)
     case .occupyMaxSlotsFromSelection(let lessons, let slots, let max):
       occupyMaxSlotsFromSelection(lessons, slots: slots, max: max)
     case .preferredRooms(let lessons, let rooms): preferredRooms(lessons, rooms: rooms)
@@ -393,7 +438,7 @@ struct ConstraintRules {
   }
 
   /// The room of teacher *i* of a lesson: its *i*-th room, or its only room.
-  private func room(of teacher: TeacherID, in entry: PlacedLesson) -> RoomID? {
+  func room(of teacher: TeacherID, in entry: PlacedLesson) -> RoomID? {
     let rooms = entry.placement.rooms
     // An empty id is an optional room the lesson went without.
     if rooms.count == 1 { return rooms[0].isEmpty ? nil : rooms[0] }

@@ -61,7 +61,7 @@ extension ConstraintRules {
   }
 
   /// "Students of 5А" or "Teacher Иванов Сергей Петрович", with the verb that goes with it.
-  private func who(_ resource: Resource) -> (name: String, has: String) {
+  func who(_ resource: Resource) -> (name: String, has: String) {
     switch resource.kind {
     case .teacher: (wording.teacher(resource.id), "has")
     case .unit: ("Students of \(wording.unit(resource.id))", "have")
@@ -69,13 +69,13 @@ extension ConstraintRules {
   }
 
   /// The busy periods of the resource on a day, ascending.
-  private func busy(_ resource: Resource, _ day: Weekday) -> [Int] {
+  func busy(_ resource: Resource, _ day: Weekday) -> [Int] {
     let key = DayKey(name: resource.id, day: day)
     return (resource.kind == .teacher ? schedule.teacherBusy[key] : schedule.unitBusy[key]) ?? []
   }
 
   /// The ids of the resource's lessons on a day, in demand order.
-  private func lessonsOf(_ resource: Resource, _ day: Weekday) -> [String] {
+  func lessonsOf(_ resource: Resource, _ day: Weekday) -> [String] {
     let key = DayKey(name: resource.id, day: day)
     let lessons = (resource.kind == .teacher ? schedule.byTeacherDay[key] : schedule.byUnitDay[key]) ?? []
     return lessons.map { schedule.placed[$0] }.sorted { $0.order < $1.order }.map(\.lesson.id)
@@ -92,7 +92,7 @@ extension ConstraintRules {
     }
   }
 
-  private var schoolDays: [Weekday] { unique(problem.days) }
+  var schoolDays: [Weekday] { unique(problem.days) }
 
   /// "5А Алгебра (lesson a1)".
   private func named(_ entry: PlacedLesson) -> String { "\(wording.lesson(entry.lesson)) (lesson \(entry.lesson.id))" }
@@ -408,7 +408,7 @@ extension ConstraintRules {
   }
 
   /// The lesson ids among these that occupy a period of the run.
-  private func lessonIDs(_ ids: [String], within run: ClosedRange<Int>) -> [String] {
+  func lessonIDs(_ ids: [String], within run: ClosedRange<Int>) -> [String] {
     ids.filter { id in schedule.placed(id)?.periods.contains(where: run.contains) ?? false }
   }
 

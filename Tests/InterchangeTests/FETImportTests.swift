@@ -87,16 +87,15 @@ import Testing
   }
 
   @Test func unsupportedConstraintsAreReportedByNameAndCount() throws {
+    // A kind of the Mornings–Afternoons mode, which an Official file may still hold.
     let interval = """
-      <ConstraintTeacherIntervalMaxDaysPerWeek>
+      <ConstraintTeacherMaxHoursDailyRealDays>
       	<Weight_Percentage>100</Weight_Percentage>
       	<Teacher_Name>Ann</Teacher_Name>
-      	<Interval_Start_Hour>1</Interval_Start_Hour>
-      	<Interval_End_Hour></Interval_End_Hour>
-      	<Max_Days_Per_Week>1</Max_Days_Per_Week>
+      	<Maximum_Hours_Daily>1</Maximum_Hours_Daily>
       	<Active>%@</Active>
       	<Comments></Comments>
-      </ConstraintTeacherIntervalMaxDaysPerWeek>
+      </ConstraintTeacherMaxHoursDailyRealDays>
       """
     let text = FETFixtures.smallFile(
       timeConstraints: """
@@ -123,13 +122,13 @@ import Testing
     #expect(!report.isComplete)
     #expect(
       report.unsupported == [
-        "ConstraintTeacherIntervalMaxDaysPerWeek": 2, "ConstraintActivitiesOccupyMinTimeSlotsFromSelection": 1,
+        "ConstraintTeacherMaxHoursDailyRealDays": 2, "ConstraintActivitiesOccupyMinTimeSlotsFromSelection": 1,
       ])
     #expect(report.inactive == 1)
     #expect(
       report.summary.contains(
         "not supported (left out): ConstraintActivitiesOccupyMinTimeSlotsFromSelection × 1, "
-          + "ConstraintTeacherIntervalMaxDaysPerWeek × 2"
+          + "ConstraintTeacherMaxHoursDailyRealDays × 2"
       ))
     #expect(report.summary.contains("1 inactive constraints ignored"))
     #expect((organisation.constraints ?? []).isEmpty)
@@ -403,7 +402,7 @@ import Testing
     #expect(denmarkReport.isComplete)
     #expect(denmark.activities?.count == 25)
     let (_, spain) = try FETImport.read(path: FETFixtures.path(root + "Spain/1-school/school.fet"))
-    #expect(spain.unsupported.keys.contains("ConstraintTeachersIntervalMaxDaysPerWeek"))
+    #expect(spain.supported.keys.contains("ConstraintTeachersIntervalMaxDaysPerWeek"))
     let (russia, _) = try FETImport.read(
       path: FETFixtures.path(root + "Russia/Russian-Medical-College/timetable-ru.fet"))
     // Cyrillic names survive the native file.

@@ -67,7 +67,10 @@ public struct FETImportError: Error, CustomStringConvertible, Sendable {
 public enum FETImport {
   /// The kinds of FET constraints the importer maps (each to a rule or to room requirements): the
   /// keys of its one table of importers.
-  public static var supportedKinds: Set<String> { Set(Mapper.importers.keys).union(Mapper.activityImporters.keys) }
+  public static var supportedKinds: Set<String> {
+    Set(Mapper.importers.keys).union(Mapper.activityImporters.keys)
+      .union(Mapper.resourceImporters.keys)
+  }
 
   /// Reads and imports a `.fet` file.
   public static func read(path: String) throws -> (Organisation, FETImportReport) {
@@ -177,7 +180,10 @@ public enum FETImport {
           report.inactive += 1
           continue
         }
-        guard let importer = Self.importers[constraint.kind] ?? Self.activityImporters[constraint.kind] else {
+        guard
+          let importer = Self.importers[constraint.kind] ?? Self.activityImporters[constraint.kind]
+            ?? Self.resourceImporters[constraint.kind]
+        else {
           report.unsupported[constraint.kind, default: 0] += 1
           continue
         }

@@ -43,6 +43,27 @@ extension ConstraintRule {
       .teachersMinHoursDaily(let t, _, _), .teachersMaxDaysPerWeek(let t, _), .teachersMinDaysPerWeek(let t, _),
       .teachersMaxHoursContinuously(let t, _):
       r.teachers = t.map { [$0] } ?? []
+    case .teachersIntervalMaxDaysPerWeek(let t, _, _, _), .teachersMaxSpanPerDay(let t, _, _),
+      .teachersMinRestingHours(let t, _, _), .teachersMaxBuildingChangesPerDay(let t, _),
+      .teachersMaxBuildingChangesPerWeek(let t, _), .teachersMinGapsBetweenBuildingChanges(let t, _):
+      r.teachers = t.map { [$0] } ?? []
+    case .studentsIntervalMaxDaysPerWeek(let st, _, _, _), .studentsMaxSpanPerDay(let st, _, _),
+      .studentsMinRestingHours(let st, _, _), .studentsMaxDaysPerWeek(let st, _),
+      .studentsMaxBuildingChangesPerDay(let st, _), .studentsMaxBuildingChangesPerWeek(let st, _),
+      .studentsMinGapsBetweenBuildingChanges(let st, _):
+      r.students = st.map { [$0] } ?? []
+    case .teachersTagMaxHoursDaily(let t, _, let l, _), .teachersTagMaxHoursContinuously(let t, _, let l, _):
+      r.teachers = t.map { [$0] } ?? []
+      r.lessons = l
+    case .studentsTagMaxHoursDaily(let st, _, let l, _), .studentsTagMaxHoursContinuously(let st, _, let l, _):
+      r.students = st.map { [$0] } ?? []
+      r.lessons = l
+    case .studentsMinGapsBetweenTagPair(let st, _, let a, _, let b, _):
+      r.students = st.map { [$0] } ?? []
+      r.lessons = a + b
+    case .teachersMinGapsBetweenTagPair(let t, _, let a, _, let b, _):
+      r.teachers = t.map { [$0] } ?? []
+      r.lessons = a + b
     case .preferredRooms(let l, let rooms):
       r.lessons = l
       r.rooms = rooms

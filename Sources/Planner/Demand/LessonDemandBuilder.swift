@@ -112,7 +112,9 @@ public enum LessonDemandBuilder {
         periodsPerDay: periodsPerDay, periodNames: periodNames, classes: classes,
         teachers: org.teachers.map { ProblemTeacher(id: $0.id, name: $0.name, unavailable: $0.unavailable ?? []) },
         rooms: org.rooms.map {
-          ProblemRoom(id: $0.id, name: $0.name, type: $0.type, capacity: $0.capacity, unavailable: $0.unavailable ?? [])
+          ProblemRoom(
+            id: $0.id, name: $0.name, type: $0.type, capacity: $0.capacity, unavailable: $0.unavailable ?? [],
+            building: $0.building)
         },
         subjects: org.subjects.map { ProblemSubject(id: $0.id, name: $0.name) },
         lessons: lessons, constraints: constraints, studentSets: studentSets.isEmpty ? nil : studentSets)

@@ -115,6 +115,63 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case teachersMaxDaysPerWeek(teacher: TeacherID?, max: Int)
   case teachersMinDaysPerWeek(teacher: TeacherID?, min: Int)
   case teachersMaxHoursContinuously(teacher: TeacherID?, max: Int)
+  /// The teacher (nil: each teacher) is busy on at most `max` days in the periods
+  /// `startPeriod ..< endPeriod` (FET's interval max days per week; `endPeriod` is
+  /// `periodsPerDay + 1` for "the end of the day").
+  case teachersIntervalMaxDaysPerWeek(teacher: TeacherID?, startPeriod: Int, endPeriod: Int, max: Int)
+  /// Each student unit of the set (nil: every unit) is busy on at most `max` days in the periods
+  /// `startPeriod ..< endPeriod`.
+  case studentsIntervalMaxDaysPerWeek(students: String?, startPeriod: Int, endPeriod: Int, max: Int)
+  /// The teacher (nil: each teacher) has at most `max` periods a day of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case teachersTagMaxHoursDaily(teacher: TeacherID?, tag: String, lessons: [String], max: Int)
+  /// Each student unit of the set has at most `max` periods a day of its lessons among `lessons`
+  /// (those with the activity tag `tag`).
+  case studentsTagMaxHoursDaily(students: String?, tag: String, lessons: [String], max: Int)
+  /// The teacher (nil: each teacher) has at most `max` periods in a row of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case teachersTagMaxHoursContinuously(teacher: TeacherID?, tag: String, lessons: [String], max: Int)
+  /// Each student unit of the set has at most `max` periods in a row of its lessons among
+  /// `lessons` (those with the activity tag `tag`).
+  case studentsTagMaxHoursContinuously(students: String?, tag: String, lessons: [String], max: Int)
+  /// The teacher's day (nil: each teacher's), first to last busy period, spans at most `max`
+  /// periods; with `oneDayPlusOne`, one day a week may span `max + 1`.
+  case teachersMaxSpanPerDay(teacher: TeacherID?, max: Int, oneDayPlusOne: Bool)
+  /// Each student unit's day spans at most `max` periods; with `oneDayPlusOne`, one day a week
+  /// may span `max + 1`.
+  case studentsMaxSpanPerDay(students: String?, max: Int, oneDayPlusOne: Bool)
+  /// Between the teacher's last period of a day and the first of the next school day there are at
+  /// least `min` free periods (those after the last and before the first); with `circular`, also
+  /// from the last school day to the first.
+  case teachersMinRestingHours(teacher: TeacherID?, min: Int, circular: Bool)
+  /// The same rest for each student unit of the set.
+  case studentsMinRestingHours(students: String?, min: Int, circular: Bool)
+  /// Each student unit of the set (nil: every unit) has lessons on at most `max` days a week.
+  case studentsMaxDaysPerWeek(students: String?, max: Int)
+  /// The teacher (nil: each teacher) changes building (between lessons that follow one another
+  /// in the day, rooms without a building left out) at most `max` times a day.
+  case teachersMaxBuildingChangesPerDay(teacher: TeacherID?, max: Int)
+  /// The teacher changes building at most `max` times a week.
+  case teachersMaxBuildingChangesPerWeek(teacher: TeacherID?, max: Int)
+  /// Between two lessons of the teacher in different buildings there are at least `min` free
+  /// periods.
+  case teachersMinGapsBetweenBuildingChanges(teacher: TeacherID?, min: Int)
+  /// Each student unit of the set changes building at most `max` times a day.
+  case studentsMaxBuildingChangesPerDay(students: String?, max: Int)
+  /// Each student unit of the set changes building at most `max` times a week.
+  case studentsMaxBuildingChangesPerWeek(students: String?, max: Int)
+  /// Between two lessons of a student unit in different buildings there are at least `min` free
+  /// periods.
+  case studentsMinGapsBetweenBuildingChanges(students: String?, min: Int)
+  /// Each student unit of the set (nil: every unit): after a period of one of its lessons among
+  /// `first` (tag `firstTag`), the next period of one among `second` (tag `secondTag`) that day
+  /// comes at least `min` periods later (FET's min gaps between an ordered pair of activity tags;
+  /// other lessons' periods count as gaps, as in FET).
+  case studentsMinGapsBetweenTagPair(
+    students: String?, firstTag: String, first: [String], secondTag: String, second: [String], min: Int)
+  /// The same for the teacher (nil: each teacher).
+  case teachersMinGapsBetweenTagPair(
+    teacher: TeacherID?, firstTag: String, first: [String], secondTag: String, second: [String], min: Int)
   /// These lessons together occupy at most `max` of the given slots.
   case occupyMaxSlotsFromSelection(lessons: [String], slots: [TimeSlot], max: Int)
   /// Each of these lessons is in one of the rooms (its first room requirement).

@@ -54,13 +54,18 @@ public struct ProblemRoom: Codable, Hashable, Sendable {
   public var type: RoomType
   public var capacity: Int
   public var unavailable: [TimeSlot]
+  /// The building the room is in, when the school has buildings (the building-change rules).
+  public var building: String?
 
-  public init(id: RoomID, name: String, type: RoomType, capacity: Int, unavailable: [TimeSlot] = []) {
+  public init(
+    id: RoomID, name: String, type: RoomType, capacity: Int, unavailable: [TimeSlot] = [], building: String? = nil
+  ) {
     self.id = id
     self.name = name
     self.type = type
     self.capacity = capacity
     self.unavailable = unavailable
+    self.building = building
   }
 }
 

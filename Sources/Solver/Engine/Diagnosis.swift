@@ -150,6 +150,18 @@ public enum Diagnosis {
         return activityRuleWords(
           group, lesson: lesson, slot: slot, others: others, duration: model.duration, periods: P, start: start,
           pairs: pairs, list: list)
+      case .tagMaxDaily(let most):
+        return "is one of too many lessons of one activity tag on its day (at most \(count(most, "period")))"
+      case .tagMaxContinuously(let most):
+        return "is one of too many lessons of one activity tag in a row (at most \(count(most, "period")))"
+      case .tagPairGaps(_, let least):
+        return "follows a lesson of the tag it must come \(count(least, "period")) after too closely"
+      case .buildings(_, _, .perDay(let most)):
+        return "changes building too often on its day (at most \(count(most, "change")))"
+      case .buildings(_, _, .perWeek(let most)):
+        return "changes building too often in the week (at most \(count(most, "change")))"
+      case .buildings(_, _, .minGaps(let least)):
+        return "comes after a change of building with fewer than \(count(least, "free period")) before it"
       }
     case .endsDay:
       return "must end its students' day, but they have lessons after it"
@@ -168,6 +180,10 @@ public enum Diagnosis {
       case .maxHoursContinuously(let n): what = "more than \(count(n, "lesson")) in a row on \(dayName)"
       case .maxDaysPerWeek(let n): what = "more than \(count(n, "working day")) a week"
       case .minDaysPerWeek(let n): what = "fewer than \(count(n, "working day")) a week"
+      case .intervalMaxDays(_, let n): what = "lessons in the limited periods on more than \(count(n, "day")) a week"
+      case .maxSpan(let n, let plusOne):
+        what = "a day spanning more than \(count(n, "period"))" + (plusOne ? " (one day \(n + 1))" : "")
+      case .minRestingHours(let n, _, _): what = "fewer than \(count(n, "free period")) between two days"
       }
       return "breaks a hard rule of \(who): \(what)"
     }

@@ -157,6 +157,9 @@ struct NeighbourhoodRules {
       case .maxDaysPerWeek(let most): try addDaysPerWeek(r, most, isMaximum: true, rule.weight)
       case .minDaysPerWeek(let least): try addDaysPerWeek(r, least, isMaximum: false, rule.weight)
       case .earlyBeginnings(let most): try addEarlyBeginnings(r, most, rule.weight)
+      // Not modelled: the neighbourhood's result is kept only when the search's exact cost,
+      // which prices these, does not rise.
+      case .intervalMaxDays, .maxSpan, .minRestingHours: break
       }
     }
   }

@@ -24,6 +24,22 @@ struct GroupRule {
     /// Slots that count (by slot index), and the most of the lessons held at once in each (one
     /// unit per slot holding more).
     case maxSimultaneous([Bool], Int)
+    /// The lessons (one teacher's or unit's, of one activity tag) occupy at most this many
+    /// periods a day.
+    case tagMaxDaily(Int)
+    /// The lessons occupy at most this many periods in a row.
+    case tagMaxContinuously(Int)
+    /// The lessons are all those of one teacher or unit (`resource`); the building of each room
+    /// (by room number, -1 for none); what is limited: building changes per day or per week, or
+    /// the free periods before a change.
+    case buildings(resource: Int32, buildingOfRoom: [Int32], limit: BuildingRuleLimit)
+    /// The lessons (one teacher's or unit's, of either tag): after a period of a lesson of
+    /// `first`, the next period of another of them comes at least `min` periods later.
+    case tagPairGaps(first: Set<Int32>, min: Int)
+  }
+
+  enum BuildingRuleLimit {
+    case perDay(Int), perWeek(Int), minGaps(Int)
   }
 
   var kind: Kind
@@ -42,6 +58,14 @@ struct ResourceRule {
     case maxHoursContinuously(Int)
     case maxDaysPerWeek(Int)
     case minDaysPerWeek(Int)
+    /// At most `max` days busy in the periods of the mask (bit p: period p + 1).
+    case intervalMaxDays(UInt32, max: Int)
+    /// Each day spans (first to last busy period) at most this many periods; with
+    /// `oneDayPlusOne` one day a week may span one more (a weekly rule then).
+    case maxSpan(Int, oneDayPlusOne: Bool)
+    /// At least `min` free periods from the last busy period of a day to the first of the next
+    /// (with `circular`, also from the last day to the first), days of `periods` periods.
+    case minRestingHours(Int, circular: Bool, periods: Int)
   }
 
   var kind: Kind
@@ -90,6 +114,7 @@ struct ResourceRule {
       if mask == 0 { return allowEmpty ? 0 : least }
       return max(0, least - mask.nonzeroBitCount)
     case .maxHoursContinuously(let most): return ResourceRule.longestRunExcess(mask, max: most)
+    case .maxSpan(let most, false): return max(0, ResourceRule.span(mask) - most)
     default: return 0
     }
   }
@@ -161,13 +186,51 @@ struct ResourceRule {
     case .minDaysPerWeek(let least):
       guard busyAtAll else { return 0 }
       return max(0, least - masks.filter { $0 != 0 }.count) * unitsPerMissingDay
+    case .intervalMaxDays(let interval, let most): return max(0, masks.filter { $0 & interval != 0 }.count - most)
+    case .maxSpan(let most, let plusOne):
+      let spans = masks.map { ResourceRule.span($0) }
+      let excess = spans.reduce(0) { $0 + max(0, $1 - most) }
+      return plusOne && spans.contains(most + 1) ? excess - 1 : excess
+    case .minRestingHours(let least, let circular, let periods):
+      return ResourceRule.restShortfall(masks, min: least, circular: circular, periods: periods)
     default: return 0
     }
+  }
+
+  /// Periods from the first to the last busy period of a day (0 for a free day).
+  static func span(_ mask: UInt32) -> Int {
+    mask == 0 ? 0 : (31 - mask.leadingZeroBitCount) - mask.trailingZeroBitCount + 1
+  }
+
+  /// For each two following days both busy (and the last and first with `circular`), the free
+  /// periods after the first's last busy period and before the second's first, short of `min`.
+  static func restShortfall(_ masks: [UInt32], min least: Int, circular: Bool, periods: Int) -> Int {
+    let D = masks.count
+    guard D > 1 else { return 0 }
+    var total = 0
+    for d in 0..<(circular ? D : D - 1) {
+      let today = masks[d]
+      let next = masks[(d + 1) % D]
+      guard today != 0, next != 0 else { continue }
+      let rest = (periods - 1 - (31 - today.leadingZeroBitCount)) + next.trailingZeroBitCount
+      total += max(0, least - rest)
+    }
+    return total
   }
 
   var isWeekly: Bool {
     switch kind {
     case .maxGapsPerWeek, .earlyBeginnings, .maxDaysPerWeek, .minDaysPerWeek: return true
+    case .intervalMaxDays, .minRestingHours: return true
+    case .maxSpan(_, let plusOne): return plusOne
+    default: return false
+    }
+  }
+
+  /// Whether a weekly rule is priced from the days' masks rather than from `WeekStats`.
+  var usesMasks: Bool {
+    switch kind {
+    case .intervalMaxDays, .minRestingHours, .maxSpan: return true
     default: return false
     }
   }

@@ -106,7 +106,9 @@ extension SearchState {
     }
     for r in 0..<(model.teacherCount + model.unitCount) {
       for rule in model.resourceRules[r] where !rule.weight.hard && rule.weight.soft >= minimumWeight {
-        if rule.isWeekly {
+        if rule.usesMasks && rule.isWeekly {
+          count += rule.weekUnits(masks: (0..<D).map { resourceMask(r, $0) }, excused: [], busyAtAll: true)
+        } else if rule.isWeekly {
           count += rule.weekUnits(weekStats[r], busyAtAll: true)
         } else {
           for d in 0..<D { count += rule.dayUnits(mask: resourceMask(r, d), excused: model.excused[r * D + d]) }

@@ -22,7 +22,15 @@ extension SearchState {
     let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount])
       .isEmpty
     var total = Cost.zero
-    for rule in rules { total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight) }
+    var masks: [UInt32] = []
+    for rule in rules {
+      if rule.usesMasks {
+        if masks.isEmpty { masks = (0..<D).map { resourceMask(r, $0) } }
+        total += weighted(rule.weekUnits(masks: masks, excused: [], busyAtAll: busyAtAll), rule.weight)
+      } else {
+        total += weighted(rule.weekUnits(weekStats[r], busyAtAll: busyAtAll), rule.weight)
+      }
+    }
     return total
   }
 
@@ -116,8 +124,103 @@ extension SearchState {
       }
     case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous:
       units = activityRuleUnits(rule.kind, placed)
+    case .tagMaxDaily(let most): units = tagUnits(placed, max: most, continuously: false)
+    case .tagMaxContinuously(let most): units = tagUnits(placed, max: most, continuously: true)
+    case .tagPairGaps(let first, let least): units = tagPairUnits(placed, first: first, min: least)
+    case .buildings(let resource, let buildingOfRoom, let limit):
+      units = buildingUnits(placed, resource: Int(resource), buildingOfRoom, limit)
     }
     return weighted(units, rule.weight)
+  }
+
+  /// Units of a building rule: the resource's placed lessons in order of start, each with the
+  /// building of its room (the teacher's room, a unit's first), those without one left out.
+  func buildingUnits(
+    _ placed: [(lesson: Int, slot: Int)], resource r: Int, _ buildingOfRoom: [Int32],
+    _ limit: GroupRule.BuildingRuleLimit
+  ) -> Int {
+    let roomBase = model.teacherCount + model.unitCount
+    scratchBuildings.removeAll(keepingCapacity: true)
+    for p in placed {
+      let room = Int(room(of: p.lesson, teacher: r < model.teacherCount ? r : -1))
+      guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
+      scratchBuildings.append((p.slot, p.lesson, buildingOfRoom[room - roomBase]))
+    }
+    guard scratchBuildings.count > 1 else { return 0 }
+    scratchBuildings.sort { ($0.slot, $0.lesson) < ($1.slot, $1.lesson) }
+    if scratchDayCounts.count != D { scratchDayCounts = Array(repeating: 0, count: D) }
+    for d in 0..<D { scratchDayCounts[d] = 0 }
+    var units = 0
+    for k in 1..<scratchBuildings.count {
+      let a = scratchBuildings[k - 1]
+      let b = scratchBuildings[k]
+      guard a.slot / P == b.slot / P, a.building != b.building else { continue }
+      scratchDayCounts[a.slot / P] += 1
+      if case .minGaps(let least) = limit {
+        let end = a.slot % P + model.duration[a.lesson]
+        let start = b.slot % P
+        guard end < start else {
+          if least > 0 { units += 1 }
+          continue
+        }
+        let between = (UInt32(1) << UInt32(start) - 1) & ~(UInt32(1) << UInt32(end) - 1)
+        if (between & ~resourceMask(r, a.slot / P)).nonzeroBitCount < least { units += 1 }
+      }
+    }
+    switch limit {
+    case .perDay(let most): for n in scratchDayCounts { units += max(0, n - most) }
+    case .perWeek(let most): units = max(0, scratchDayCounts.reduce(0, +) - most)
+    case .minGaps: break
+    }
+    return units
+  }
+
+  /// Units of a tag-pair rule: per day, periods of first lessons (bit set in the first mask) and
+  /// of second ones, scanned as FET does.
+  func tagPairUnits(_ placed: [(lesson: Int, slot: Int)], first: Set<Int32>, min least: Int) -> Int {
+    if scratchMasks.count != 2 * D { scratchMasks = Array(repeating: 0, count: 2 * D) }
+    for k in 0..<(2 * D) { scratchMasks[k] = 0 }
+    for p in placed {
+      let isFirst = first.contains(Int32(p.lesson))
+      for q in 0..<model.duration[p.lesson] where p.slot % P + q < P {
+        scratchMasks[2 * (p.slot / P) + (isFirst ? 0 : 1)] |= 1 << UInt32(p.slot % P + q)
+      }
+    }
+    var units = 0
+    for d in 0..<D where scratchMasks[2 * d + 1] != 0 {
+      let firsts = scratchMasks[2 * d]
+      let seconds = scratchMasks[2 * d + 1] & ~firsts
+      var count = -1
+      for p in 0..<P {
+        let bit = UInt32(1) << UInt32(p)
+        if firsts & bit != 0 {
+          count = 0
+        } else if seconds & bit != 0 {
+          if count >= 0, count < least { units += 1 }
+          count = -1
+        } else if count >= 0 {
+          count += 1
+        }
+      }
+    }
+    return units
+  }
+
+  /// Units of an activity-tag rule: per day, the periods the placed lessons occupy beyond `most`
+  /// (or, `continuously`, the periods of each run beyond it).
+  func tagUnits(_ placed: [(lesson: Int, slot: Int)], max most: Int, continuously: Bool) -> Int {
+    if scratchMasks.count != D { scratchMasks = Array(repeating: 0, count: D) }
+    for d in 0..<D { scratchMasks[d] = 0 }
+    for p in placed {
+      for q in 0..<model.duration[p.lesson] where p.slot % P + q < P {
+        scratchMasks[p.slot / P] |= 1 << UInt32(p.slot % P + q)
+      }
+    }
+    var units = 0
+    for mask in scratchMasks where mask != 0 {
+      units += continuously ? ResourceRule.longestRunExcess(mask, max: most) : max(0, mask.nonzeroBitCount - most)
+    }
+    return units
   }
 
   static func gaps(_ mask: UInt32) -> Int {

@@ -38,6 +38,10 @@ final class SearchState {
   var scratchSpreads: [Int32] = []
   var scratchRules: [Int32] = []
   var scratchPlaced: [(lesson: Int, slot: Int)] = []
+  /// Scratch of the building and activity-tag rules: lessons with buildings, days' counts and masks.
+  var scratchBuildings: [(slot: Int, lesson: Int, building: Int32)] = []
+  var scratchDayCounts: [Int] = []
+  var scratchMasks: [UInt32] = []
   /// Stamps for collecting each class, teacher, unit, group and rule once per refresh.
   var stamp: [UInt32]
   var epoch: UInt32 = 0

@@ -165,7 +165,103 @@ extension ModelCompiler {
     case .teachersMinDaysPerWeek(let t, let least): addResourceRule(teacher: t, .minDaysPerWeek(least), weight)
     case .teachersMaxHoursContinuously(let t, let most):
       addResourceRule(teacher: t, .maxHoursContinuously(most), weight)
+    default: compileFETResourceRule(rule, weight)
+    }
+  }
+
+  /// FET's interval max days, max span, min resting hours and activity-tag rules.
+  mutating func compileFETResourceRule(_ rule: ConstraintRule, _ weight: Weight) {
+    switch rule {
+    case .teachersIntervalMaxDaysPerWeek(let t, let start, let end, let most):
+      addResourceRule(teacher: t, .intervalMaxDays(intervalMask(start, end), max: most), weight)
+    case .studentsIntervalMaxDaysPerWeek(let set, let start, let end, let most):
+      addResourceRule(students: set, .intervalMaxDays(intervalMask(start, end), max: most), weight)
+    case .teachersMaxSpanPerDay(let t, let most, let plusOne):
+      addResourceRule(teacher: t, .maxSpan(most, oneDayPlusOne: plusOne), weight)
+    case .studentsMaxSpanPerDay(let set, let most, let plusOne):
+      addResourceRule(students: set, .maxSpan(most, oneDayPlusOne: plusOne), weight)
+    case .teachersMinRestingHours(let t, let least, let circular):
+      addResourceRule(teacher: t, .minRestingHours(least, circular: circular, periods: P), weight)
+    case .studentsMinRestingHours(let set, let least, let circular):
+      addResourceRule(students: set, .minRestingHours(least, circular: circular, periods: P), weight)
+    case .studentsMaxDaysPerWeek(let set, let most): addResourceRule(students: set, .maxDaysPerWeek(most), weight)
+    case .studentsMinGapsBetweenTagPair(let set, _, let first, _, let second, let least):
+      addTagPairRules(unitsOf(set).map { T + $0 }, lessonList(first), lessonList(second), least, weight)
+    case .teachersMinGapsBetweenTagPair(let t, _, let first, _, let second, let least):
+      addTagPairRules(teacherTargets(t), lessonList(first), lessonList(second), least, weight)
+    case .teachersMaxBuildingChangesPerDay(let t, let most): addBuildingRules(teacherTargets(t), .perDay(most), weight)
+    case .teachersMaxBuildingChangesPerWeek(let t, let most):
+      addBuildingRules(teacherTargets(t), .perWeek(most), weight)
+    case .teachersMinGapsBetweenBuildingChanges(let t, let least):
+      addBuildingRules(teacherTargets(t), .minGaps(least), weight)
+    case .studentsMaxBuildingChangesPerDay(let set, let most):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .perDay(most), weight)
+    case .studentsMaxBuildingChangesPerWeek(let set, let most):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .perWeek(most), weight)
+    case .studentsMinGapsBetweenBuildingChanges(let set, let least):
+      addBuildingRules(unitsOf(set).map { T + $0 }, .minGaps(least), weight)
+    case .teachersTagMaxHoursDaily(let t, _, let ids, let most):
+      addTagRules(teacherTargets(t), lessonList(ids), .tagMaxDaily(most), weight)
+    case .studentsTagMaxHoursDaily(let set, _, let ids, let most):
+      addTagRules(unitsOf(set).map { T + $0 }, lessonList(ids), .tagMaxDaily(most), weight)
+    case .teachersTagMaxHoursContinuously(let t, _, let ids, let most):
+      addTagRules(teacherTargets(t), lessonList(ids), .tagMaxContinuously(most), weight)
+    case .studentsTagMaxHoursContinuously(let set, _, let ids, let most):
+      addTagRules(unitsOf(set).map { T + $0 }, lessonList(ids), .tagMaxContinuously(most), weight)
     default: preconditionFailure("every other rule is compiled by compile(_:)")
+    }
+  }
+
+  /// The periods `start ..< end` (numbered from 1) as a day mask.
+  func intervalMask(_ start: Int, _ end: Int) -> UInt32 {
+    var mask: UInt32 = 0
+    for p in max(start, 1)..<max(min(end, P + 1), max(start, 1)) { mask |= 1 << UInt32(p - 1) }
+    return mask
+  }
+
+  func teacherTargets(_ teacher: TeacherID?) -> [Int] {
+    teacher.map { teacherIndex[$0].map { [$0] } ?? [] } ?? Array(0..<T)
+  }
+
+  /// One group rule per teacher or unit (resource number) over its lessons among the tagged ones.
+  mutating func addTagRules(_ resources: [Int], _ tagged: [Int32], _ kind: GroupRule.Kind, _ weight: Weight) {
+    let tagSet = Set(tagged)
+    for r in resources {
+      let own = (r < T ? teacherLessons[r] : unitLessons[r - T]).filter(tagSet.contains)
+      if !own.isEmpty { groupRules.append(GroupRule(kind: kind, lessons: own, weight: weight)) }
+    }
+  }
+
+  /// One group rule per teacher or unit (resource number) over its lessons of either tag, when it
+  /// has lessons of both.
+  mutating func addTagPairRules(_ resources: [Int], _ first: [Int32], _ second: [Int32], _ least: Int, _ weight: Weight)
+  {
+    let firstSet = Set(first)
+    let either = firstSet.union(second)
+    for r in resources {
+      let own = (r < T ? teacherLessons[r] : unitLessons[r - T]).filter(either.contains)
+      guard own.contains(where: firstSet.contains), own.contains(where: { !firstSet.contains($0) }) else { continue }
+      groupRules.append(GroupRule(kind: .tagPairGaps(first: firstSet, min: least), lessons: own, weight: weight))
+    }
+  }
+
+  /// One group rule per teacher or unit (resource number) over all its lessons, with the
+  /// building of each room.
+  mutating func addBuildingRules(_ resources: [Int], _ limit: GroupRule.BuildingRuleLimit, _ weight: Weight) {
+    var names: [String: Int32] = [:]
+    let buildingOfRoom = problem.rooms.map { room -> Int32 in
+      guard let name = room.building, !name.isEmpty else { return -1 }
+      if let k = names[name] { return k }
+      names[name] = Int32(names.count)
+      return Int32(names.count - 1)
+    }
+    for r in resources {
+      let own = r < T ? teacherLessons[r] : unitLessons[r - T]
+      guard own.count > 1 else { continue }
+      groupRules.append(
+        GroupRule(
+          kind: .buildings(resource: Int32(r), buildingOfRoom: buildingOfRoom, limit: limit), lessons: own,
+          weight: weight))
     }
   }
 
