@@ -77,6 +77,8 @@ extension ConstraintRule {
     case .maxDaysBetween: "max-days-between"
     case .ordered(_, _, let ifSameDay): ifSameDay ? "ordered-if-same-day" : "ordered"
     case .maxSimultaneous: "max-simultaneous"
+    case .occupyMaxRooms: "occupy-max-rooms"
+    case .sameRoomIfConsecutive: "same-room-if-consecutive"
     }
   }
 
@@ -147,6 +149,8 @@ extension ConstraintRule {
     case .maxDaysBetween: "maxDaysBetween"
     case .ordered: "ordered"
     case .maxSimultaneous: "maxSimultaneous"
+    case .occupyMaxRooms: "occupyMaxRooms"
+    case .sameRoomIfConsecutive: "sameRoomIfConsecutive"
     }
   }
 }
@@ -233,6 +237,8 @@ struct ConstraintRules {
     case .maxDaysBetween(let lessons, let maxDays): maxDaysBetween(lessons, maxDays: maxDays)
     case .ordered(let first, let second, let ifSameDay): ordered(first, second, ifSameDay: ifSameDay)
     case .maxSimultaneous(let lessons, let slots, let max): maxSimultaneous(lessons, slots: slots, max: max)
+    case .occupyMaxRooms(let lessons, let max): occupyMaxRooms(lessons, max: max)
+    case .sameRoomIfConsecutive(let lessons): sameRoomIfConsecutive(lessons)
     }
   }
 

@@ -100,4 +100,41 @@ extension ConstraintRules {
         lessons: held.map(\.lesson.id), day: slot.day, period: slot.period)
     }
   }
+
+  // The rooms beyond `max` that the placed lessons use together (every room of each; FET counts
+  // one violation when there are too many, Sabaq the rooms over: the same timetables pass).
+  func occupyMaxRooms(_ ids: [String], max: Int) -> [Finding] {
+    let lessons = placedLessons(ids)
+    let rooms = unique(lessons.flatMap(\.placement.rooms))
+    guard rooms.count > max else { return [] }
+    return [
+      Finding(
+        units: rooms.count - max,
+        message: "\(wording.lessonSet(lessons.map(\.lesson))) use \(wording.count(rooms.count, "room")) "
+          + "(\(wording.rooms(rooms))); at most \(max) may be used",
+        lessons: lessons.map(\.lesson.id), day: nil, period: nil)
+    ]
+  }
+
+  // One for each pair of the placed lessons on the same day, one right after the other, whose
+  // (first) rooms differ.
+  func sameRoomIfConsecutive(_ ids: [String]) -> [Finding] {
+    let lessons = placedLessons(ids)
+    var findings: [Finding] = []
+    for (i, a) in lessons.enumerated() {
+      for b in lessons[(i + 1)...] where a.day == b.day && (a.end + 1 == b.start || b.end + 1 == a.start) {
+        let (roomA, roomB) = (a.placement.rooms.first, b.placement.rooms.first)
+        guard roomA != roomB else { continue }
+        let (first, second) = a.start < b.start ? (a, b) : (b, a)
+        let (inFirst, inSecond) = a.start < b.start ? (roomA, roomB) : (roomB, roomA)
+        findings.append(
+          Finding(
+            units: 1,
+            message: "\(named(first)) at \(at(first)) in \(inFirst.map(wording.room) ?? "no room") and "
+              + "\(named(second)) right after it in \(inSecond.map(wording.room) ?? "no room") should be in the same room",
+            lessons: [first.lesson.id, second.lesson.id], day: second.day, period: second.start))
+      }
+    }
+    return findings
+  }
 }

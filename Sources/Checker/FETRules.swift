@@ -95,10 +95,10 @@ extension ConstraintRules {
   var schoolDays: [Weekday] { unique(problem.days) }
 
   /// "5А Алгебра (lesson a1)".
-  private func named(_ entry: PlacedLesson) -> String { "\(wording.lesson(entry.lesson)) (lesson \(entry.lesson.id))" }
+  func named(_ entry: PlacedLesson) -> String { "\(wording.lesson(entry.lesson)) (lesson \(entry.lesson.id))" }
 
   /// "Mon 3–4", the periods a placement spans.
-  private func at(_ entry: PlacedLesson) -> String { wording.slot(entry.day, entry.start, entry.end) }
+  func at(_ entry: PlacedLesson) -> String { wording.slot(entry.day, entry.start, entry.end) }
 
   // MARK: Slots no lesson may take
 

@@ -82,6 +82,7 @@ public struct TimetableCheck: Sendable {
     "teachers-max-days-per-week", "teachers-min-days-per-week", "teachers-max-hours-continuously",
     "occupy-max-slots-from-selection", "preferred-rooms", "same-starting-day", "same-starting-period",
     "min-gaps-between", "max-days-between", "ordered", "ordered-if-same-day", "max-simultaneous",
+    "occupy-max-rooms", "same-room-if-consecutive",
   ]
 
   /// Sorts violations by kind, then day and period, keeping the rules' own order otherwise.

@@ -137,6 +137,8 @@ final class SearchRun {
       RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
         timeLimit: settings.mipTimeLimit)
     }
+    // Rules on the rooms of several lessons are sought by choosing rooms, not by moves in time.
+    RoomRuleRepair(state: state).repair()
     report(feasible ? "optimising" : "repairing")
     solveNeighbourhood(feasible: feasible)
     keepBest()
@@ -239,6 +241,7 @@ final class SearchRun {
     if best.cost > overall.cost { best = overall }
     if state.cost > best.cost { state.restore(best) }
     RoomMatching(state: state).repair()
+    RoomRuleRepair(state: state).repair()
     if settings.useMIP, state.cost.hard > 0 {
       RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
         timeLimit: settings.mipTimeLimit)

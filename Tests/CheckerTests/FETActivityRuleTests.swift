@@ -152,4 +152,40 @@ private let three = [
     let start = try #require(TimetableCheck.hardKinds.firstIndex(of: kinds[0]))
     #expect(Array(TimetableCheck.hardKinds.dropFirst(start).prefix(kinds.count)) == kinds)
   }
+
+  // MARK: occupyMaxRooms, sameRoomIfConsecutive
+
+  @Test func theRoomsBeyondTheMostCount() {
+    let rule = ConstraintRule.occupyMaxRooms(lessons: ["a1", "b1", "c1"], max: 2)
+    let kept = [place("a1", .mon, 1, "r12"), place("b1", .mon, 2, "r12"), place("c1", .mon, 3, "lab")]
+    #expect(check(three, kept, rule, weight: .hard).isFeasible)
+    let broken = [place("a1", .mon, 1, "r12"), place("b1", .mon, 2, "r14"), place("c1", .mon, 3, "lab")]
+    let hard = check(three, broken, rule, weight: .hard)
+    #expect(hard.kinds == ["occupy-max-rooms"])
+    #expect(hard.counts == [1])
+    #expect(hard.messages.first?.hasSuffix("; at most 2 may be used") == true, "\(hard.messages)")
+    #expect(
+      hard.messages.first
+        == "Алгебра, Химия of 5А, 5Б, 7А use 3 rooms (Rooms Кабинет 12, Кабинет 14, Лаборатория); at most 2 may be used"
+    )
+    let one = ConstraintRule.occupyMaxRooms(lessons: ["a1", "b1", "c1"], max: 1)
+    #expect(check(three, broken, one, weight: .soft(4)).softCost.byKind == ["occupyMaxRooms": 8])
+  }
+
+  @Test func eachPairInARowInDifferentRoomsCounts() {
+    let lessons = [lesson("a1", "alg", "5A", "t1"), lesson("a2", "geo", "5A", "t2"), lesson("a3", "chem", "5A", "t3")]
+    let rule = ConstraintRule.sameRoomIfConsecutive(lessons: ["a1", "a2", "a3"])
+    // In a row in one room; a lesson after a free period may be elsewhere.
+    let kept = [place("a1", .mon, 1, "r12"), place("a2", .mon, 2, "r12"), place("a3", .mon, 4, "lab")]
+    #expect(check(lessons, kept, rule, weight: .hard).isFeasible)
+    let broken = [place("a1", .mon, 1, "r12"), place("a2", .mon, 2, "r14"), place("a3", .mon, 3, "lab")]
+    let hard = check(lessons, broken, rule, weight: .hard)
+    #expect(hard.kinds == ["same-room-if-consecutive", "same-room-if-consecutive"])
+    #expect(hard.counts == [1, 1])
+    #expect(
+      hard.messages.first
+        == "5А Алгебра (lesson a1) at Mon 1 in Room Кабинет 12 and 5А Геометрия (lesson a2) right after it in Room Кабинет 14 should be in the same room"
+    )
+    #expect(check(lessons, broken, rule, weight: .soft(3)).softCost.byKind == ["sameRoomIfConsecutive": 6])
+  }
 }

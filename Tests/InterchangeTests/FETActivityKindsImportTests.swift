@@ -13,6 +13,7 @@ import Testing
     "ConstraintActivitiesSameStartingDay", "ConstraintActivitiesSameStartingHour",
     "ConstraintMinGapsBetweenActivities", "ConstraintMaxDaysBetweenActivities", "ConstraintTwoActivitiesOrdered",
     "ConstraintTwoActivitiesOrderedIfSameDay", "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots",
+    "ConstraintActivitiesOccupyMaxDifferentRooms", "ConstraintActivitiesSameRoomIfConsecutive",
   ]
 
   /// The rules of the small file (activities 1 and 2 of Maths for 7a, one split activity: Ann's 1
@@ -101,6 +102,25 @@ import Testing
   }
 
   /// FET leaves inactive activities out of a constraint, and two activities ordered out when one is.
+  @Test func roomConstraintsOverSeveralActivitiesBecomeTheirRules() throws {
+    let text = FETFixtures.smallFile(
+      spaceLists: """
+        <Space_Constraints_List>
+        \(element("ConstraintBasicCompulsorySpace", ""))
+        \(element("ConstraintActivitiesOccupyMaxDifferentRooms", "\(ids)\n<Max_Number_of_Different_Rooms>1</Max_Number_of_Different_Rooms>"))
+        \(element("ConstraintActivitiesSameRoomIfConsecutive", weight: "95", ids))
+        </Space_Constraints_List>
+        """)
+    let (organisation, report) = try FETImport.organisation(
+      from: FETReader.parse(data: Data(text.utf8), source: "test.fet"))
+    #expect(
+      organisation.constraints == [
+        TimetableConstraint(.occupyMaxRooms(lessons: ["1", "2"], max: 1), weight: .hard),
+        TimetableConstraint(.sameRoomIfConsecutive(lessons: ["1", "2"]), weight: .soft(19)),
+      ])
+    #expect(report.isComplete)
+  }
+
   @Test func inactiveActivitiesAreLeftOut() throws {
     func activity(_ id: Int, _ teacher: String, active: Bool) -> String {
       "<Activity>\n<Teacher>\(teacher)</Teacher>\n<Subject>Maths</Subject>\n<Students>7a</Students>\n"

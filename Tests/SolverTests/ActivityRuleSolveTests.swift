@@ -108,6 +108,43 @@ import Testing
     #expect(Set([Self.x, Self.y, Self.z].compactMap { placed[$0]?.period }) == [1, 2, 3])
   }
 
+  /// Classes A, B, C of one lesson each and two rooms that would hold them all at once.
+  static func twoRooms(periods: Int) -> ProblemFixture.Builder {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = periods
+    b.addRoom("r1")
+    b.addRoom("r2")
+    for c in ["A", "B", "C"] { b.addClass(c, compact: false) }
+    for t in ["t1", "t2", "t3"] { b.addTeacher(t) }
+    for (s, c, t) in [("x", "A", "t1"), ("y", "B", "t2"), ("z", "C", "t3")] {
+      b.addLessons(1, subject: s, class: c, teacher: t, rooms: [["r1", "r2"]])
+    }
+    return b
+  }
+
+  @Test func occupyMaxRoomsKeepsTheLessonsInOneRoom() throws {
+    let placed = try Self.solve(Self.twoRooms(periods: 3), .occupyMaxRooms(lessons: [Self.x, Self.y, Self.z], max: 1))
+    #expect(Set(placed.values.flatMap(\.rooms)).count == 1)
+    #expect(Set(placed.values.map(\.period)).count == 3)
+  }
+
+  @Test func sameRoomIfConsecutiveKeepsTwoLessonsInARowInOneRoom() throws {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = 2
+    b.addRoom("r1")
+    b.addRoom("r2")
+    b.addClass("A", compact: false)
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(1, subject: "x", class: "A", teacher: "t1", rooms: [["r1", "r2"]])
+    b.addLessons(1, subject: "y", class: "A", teacher: "t2", rooms: [["r2", "r1"]])
+    // One day of two periods: the two lessons are one right after the other.
+    let placed = try Self.solve(b, .sameRoomIfConsecutive(lessons: [Self.x, "A-y-whole-1"]))
+    #expect(placed[Self.x]?.rooms == placed["A-y-whole-1"]?.rooms)
+  }
+
   /// The rules of this suite over the agreement problem's lessons, hard and soft.
   static func rules(_ b: ProblemFixture.Builder) -> [TimetableConstraint] {
     let a = SolverCheckerAgreementTests.ids(b, "A-")
@@ -128,6 +165,10 @@ import Testing
       TimetableConstraint(.ordered(first: a[2], second: c[4], ifSameDay: true), weight: .hard),
       TimetableConstraint(.maxSimultaneous(lessons: a + c, slots: slots, max: 1), weight: .soft(2)),
       TimetableConstraint(.maxSimultaneous(lessons: c + a, slots: slots, max: 2), weight: .hard),
+      TimetableConstraint(.occupyMaxRooms(lessons: Array(a.prefix(4)), max: 1), weight: .soft(3)),
+      TimetableConstraint(.occupyMaxRooms(lessons: Array(c.prefix(3)), max: 2), weight: .hard),
+      TimetableConstraint(.sameRoomIfConsecutive(lessons: a + c), weight: .soft(2)),
+      TimetableConstraint(.sameRoomIfConsecutive(lessons: Array(c.prefix(4))), weight: .hard),
     ]
   }
 

@@ -44,6 +44,10 @@ extension FETImport.Mapper {
     },
     "ConstraintTwoActivitiesOrdered": { m, c in try m.addOrdered(c, ifSameDay: false) },
     "ConstraintTwoActivitiesOrderedIfSameDay": { m, c in try m.addOrdered(c, ifSameDay: true) },
+    "ConstraintActivitiesOccupyMaxDifferentRooms": { m, c in
+      m.add(.occupyMaxRooms(lessons: try m.ids(c), max: try m.number(c, "Max_Number_of_Different_Rooms")), c)
+    },
+    "ConstraintActivitiesSameRoomIfConsecutive": { m, c in m.add(.sameRoomIfConsecutive(lessons: try m.ids(c)), c) },
     "ConstraintActivitiesMaxSimultaneousInSelectedTimeSlots": { m, c in
       m.add(
         .maxSimultaneous(

@@ -73,6 +73,7 @@ extension ConstraintRule {
     case .maxSimultaneous(let l, let s, _):
       r.lessons = l
       r.slots = s
+    case .occupyMaxRooms(let l, _), .sameRoomIfConsecutive(let l): r.lessons = l
     }
     return r
   }

@@ -190,6 +190,10 @@ public enum ConstraintRule: Codable, Hashable, Sendable {
   case ordered(first: String, second: String, ifSameDay: Bool)
   /// In each of the slots, at most `max` of these lessons are held at once.
   case maxSimultaneous(lessons: [String], slots: [TimeSlot], max: Int)
+  /// These lessons together use at most `max` different rooms (a subject's lessons in one lab).
+  case occupyMaxRooms(lessons: [String], max: Int)
+  /// Two of these lessons held one right after the other on a day are in the same room.
+  case sameRoomIfConsecutive(lessons: [String])
 }
 
 /// A rule with its weight.

@@ -146,7 +146,7 @@ public enum Diagnosis {
         return "is one of too many lessons of its group in the chosen periods (at most \(most))"
       case .preferredRooms:
         return "is not in one of the rooms it must have"
-      case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous:
+      case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous, .maxRooms, .sameRoomIfConsecutive:
         return activityRuleWords(
           group, lesson: lesson, slot: slot, others: others, duration: model.duration, periods: P, start: start,
           pairs: pairs, list: list)
@@ -218,6 +218,10 @@ public enum Diagnosis {
       return "must end before \(list([next])) starts"
     case .maxSimultaneous(_, let most):
       return "is one of more than \(count(most, "lesson")) of its group held at once in the chosen periods"
+    case .maxRooms(let most):
+      return "is one of lessons that use more than \(count(most, "room")) between them"
+    case .sameRoomIfConsecutive:
+      return "is right before or after a lesson of its group in another room"
     default:
       return nil
     }

@@ -24,6 +24,10 @@ struct GroupRule {
     /// Slots that count (by slot index), and the most of the lessons held at once in each (one
     /// unit per slot holding more).
     case maxSimultaneous([Bool], Int)
+    /// The lessons use at most this many different rooms (the units: rooms beyond it).
+    case maxRooms(Int)
+    /// Two lessons one right after the other on a day have the same (first) room.
+    case sameRoomIfConsecutive
     /// The lessons (one teacher's or unit's, of one activity tag) occupy at most this many
     /// periods a day.
     case tagMaxDaily(Int)

@@ -46,4 +46,33 @@ extension SearchState {
     default: return 0
     }
   }
+
+  /// Every room a placed lesson uses (fixed or chosen).
+  private func rooms(of lesson: Int) -> [Int32] {
+    model.roomLayout[lesson].map { $0 >= 0 ? $0 : chosenRooms[lesson][Int(-1 - $0)] }.filter { $0 >= 0 }
+  }
+
+  /// Units of a rule on the number of rooms: the different rooms the placed lessons use beyond
+  /// the most.
+  func roomCountUnits(_ placed: [(lesson: Int, slot: Int)], max most: Int) -> Int {
+    var used = Set<Int32>()
+    for p in placed { for r in rooms(of: p.lesson) { used.insert(r) } }
+    return Swift.max(0, used.count - most)
+  }
+
+  /// Units of a same-room rule: each pair of placed lessons on one day, one right after the
+  /// other, whose first rooms differ.
+  func roomChangeUnits(_ placed: [(lesson: Int, slot: Int)]) -> Int {
+    var units = 0
+    for i in 0..<placed.count {
+      for j in 0..<i {
+        let (a, b) = (placed[i], placed[j])
+        guard a.slot / P == b.slot / P,
+          a.slot + model.duration[a.lesson] == b.slot || b.slot + model.duration[b.lesson] == a.slot
+        else { continue }
+        if rooms(of: a.lesson).first != rooms(of: b.lesson).first { units += 1 }
+      }
+    }
+    return units
+  }
 }

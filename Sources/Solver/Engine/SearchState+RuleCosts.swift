@@ -124,6 +124,8 @@ extension SearchState {
       }
     case .sameDay, .samePeriod, .minGaps, .maxDays, .ordered, .maxSimultaneous:
       units = activityRuleUnits(rule.kind, placed)
+    case .maxRooms(let most): units = roomCountUnits(placed, max: most)
+    case .sameRoomIfConsecutive: units = roomChangeUnits(placed)
     case .tagMaxDaily(let most): units = tagUnits(placed, max: most, continuously: false)
     case .tagMaxContinuously(let most): units = tagUnits(placed, max: most, continuously: true)
     case .tagPairGaps(let first, let least): units = tagPairUnits(placed, first: first, min: least)

@@ -112,7 +112,8 @@ extension ModelCompiler {
       for l in lessonList(ids) {
         groupRules.append(GroupRule(kind: .preferredRooms(set), lessons: [l], weight: weight))
       }
-    case .sameStartingDay, .sameStartingPeriod, .minGapsBetween, .maxDaysBetween, .ordered, .maxSimultaneous:
+    case .sameStartingDay, .sameStartingPeriod, .minGapsBetween, .maxDaysBetween, .ordered, .maxSimultaneous,
+      .occupyMaxRooms, .sameRoomIfConsecutive:
       compileActivityRule(constraint.rule, weight)
     case .endsStudentsDay(let ids):
       for l in lessonList(ids) { endsDayWeight[Int(l)] = weight }
@@ -140,6 +141,10 @@ extension ModelCompiler {
       var selected = Array(repeating: false, count: slots)
       for k in slotList(list) { selected[k] = true }
       groupRules.append(GroupRule(kind: .maxSimultaneous(selected, most), lessons: lessonList(ids), weight: weight))
+    case .occupyMaxRooms(let ids, let most):
+      groupRules.append(GroupRule(kind: .maxRooms(most), lessons: lessonList(ids), weight: weight))
+    case .sameRoomIfConsecutive(let ids):
+      groupRules.append(GroupRule(kind: .sameRoomIfConsecutive, lessons: lessonList(ids), weight: weight))
     default: preconditionFailure("every other rule is compiled by compile(_:)")
     }
   }
