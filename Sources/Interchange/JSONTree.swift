@@ -62,6 +62,9 @@ enum JSONTree {
           guard !stack.isEmpty else { return }
           stack.removeLast()
           at += 1
+        case UInt8(ascii: ":"):
+          expectKey = false
+          at += 1
         case UInt8(ascii: ","):
           if case .array(let path, let count)? = stack.last {
             stack[stack.count - 1] = .array(path: path, count: count + 1)
