@@ -70,8 +70,7 @@ extension FETImport.Mapper {
   mutating func roomRequirements(of activity: FETActivity) -> (
     requirements: [[RoomID]], optional: Bool, wishes: [(Set<String>, ConstraintWeight)]
   ) {
-    let virtual = Dictionary(
-      document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
+    let virtual = virtualRooms
     func expand(_ allowed: Set<String>) -> [[RoomID]] {
       let virtualOnes = allowed.filter { virtual[$0] != nil }.sorted()
       if let room = virtualOnes.first {
@@ -115,8 +114,6 @@ extension FETImport.Mapper {
   /// Rooms to wish for: a virtual room stands for the real rooms of its sets (its first room
   /// requirement is one of them).
   func realRooms(_ names: Set<String>) -> [RoomID] {
-    let virtual = Dictionary(
-      document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
-    return Set(names.flatMap { virtual[$0]?.flatMap { $0 } ?? [$0] }).sorted()
+    Set(names.flatMap { virtualRooms[$0]?.flatMap { $0 } ?? [$0] }).sorted()
   }
 }

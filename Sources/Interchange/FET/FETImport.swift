@@ -112,6 +112,8 @@ public enum FETImport {
     var homeHard: [Int: [Set<String>]] = [:]
     var homeSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
 
+    /// The sets of real rooms of each virtual room, by its name.
+    let virtualRooms: [String: [[String]]]
     /// FET's years, groups and subgroups as student sets (names are global in FET, so a set
     /// listed twice is one set, with the members of both).
     let studentSets: [StudentSet]
@@ -142,6 +144,8 @@ public enum FETImport {
       }
       studentSets = order.map { sets[$0]! }
       unitsOfSet = StudentSet.units(of: studentSets).mapValues(Set.init)
+      virtualRooms = Dictionary(
+        document.rooms.filter(\.isVirtual).map { ($0.name, $0.realRoomSets) }, uniquingKeysWith: { a, _ in a })
     }
 
     func error(_ line: Int?, _ message: String) -> FETFormatError {
