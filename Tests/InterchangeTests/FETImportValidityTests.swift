@@ -93,6 +93,42 @@ import Testing
     #expect(errors(organisation).isEmpty, "\(errors(organisation))")
   }
 
+  @Test func aLockedVirtualRoomKeepsTheRealRoomsItsConstraintNames() throws {
+    let room = { (name: String) in
+      "<Room><Name>\(name)</Name><Building></Building><Capacity>30</Capacity><Virtual>false</Virtual></Room>"
+    }
+    let set = { (rooms: [String]) in
+      "<Set_of_Real_Rooms><Number_of_Real_Rooms>\(rooms.count)</Number_of_Real_Rooms>"
+        + rooms.map { "<Real_Room>\($0)</Real_Room>" }.joined() + "</Set_of_Real_Rooms>"
+    }
+    var text = FETFixtures.smallFile(
+      spaceLists: """
+        <Space_Constraints_List>
+        <ConstraintBasicCompulsorySpace><Weight_Percentage>100</Weight_Percentage><Active>true</Active>
+        </ConstraintBasicCompulsorySpace>
+        <ConstraintActivityPreferredRoom>
+        	<Weight_Percentage>100</Weight_Percentage><Activity_Id>1</Activity_Id><Room>Pair</Room>
+        	<Number_of_Real_Rooms>2</Number_of_Real_Rooms><Real_Room>B1</Real_Room><Real_Room>A2</Real_Room>
+        	<Permanently_Locked>true</Permanently_Locked><Active>true</Active>
+        </ConstraintActivityPreferredRoom>
+        </Space_Constraints_List>
+        """)
+    text = text.replacingOccurrences(
+      of: "<Rooms_List>",
+      with: """
+        <Rooms_List>
+        \(["A1", "A2", "B1", "B2"].map(room).joined(separator: "\n"))
+        <Room><Name>Pair</Name><Building></Building><Capacity>30000</Capacity><Virtual>true</Virtual>
+        <Number_of_Sets_of_Real_Rooms>2</Number_of_Sets_of_Real_Rooms>
+        \(set(["A1", "A2"]))\(set(["B1", "B2"]))</Room>
+        """)
+    let (organisation, _) = try importing(text)
+    // One real room a set, as the constraint names them (FET's locked files); the other
+    // activity keeps no room requirement.
+    #expect(organisation.activities?.first?.rooms == [["A2"], ["B1"]])
+    #expect(errors(organisation).isEmpty, "\(errors(organisation))")
+  }
+
   @Test func aSubjectNamedOnlyByBlanksGetsANameOfItsOwn() throws {
     var text = FETFixtures.smallFile()
     text = text.replacingOccurrences(

@@ -54,7 +54,11 @@ extension FETImport.Mapper {
       targets = activities.filter { $0.teachers == [teacher] }
       home = true
     }
+    let realRooms = c.strings("Real_Room")
     for activity in targets {
+      if target == .activity, weight == .hard, !realRooms.isEmpty {
+        preferredRealRooms[activity.id, default: []].append(Set(realRooms))
+      }
       switch (home, weight) {
       case (false, .hard): preferredHard[activity.id, default: []].append(rooms)
       case (false, _): preferredSoft[activity.id, default: []].append((rooms, weight))
@@ -80,7 +84,7 @@ extension FETImport.Mapper {
           )
         }
         report.virtualRooms[String(activity.id)] = room
-        return virtual[room]!.map { $0 }
+        return chosenRealRooms(of: activity, in: virtual[room]!)
       }
       return [allowed.sorted()]
     }
@@ -109,6 +113,18 @@ extension FETImport.Mapper {
       return (expand(soft.reduce(Set<String>()) { $0.union($1.0) }), true, soft)
     }
     return ([], false, [])
+  }
+
+  /// The sets of a virtual room narrowed to the real rooms its 100% activity preferred rooms
+  /// name (`Real_Room`): each set keeps the named rooms it holds. FET requires the lists of
+  /// these constraints to leave one real room a set; a set none of them names stays whole.
+  func chosenRealRooms(of activity: FETActivity, in sets: [[String]]) -> [[RoomID]] {
+    guard let lists = preferredRealRooms[activity.id], var named = lists.first else { return sets }
+    for list in lists.dropFirst() { named.formIntersection(list) }
+    return sets.map { set in
+      let chosen = set.filter(named.contains)
+      return chosen.isEmpty ? set : chosen
+    }
   }
 
   /// Rooms to wish for: a virtual room stands for the real rooms of its sets (its first room

@@ -111,6 +111,9 @@ public enum FETImport {
     var preferredSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
     var homeHard: [Int: [Set<String>]] = [:]
     var homeSoft: [Int: [(Set<String>, ConstraintWeight)]] = [:]
+    /// The real rooms a 100% activity preferred room names for its virtual room (`Real_Room`),
+    /// one list per constraint: FET then takes these real rooms, one from each set.
+    var preferredRealRooms: [Int: [Set<String>]] = [:]
 
     /// The sets of real rooms of each virtual room, by its name.
     let virtualRooms: [String: [[String]]]
