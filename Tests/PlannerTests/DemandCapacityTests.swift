@@ -130,6 +130,31 @@ import Testing
       ])
   }
 
+  /// A room a lesson only wishes for (optional: FET's preferred room below 100%) needs no period:
+  /// more such lessons than the room holds is no impossibility.
+  @Test func anOptionalRoomIsNotCountedAsNeeded() {
+    var b = base()
+    b.addLessons(12, subject: "chem", class: "5A", teacher: "t1", rooms: [["lab"]])
+    b.addLessons(10, subject: "chem", class: "5B", teacher: "t2", rooms: [["lab"]])
+    for i in b.lessons.indices where b.lessons[i].classes == ["5B"] { b.lessons[i].rooms[0].optional = true }
+    #expect(DemandCapacity.issues(in: b.problem).filter { $0.code == DemandCapacity.Code.roomsTooFew }.isEmpty)
+  }
+
+  /// A lesson of no class (a teachers' meeting in FET's files) may take any period of the day, not
+  /// none: its teacher and room are counted over the whole day.
+  @Test func aLessonOfNoClassMayTakeAnyPeriod() {
+    var b = base()
+    b.addRoom("office")
+    for n in 1...6 {
+      b.lessons.append(
+        Lesson(
+          id: "meeting-\(n)", subject: "meeting", classes: [], group: "whole", teachers: ["t1"], students: [],
+          size: 0, duration: 1, rooms: [RoomRequirement(allowed: ["office"])]))
+    }
+    // Six periods of twenty: the teacher and the office have time for them.
+    #expect(DemandCapacity.issues(in: b.problem).isEmpty, "\(DemandCapacity.issues(in: b.problem))")
+  }
+
   /// Lessons that may use either of two rooms are counted against both; the path lists them.
   @Test func lessonsChoosingBetweenRoomsNameAllOfThem() {
     var b = base()

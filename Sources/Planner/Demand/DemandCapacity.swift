@@ -91,6 +91,14 @@ public enum DemandCapacity {
     let classByID: [ClassID: ProblemClass]
     let subjectName: [SubjectID: String]
 
+    /// The periods of the day the lessons may take: those of their classes' shifts, and every
+    /// period for a lesson of no class (a meeting of teachers, in FET's files).
+    func shiftPeriods(of lessons: [Lesson]) -> Set<Int> {
+      if lessons.contains(where: { $0.classes.isEmpty }) { return Set(1...max(periods, 1)) }
+      return Set(
+        lessons.flatMap { $0.classes }.compactMap { classByID[$0] }.flatMap { Array($0.firstPeriod...$0.lastPeriod) })
+    }
+
     init(_ problem: TimetableProblem) {
       self.problem = problem
       days = problem.days.count
@@ -122,10 +130,7 @@ public enum DemandCapacity {
     for teacher in problem.teachers {
       let lessons = lessonsOfTeacher[teacher.id] ?? []
       guard !lessons.isEmpty else { continue }
-      let shifts = Set(
-        lessons.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap {
-          Array($0.firstPeriod...$0.lastPeriod)
-        })
+      let shifts = context.shiftPeriods(of: lessons)
       let open =
         context.days * shifts.count
         - teacher.unavailable.filter { shifts.contains($0.period) && context.dayIndex[$0.day] != nil }.count
@@ -185,8 +190,11 @@ public enum DemandCapacity {
     let days = context.days
     var findings: [PlanningIssue] = []
     var byRoomSet: [[RoomID]: [Lesson]] = [:]
+    // An optional room (a wish below 100% in FET's files) may go unused: it needs no period.
     for lesson in problem.lessons {
-      for requirement in lesson.rooms { byRoomSet[requirement.allowed.sorted(), default: []].append(lesson) }
+      for requirement in lesson.rooms where !requirement.isOptional {
+        byRoomSet[requirement.allowed.sorted(), default: []].append(lesson)
+      }
     }
     let roomByID = Dictionary(problem.rooms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (rooms, lessons) in byRoomSet.sorted(by: { $0.key.joined() < $1.key.joined() }) {
@@ -194,10 +202,7 @@ public enum DemandCapacity {
       let users = byRoomSet.filter { Set($0.key).isSubset(of: Set(rooms)) }.flatMap(\.value)
       let needed = context.weeklyPeriods(users)
       let open = rooms.reduce(0) { $0 + days * context.periods - (roomByID[$1]?.unavailable.count ?? 0) }
-      let shiftPeriods = Set(
-        users.flatMap { $0.classes }.compactMap { context.classByID[$0] }.flatMap {
-          Array($0.firstPeriod...$0.lastPeriod)
-        })
+      let shiftPeriods = context.shiftPeriods(of: users)
       let usable = min(open, rooms.count * days * max(shiftPeriods.count, 1))
       if needed > Double(usable) {
         let names = rooms.compactMap { roomByID[$0]?.name }

@@ -250,18 +250,23 @@ final class SearchState {
     let length = model.duration[lesson]
     let parity = model.parity[lesson]
     let base = model.teacherCount + model.unitCount
+    // Under a rule on the rooms of several lessons, a free room its partners use comes first.
+    let partners = roomRulePartnerRooms(lesson)
     var taken: [Int32] = []
     for (k, options) in choices.enumerated() {
       var best: Int32 = options[0]
       var bestLoad = Int.max
+      var bestScore = Int.max
       for room in options where !taken.contains(room) {
         if (0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][slot + $0] }) { continue }
         var busy = 0
         for q in 0..<length where !isFree(resource: Int(room), slot: slot + q, parity: parity) { busy += 1 }
-        if busy < bestLoad {
+        let score = busy * 2 + (partners.isEmpty || partners.contains(room) ? 0 : 1)
+        if score < bestScore {
+          bestScore = score
           bestLoad = busy
           best = room
-          if busy == 0 { break }
+          if score == 0 { break }
         }
       }
       // A lesson may go without an optional room rather than share it.
@@ -269,6 +274,18 @@ final class SearchState {
       chosenRooms[lesson][k] = best
       taken.append(best)
     }
+  }
+
+  /// The rooms chosen by the other placed lessons of the lesson's rules on rooms of several
+  /// lessons (at most so many rooms, the same room if consecutive); empty without such rules.
+  func roomRulePartnerRooms(_ lesson: Int) -> [Int32] {
+    var rooms: [Int32] = []
+    for g in model.groupRulesOfLesson[lesson] where RoomRuleRepair.serves(model.groupRules[Int(g)].kind) {
+      for m in model.groupRules[Int(g)].lessons where Int(m) != lesson && start[Int(model.blockOf[Int(m)])] >= 0 {
+        for r in chosenRooms[Int(m)] where r >= 0 && !rooms.contains(r) { rooms.append(r) }
+      }
+    }
+    return rooms
   }
 
   /// The lessons that may hold each room (fixed or by choice), worked out when first needed.
