@@ -4,7 +4,9 @@ import Testing
 
 @testable import Solver
 
-/// The repair of rules on the rooms of several lessons, on a state set up by hand.
+/// Rooms chosen among several: the repair of rules on the rooms of several lessons, on a state
+/// set up by hand, and rooms closed at a time (a lesson whose every room is closed does not go
+/// there).
 @Suite struct RoomRuleRepairTests {
   /// Class A's four lessons (t1) may have r1 or r2 and must share one room; B's lesson (t2), at
   /// the time of A's first, may have r1 or r3.
@@ -48,5 +50,30 @@ import Testing
     #expect(check.isFeasible, "\(check.text())")
     let rooms = Set(timetable.placements.filter { $0.lesson.hasPrefix("A-") }.flatMap(\.rooms))
     #expect(rooms.count == 1)
+  }
+
+  /// Both rooms a lesson may have are closed in the first period (FET's room not available
+  /// times): it goes to the second, where one is open, and the Checker agrees.
+  @Test func aLessonWhoseEveryRoomIsClosedDoesNotGoThere() throws {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = 2
+    for r in ["r1", "r2"] { b.addRoom(r) }
+    b.addClass("A", compact: false)
+    b.addTeacher("t1")
+    b.addLessons(1, subject: "x", class: "A", teacher: "t1", rooms: [["r1", "r2"]])
+    let first = [TimeSlot(day: .mon, period: 1)]
+    b.constraints.append(TimetableConstraint(.roomNotAvailable(room: "r1", slots: first), weight: .hard))
+    b.constraints.append(
+      TimetableConstraint(
+        .roomNotAvailable(room: "r2", slots: first + [TimeSlot(day: .mon, period: 2)]), weight: .hard))
+    let problem = b.problem
+    let model = try TimetableModel(problem: problem)
+    #expect(model.domain[0] == [1])
+    let result = try TimetableSolver.solve(problem, settings: SolveSettings(timeLimit: 10, seed: 1, useMIP: false))
+    let check = TimetableCheck(problem: problem, timetable: result.timetable)
+    #expect(check.isFeasible, "\(check.text())")
+    #expect(result.timetable.placements.map(\.period) == [2])
+    #expect(result.timetable.placements.map(\.rooms) == [["r1"]])
   }
 }

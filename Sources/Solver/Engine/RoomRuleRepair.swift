@@ -60,7 +60,7 @@ struct RoomRuleRepair {
     var changes: [Change] = []
     for lesson in members {
       guard let choice = model.roomChoices[lesson].firstIndex(where: { $0.contains(room) }),
-        state.chosenRooms[lesson][choice] != room
+        state.chosenRooms[lesson][choice] != room, isOpen(room, for: lesson)
       else { continue }
       changes.append((lesson, choice, state.chosenRooms[lesson][choice]))
       state.setRoom(lesson: lesson, choice: choice, room: room)
@@ -92,10 +92,19 @@ struct RoomRuleRepair {
     }
   }
 
+  /// Whether a room is open over the lesson's periods (the search's cost does not price a closed
+  /// room: the domains and the rooms' choices keep lessons out of them).
+  private func isOpen(_ room: Int32, for lesson: Int) -> Bool {
+    let model = state.model
+    let slot = Int(state.start[Int(model.blockOf[lesson])])
+    let closed = model.unavailableRoomSlots[Int(room) - model.teacherCount - model.unitCount]
+    return slot >= 0 && !(0..<model.duration[lesson]).contains { closed[slot + $0] }
+  }
+
   /// Gives one room requirement of a lesson the room of its choice with the lowest total cost.
   private func rechoose(_ lesson: Int, _ choice: Int) {
     var best = (room: state.chosenRooms[lesson][choice], cost: state.cost)
-    for room in state.model.roomChoices[lesson][choice] where room != best.room {
+    for room in state.model.roomChoices[lesson][choice] where room != best.room && isOpen(room, for: lesson) {
       state.setRoom(lesson: lesson, choice: choice, room: room)
       if state.cost < best.cost { best = (room, state.cost) }
     }

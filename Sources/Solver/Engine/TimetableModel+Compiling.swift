@@ -491,6 +491,11 @@ struct ModelCompiler {
       for r in fixedResources[m] where Int(r) >= T + U {
         for q in 0..<own where roomOff[Int(r) - T - U][start + q] { return false }
       }
+      // A room the lesson needs must be open: one of its choice at least.
+      for (k, choice) in roomChoices[m].enumerated() where !roomOptional[m][k] {
+        let open = choice.contains { r in !(0..<own).contains { roomOff[Int(r) - T - U][start + $0] } }
+        if !open { return false }
+      }
     }
     return true
   }
