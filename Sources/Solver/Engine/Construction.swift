@@ -47,7 +47,7 @@ struct Construction {
       var bestConflicts: [Int] = []
       var ties = 0
       // Lessons too close under a rule of days between lessons are moved out of the way too,
-      // as FET does, when the block is wide (see `SearchParameters.Construction.closeWidth`): by day, worked out
+      // as FET does (for blocks at least `SearchParameters.Construction.closeWidth` wide): by day, worked out
       // once.
       let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
       var tooClose: [(blocks: [Int], pairs: Int)?] = Array(
