@@ -70,7 +70,7 @@ public struct FETBench {
     let theirMedian = Figures.median(theirs.times)
     let ratio =
       ourMedian.isFinite && theirMedian.isFinite ? ourMedian / theirMedian : (ourMedian.isFinite ? 0 : .infinity)
-    let ourVerdict = ours.judged.map { verdict(problem, $0) } ?? "—"
+    let ourVerdict = ours.judged.map { verdict(problem, $0, report: "\(folder)/sabaq-check.txt") } ?? "—"
     let fetVerdict =
       theirs.timetable.flatMap { try? TimetableSource.read($0, organisation: source.organisation) }
       .map { verdict(problem, $0) } ?? "—"
@@ -159,9 +159,11 @@ public struct FETBench {
     return result.contains("Simulation successful")
   }
 
-  /// "hard/soft" as the Checker judges a timetable of the file.
-  private func verdict(_ problem: TimetableProblem, _ timetable: Timetable) -> String {
+  /// "hard/soft" as the Checker judges a timetable of the file; its whole report goes to `report`
+  /// when given (kept in the work folder, to name what is left).
+  private func verdict(_ problem: TimetableProblem, _ timetable: Timetable, report: String? = nil) -> String {
     let check = TimetableCheck(problem: problem, timetable: timetable)
+    if let report { try? check.text().write(toFile: report, atomically: true, encoding: .utf8) }
     return "\(check.hardViolationCount)/\(check.softCost.total)"
   }
 

@@ -59,6 +59,10 @@ import Testing
     #expect(row[6].hasPrefix("0/"), "the Checker finds no hard violation in ours: \(row)")
     #expect(row[7].hasPrefix("0/"), "nor in fet-cl's: \(row)")
     #expect(row[8] == "yes", "fet-cl confirms ours: \(row)")
+    // The Checker's whole report on ours is kept in the work folder.
+    let report = try String(
+      contentsOf: folder.appendingPathComponent("small-school/sabaq-check.txt"), encoding: .utf8)
+    #expect(report.contains("Hard violations: 0 (feasible)"), "\(report)")
   }
 }
 
