@@ -127,8 +127,9 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// broken rule is priced instead). Was `SABAQ_KEEP_TOO_CLOSE` (set: off).
     public var evictTooClose = true
     /// The least number of teachers, student units and fixed rooms of a block that evicts lessons
-    /// too close to it (0: every block). Stop 18 set it to 3, for the wide blocks of course systems
-    /// and bands only, when evicting for every block slowed Greece's Gymnasio. Stop 29 measured
+    /// too close to it (0: every block). It was 3 (the wide blocks of course systems and bands
+    /// only) after evicting for every block had slowed Greece's Gymnasio (38 s against 11 s,
+    /// median of three seeds, with an earlier search). Stop 29 measured
     /// again (one seed, 90–120 s, the same run): every block evicting is faster on the files whose
     /// hard rules are mostly days between lessons (Namibia's NamibiaPSY16T1f 5.5 s against 13.1,
     /// NehaleSS 1.2 against 3.9, MAPSY16T1d 0.4 against 1.6, ConcordiaY2016T2a 4.2 against 11.9,
