@@ -59,30 +59,42 @@ import Testing
     #expect(errors(organisation).isEmpty, "\(errors(organisation))")
   }
 
-  @Test func aSoftWishForAVirtualRoomWishesForItsRealRooms() throws {
+  /// The small file with these real rooms, a virtual room of these sets, and one space
+  /// constraint beside the basic compulsory one.
+  static func withVirtualRoom(_ name: String, sets: [[String]], realRooms: [String], constraint: String) -> String {
     let room = { (name: String) in
       "<Room><Name>\(name)</Name><Building></Building><Capacity>30</Capacity><Virtual>false</Virtual></Room>"
     }
-    var text = FETFixtures.smallFile(
+    let set = { (rooms: [String]) in
+      "<Set_of_Real_Rooms><Number_of_Real_Rooms>\(rooms.count)</Number_of_Real_Rooms>"
+        + rooms.map { "<Real_Room>\($0)</Real_Room>" }.joined() + "</Set_of_Real_Rooms>"
+    }
+    let text = FETFixtures.smallFile(
       spaceLists: """
         <Space_Constraints_List>
         <ConstraintBasicCompulsorySpace><Weight_Percentage>100</Weight_Percentage><Active>true</Active>
         </ConstraintBasicCompulsorySpace>
-        <ConstraintSubjectPreferredRoom>
-        	<Weight_Percentage>95</Weight_Percentage><Subject>Maths</Subject><Room>Labs</Room><Active>true</Active>
-        </ConstraintSubjectPreferredRoom>
+        \(constraint)
         </Space_Constraints_List>
         """)
-    text = text.replacingOccurrences(
+    return text.replacingOccurrences(
       of: "<Rooms_List>",
       with: """
         <Rooms_List>
-        \(room("A1"))
-        \(room("A2"))
-        <Room><Name>Labs</Name><Building></Building><Capacity>30000</Capacity><Virtual>true</Virtual>
-        <Number_of_Sets_of_Real_Rooms>1</Number_of_Sets_of_Real_Rooms>
-        <Set_of_Real_Rooms><Number_of_Real_Rooms>2</Number_of_Real_Rooms><Real_Room>A2</Real_Room>
-        <Real_Room>A1</Real_Room></Set_of_Real_Rooms></Room>
+        \(realRooms.map(room).joined(separator: "\n"))
+        <Room><Name>\(name)</Name><Building></Building><Capacity>30000</Capacity><Virtual>true</Virtual>
+        <Number_of_Sets_of_Real_Rooms>\(sets.count)</Number_of_Sets_of_Real_Rooms>
+        \(sets.map(set).joined())</Room>
+        """)
+  }
+
+  @Test func aSoftWishForAVirtualRoomWishesForItsRealRooms() throws {
+    let text = Self.withVirtualRoom(
+      "Labs", sets: [["A2", "A1"]], realRooms: ["A1", "A2"],
+      constraint: """
+        <ConstraintSubjectPreferredRoom>
+        	<Weight_Percentage>95</Weight_Percentage><Subject>Maths</Subject><Room>Labs</Room><Active>true</Active>
+        </ConstraintSubjectPreferredRoom>
         """)
     let (organisation, _) = try importing(text)
     // The hard requirement keeps FET's order of the real rooms.
@@ -94,33 +106,14 @@ import Testing
   }
 
   @Test func aLockedVirtualRoomKeepsTheRealRoomsItsConstraintNames() throws {
-    let room = { (name: String) in
-      "<Room><Name>\(name)</Name><Building></Building><Capacity>30</Capacity><Virtual>false</Virtual></Room>"
-    }
-    let set = { (rooms: [String]) in
-      "<Set_of_Real_Rooms><Number_of_Real_Rooms>\(rooms.count)</Number_of_Real_Rooms>"
-        + rooms.map { "<Real_Room>\($0)</Real_Room>" }.joined() + "</Set_of_Real_Rooms>"
-    }
-    var text = FETFixtures.smallFile(
-      spaceLists: """
-        <Space_Constraints_List>
-        <ConstraintBasicCompulsorySpace><Weight_Percentage>100</Weight_Percentage><Active>true</Active>
-        </ConstraintBasicCompulsorySpace>
+    let text = Self.withVirtualRoom(
+      "Pair", sets: [["A1", "A2"], ["B1", "B2"]], realRooms: ["A1", "A2", "B1", "B2"],
+      constraint: """
         <ConstraintActivityPreferredRoom>
         	<Weight_Percentage>100</Weight_Percentage><Activity_Id>1</Activity_Id><Room>Pair</Room>
         	<Number_of_Real_Rooms>2</Number_of_Real_Rooms><Real_Room>B1</Real_Room><Real_Room>A2</Real_Room>
         	<Permanently_Locked>true</Permanently_Locked><Active>true</Active>
         </ConstraintActivityPreferredRoom>
-        </Space_Constraints_List>
-        """)
-    text = text.replacingOccurrences(
-      of: "<Rooms_List>",
-      with: """
-        <Rooms_List>
-        \(["A1", "A2", "B1", "B2"].map(room).joined(separator: "\n"))
-        <Room><Name>Pair</Name><Building></Building><Capacity>30000</Capacity><Virtual>true</Virtual>
-        <Number_of_Sets_of_Real_Rooms>2</Number_of_Sets_of_Real_Rooms>
-        \(set(["A1", "A2"]))\(set(["B1", "B2"]))</Room>
         """)
     let (organisation, _) = try importing(text)
     // One real room a set, as the constraint names them (FET's locked files); the other
