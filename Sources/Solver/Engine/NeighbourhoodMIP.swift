@@ -158,11 +158,10 @@ struct NeighbourhoodMIP {
   private func addRoomKinds() throws {
     for key in roomSetCover.keys.sorted() {
       let entry = roomSetCover[key]!
-      let base = model.teacherCount + model.unitCount
       for slot in entry.cells.keys.sorted() {
         let vars = entry.cells[slot]!
         let free = entry.rooms.filter {
-          state.load(resource: Int($0), slot: slot) == 0 && !model.unavailableRoomSlots[Int($0) - base][slot]
+          state.load(resource: Int($0), slot: slot) == 0 && !model.isRoomClosed($0, from: slot)
         }.count
         guard vars.count > free else { continue }
         let slack = try lp.addVariable(.continuous, lower: 0, cost: hardPrice)

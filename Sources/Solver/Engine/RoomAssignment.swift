@@ -116,10 +116,7 @@ struct RoomAssignment {
               for k in 0..<2 where parity & (1 << k) != 0 { cover[cell(room, s + q, k), default: []].append(z) }
             }
           }
-          for room in rooms
-          where !(0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][s + $0] }) {
-            try option(room)
-          }
+          for room in rooms where !model.isRoomClosed(room, from: s, length: length) { try option(room) }
           // A room held now stays a possibility, even where it is not available.
           if held >= 0, !vars.contains(where: { $0.room == held }) { try option(held) }
           var none: LinearProgram.Variable?

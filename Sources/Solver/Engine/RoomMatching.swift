@@ -33,7 +33,7 @@ struct RoomMatching {
       }
       let options: [[Int32]] = requirements.map { requirement in
         model.roomChoices[requirement.lesson][requirement.choice].filter {
-          !blocked.contains($0) && !model.unavailableRoomSlots[Int($0) - base][slot]
+          !blocked.contains($0) && !model.isRoomClosed($0, from: slot)
         }
       }
       var owner: [Int32: Int] = [:]

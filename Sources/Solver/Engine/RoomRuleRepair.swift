@@ -97,8 +97,7 @@ struct RoomRuleRepair {
   private func isOpen(_ room: Int32, for lesson: Int) -> Bool {
     let model = state.model
     let slot = Int(state.start[Int(model.blockOf[lesson])])
-    let closed = model.unavailableRoomSlots[Int(room) - model.teacherCount - model.unitCount]
-    return slot >= 0 && !(0..<model.duration[lesson]).contains { closed[slot + $0] }
+    return slot >= 0 && !model.isRoomClosed(room, from: slot, length: model.duration[lesson])
   }
 
   /// Gives one room requirement of a lesson the room of its choice with the lowest total cost.

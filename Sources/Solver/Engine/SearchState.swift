@@ -249,7 +249,6 @@ final class SearchState {
     guard !choices.isEmpty else { return }
     let length = model.duration[lesson]
     let parity = model.parity[lesson]
-    let base = model.teacherCount + model.unitCount
     // Under a rule on the rooms of several lessons, a free room its partners use comes first.
     let partners = roomRulePartnerRooms(lesson)
     var taken: [Int32] = []
@@ -258,7 +257,7 @@ final class SearchState {
       var bestLoad = Int.max
       var bestScore = Int.max
       for room in options where !taken.contains(room) {
-        if (0..<length).contains(where: { model.unavailableRoomSlots[Int(room) - base][slot + $0] }) { continue }
+        if model.isRoomClosed(room, from: slot, length: length) { continue }
         var busy = 0
         for q in 0..<length where !isFree(resource: Int(room), slot: slot + q, parity: parity) { busy += 1 }
         let score = busy * 2 + (partners.isEmpty || partners.contains(room) ? 0 : 1)
@@ -280,7 +279,7 @@ final class SearchState {
   /// lessons (at most so many rooms, the same room if consecutive); empty without such rules.
   func roomRulePartnerRooms(_ lesson: Int) -> [Int32] {
     var rooms: [Int32] = []
-    for g in model.groupRulesOfLesson[lesson] where RoomRuleRepair.serves(model.groupRules[Int(g)].kind) {
+    for g in model.roomRulesOfLesson[lesson] {
       for m in model.groupRules[Int(g)].lessons where Int(m) != lesson && start[Int(model.blockOf[Int(m)])] >= 0 {
         for r in chosenRooms[Int(m)] where r >= 0 && !rooms.contains(r) { rooms.append(r) }
       }

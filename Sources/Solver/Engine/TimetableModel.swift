@@ -97,6 +97,8 @@ struct TimetableModel {
   let startPenalty: [[Int32]]
   let groupRules: [GroupRule]
   let groupRulesOfLesson: [[Int32]]
+  /// The rules on the rooms of several lessons (`RoomRuleRepair.serves`) of each lesson.
+  let roomRulesOfLesson: [[Int32]]
   /// Rules on each teacher (index t) and student unit (index teachers + u).
   let resourceRules: [[ResourceRule]]
   /// The same, split into rules priced day by day and rules priced over the week.
@@ -196,6 +198,8 @@ struct TimetableModel {
     startPenalty = c.startPenalty
     groupRules = c.groupRules
     groupRulesOfLesson = c.groupRulesOfLesson
+    let rules = c.groupRules
+    roomRulesOfLesson = c.groupRulesOfLesson.map { $0.filter { RoomRuleRepair.serves(rules[Int($0)].kind) } }
     resourceRules = c.resourceRules
     dailyResourceRules = c.resourceRules.map { $0.filter { !$0.isWeekly } }
     weeklyResourceRules = c.resourceRules.map { $0.filter(\.isWeekly) }
@@ -206,6 +210,11 @@ struct TimetableModel {
   }
 
   func day(of slot: Int) -> Int { slot / periods }
+  /// Whether a room (its resource index) is closed in any of the `length` periods from `slot`.
+  func isRoomClosed(_ room: Int32, from slot: Int, length: Int = 1) -> Bool {
+    let closed = unavailableRoomSlots[Int(room) - teacherCount - unitCount]
+    return (0..<length).contains { closed[slot + $0] }
+  }
   func period(of slot: Int) -> Int { slot % periods }
 }
 
