@@ -166,7 +166,8 @@ final class SearchRun {
       search.anneal(
         steps: blocks * annealing.repairStepsPerBlock,
         startTemperature: calm ? Double(settings.perturbationWeight) : annealing.repairStartTemperature,
-        endTemperature: calm ? annealing.calmRepairEndTemperature : annealing.repairEndTemperature, stop: stop)
+        endTemperature: calm ? annealing.calmRepairEndTemperature : annealing.repairEndTemperature,
+        untilFeasible: !calm, stop: stop)
     }
   }
 

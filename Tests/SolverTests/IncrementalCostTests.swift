@@ -125,6 +125,29 @@ import Testing
     #expect(search.best.cost <= state.cost)
   }
 
+  /// A repair that asks to stop at the first timetable without hard violations stops there, long
+  /// before its steps run out; without the request it goes on.
+  @Test func aRepairUntilFeasibleStopsAtTheFirstTimetableWithoutHardViolations() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    func clashingStart() -> SearchState {
+      let state = SearchState(model: model)
+      for b in model.blockLessons.indices where !model.domain[b].isEmpty { state.place(b, at: Int(model.domain[b][0])) }
+      return state
+    }
+    let state = clashingStart()
+    #expect(state.cost.hard > 0)
+    var search = LocalSearch(state: state, seed: 4)
+    search.hardWeight = 1500
+    search.anneal(steps: 200_000, startTemperature: 750, endTemperature: 50, untilFeasible: true, stop: { false })
+    #expect(state.cost.hard == 0)
+    #expect(search.moves < 200_000)
+    let other = clashingStart()
+    var going = LocalSearch(state: other, seed: 4)
+    going.hardWeight = 1500
+    going.anneal(steps: search.moves + 500, startTemperature: 750, endTemperature: 50, stop: { false })
+    #expect(going.moves > search.moves)
+  }
+
   /// The lessons in a block's way, found through each cell's record of its holders, are those a
   /// search through every placed lesson finds, also when more lessons crowd a cell than it records.
   @Test func theLessonsInTheWayAreFoundThroughTheCellsRecords() throws {

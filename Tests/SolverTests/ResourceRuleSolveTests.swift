@@ -159,6 +159,7 @@ import Testing
       TimetableConstraint(.teachersMinRestingHours(teacher: "t4", min: 5, circular: true), weight: .hard),
       TimetableConstraint(.studentsMinRestingHours(students: nil, min: 4, circular: false), weight: .soft(7)),
       TimetableConstraint(.studentsMaxDaysPerWeek(students: "B", max: 3), weight: .soft(6)),
+      TimetableConstraint(.teachersMaxDaysPerWeek(teacher: "t2", max: 4), weight: .hard),
       TimetableConstraint(
         .studentsMinGapsBetweenTagPair(
           students: nil, firstTag: "lab", first: ids(b, "C-phy") + ids(b, "B-math"), secondTag: "x",
@@ -208,5 +209,39 @@ import Testing
     }
     #expect(compared > 10)
     #expect(state.cost.soft > 0)
+  }
+
+  /// A hard maximum of days a week costs whole days over; the search also sees the lessons on
+  /// the lightest day over it, so that moving one of them off is progress before the day is empty.
+  @Test func aLessonMovedOffTheLightestDayOverTheMaximumIsProgress() throws {
+    var b = ProblemFixture.Builder()
+    b.addClass("C", compact: false)
+    b.addTeacher("t1")
+    b.addLessons(6, subject: "music", class: "C", teacher: "t1", oncePerDay: false)
+    b.constraints.append(TimetableConstraint(.teachersMaxDaysPerWeek(teacher: "t1", max: 2), weight: .hard))
+    let model = try TimetableModel(problem: b.problem)
+    let state = SearchState(model: model)
+    let periods = model.periods
+    // Mon 1–2, Tue 1–2, Wed 1–2: one day over, two lessons on each day.
+    for (b, slot) in [0, 1, periods, periods + 1, 2 * periods, 2 * periods + 1].enumerated() {
+      state.place(b, at: slot)
+    }
+    #expect(state.cost.hard == 1)
+    #expect(state.penalty == 1)
+    #expect(state.penalty == state.recomputedPenalty())
+    // One lesson off Wednesday: the day is still worked, but the search sees the gain.
+    state.move(5, to: 2)
+    #expect(state.cost.hard == 1)
+    #expect(state.penalty == 0)
+    // The last one off: no day over, no shadow.
+    state.move(4, to: periods + 2)
+    #expect(state.cost.hard == 0)
+    #expect(state.penalty == 0)
+    // Clearing the breakout weights keeps the shadow of a day over.
+    state.move(4, to: 2 * periods)
+    state.move(5, to: 2 * periods + 1)
+    state.clearBreakoutWeights()
+    #expect(state.penalty == 1)
+    #expect(state.penalty == state.recomputedPenalty())
   }
 }

@@ -51,9 +51,13 @@ struct LocalSearch {
   }
 
   /// Runs `steps` move trials with the temperature falling from `startTemperature` to
-  /// `endTemperature` (in scalar cost units). Returns early when `stop` says so or when there is
-  /// nothing left to improve.
-  mutating func anneal(steps: Int, startTemperature: Double, endTemperature: Double, stop: () -> Bool) {
+  /// `endTemperature` (in scalar cost units). Returns early when `stop` says so, when there is
+  /// nothing left to improve, or, with `untilFeasible`, at the first state without hard violations
+  /// (a repair has done its work there; the rest of the round at a repair's temperature would
+  /// only wander).
+  mutating func anneal(
+    steps: Int, startTemperature: Double, endTemperature: Double, untilFeasible: Bool = false, stop: () -> Bool
+  ) {
     let model = state.model
     let movable = (0..<model.blockLessons.count).filter { !model.locked[$0] && model.domain[$0].count > 1 }
     guard !movable.isEmpty else { return }
@@ -113,6 +117,7 @@ struct LocalSearch {
       }
       moves += 1
       if state.cost < best.cost { best = state.snapshot() }
+      if untilFeasible, state.cost.hard == 0 { return }
     }
   }
 

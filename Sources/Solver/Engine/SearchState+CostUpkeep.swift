@@ -2,56 +2,56 @@
 // date after a block is placed or removed (only what the block touches is priced again).
 
 extension SearchState {
-  /// Prices again, on the given days, everything the block's lessons touch: class, teacher and
+  /// Prices again, on the day of the change, everything the block's lessons touch: class, teacher and
   /// unit days, daily and spread groups, group rules, rules on teachers and units, lessons that
   /// end their students' day.
-  func refresh(block: Int, days: [Int]) {
+  func refresh(block: Int, day d: Int) {
     collectTouched(block: block)
-    let classes = scratchClasses
-    let teachers = scratchTeachers
-    let units = scratchUnits
-    let groups = scratchGroups
-    let spreads = scratchSpreads
-    let rules = scratchRules
-    for d in days {
-      for c in classes {
-        let index = Int(c) * D + d
-        let new = computeClassDay(Int(c), d)
-        cost += new - classDayCost[index]
-        classDayCost[index] = new
-      }
-      for t in teachers {
-        let index = Int(t) * D + d
-        let new = computeTeacherDay(Int(t), d)
-        cost += new - teacherDayCost[index]
-        teacherDayCost[index] = new
-      }
-      for u in units {
-        let unit = Int(u) - model.teacherCount
-        let index = unit * D + d
-        let new = computeUnitDay(unit, d)
-        cost += new - unitDayCost[index]
-        unitDayCost[index] = new
-      }
+    // By index into the scratch lists: a copy of each list would cost a retain and a release on
+    // every placement.
+    for k in scratchClasses.indices {
+      let index = Int(scratchClasses[k]) * D + d
+      let new = computeClassDay(Int(scratchClasses[k]), d)
+      cost += new - classDayCost[index]
+      classDayCost[index] = new
     }
-    for g in groups {
-      let new = computeGroup(Int(g))
-      cost += new - groupCost[Int(g)]
-      groupCost[Int(g)] = new
+    for k in scratchTeachers.indices {
+      let index = Int(scratchTeachers[k]) * D + d
+      let new = computeTeacherDay(Int(scratchTeachers[k]), d)
+      cost += new - teacherDayCost[index]
+      teacherDayCost[index] = new
     }
-    for g in spreads {
-      let new = computeSpread(Int(g))
-      cost += new - spreadCost[Int(g)]
-      spreadCost[Int(g)] = new
+    for k in scratchUnits.indices {
+      let unit = Int(scratchUnits[k]) - model.teacherCount
+      let index = unit * D + d
+      let new = computeUnitDay(unit, d)
+      cost += new - unitDayCost[index]
+      unitDayCost[index] = new
     }
-    for g in rules { refreshRule(Int(g)) }
+    for k in scratchGroups.indices {
+      let g = Int(scratchGroups[k])
+      let new = computeGroup(g)
+      cost += new - groupCost[g]
+      groupCost[g] = new
+    }
+    for k in scratchSpreads.indices {
+      let g = Int(scratchSpreads[k])
+      let new = computeSpread(g)
+      cost += new - spreadCost[g]
+      spreadCost[g] = new
+    }
+    for k in scratchRules.indices { refreshRule(Int(scratchRules[k])) }
     if model.hasResourceRules {
-      for t in teachers where !model.resourceRules[Int(t)].isEmpty { refreshResource(Int(t), days: days) }
-      for u in units where !model.resourceRules[Int(u)].isEmpty { refreshResource(Int(u), days: days) }
+      for k in scratchTeachers.indices where !model.resourceRules[Int(scratchTeachers[k])].isEmpty {
+        refreshResource(Int(scratchTeachers[k]), day: d)
+      }
+      for k in scratchUnits.indices where !model.resourceRules[Int(scratchUnits[k])].isEmpty {
+        refreshResource(Int(scratchUnits[k]), day: d)
+      }
     }
     // Lessons that must end their students' day, among those sharing a unit with this block.
-    for u in units {
-      for l in model.endsDayOfUnit[Int(u) - model.teacherCount] {
+    for k in scratchUnits.indices {
+      for l in model.endsDayOfUnit[Int(scratchUnits[k]) - model.teacherCount] {
         let new = computeEndsDay(Int(l))
         cost += new - endsDayCost[Int(l)]
         endsDayCost[Int(l)] = new
@@ -66,23 +66,54 @@ extension SearchState {
     ruleCost[g] = new
   }
 
-  func refreshResource(_ r: Int, days: [Int]) {
-    for d in days {
-      let new = computeResourceDay(r, d)
-      cost += new - resourceDayCost[r * D + d]
-      resourceDayCost[r * D + d] = new
-    }
+  func refreshResource(_ r: Int, day d: Int) {
+    let new = computeResourceDay(r, d)
+    cost += new - resourceDayCost[r * D + d]
+    resourceDayCost[r * D + d] = new
     if !model.weeklyResourceRules[r].isEmpty {
-      for d in days {
-        let stats = ResourceRule.DayStats(mask: resourceMask(r, d), excused: model.excused[r * D + d])
-        weekStats[r].add(dayStats[r * D + d], -1)
-        weekStats[r].add(stats, 1)
-        dayStats[r * D + d] = stats
-      }
+      let stats = ResourceRule.DayStats(mask: resourceMask(r, d), excused: model.excused[r * D + d])
+      weekStats[r].add(dayStats[r * D + d], -1)
+      weekStats[r].add(stats, 1)
+      dayStats[r * D + d] = stats
       let new = computeResourceWeek(r)
       cost += new - resourceWeekCost[r]
       resourceWeekCost[r] = new
+      if hardMaxDays[r] != Int.max { refreshDaysShadow(r) }
     }
+  }
+
+  /// A hard maximum of days a week costs a whole day over, which a move off the lightest day
+  /// lowers only when it empties the day: a plateau the search does not cross. The search also
+  /// sees, as penalty units (never the true cost), the other busy periods of the lightest days
+  /// over the maximum, so that each lesson moved off them is progress.
+  func refreshDaysShadow(_ r: Int) {
+    let shadow = computeDaysShadow(r)
+    penalty += shadow - daysShadow[r]
+    shadowTotal += shadow - daysShadow[r]
+    daysShadow[r] = shadow
+  }
+
+  /// The busy periods but one of each of the lightest days over a resource's hard maximum.
+  func computeDaysShadow(_ r: Int) -> Int {
+    var busy: UInt32 = 0
+    for d in 0..<D where resourceMask(r, d) != 0 { busy |= 1 << UInt32(d) }
+    var over = busy.nonzeroBitCount - hardMaxDays[r]
+    var shadow = 0
+    while over > 0 {
+      var lightest = -1
+      var least = Int.max
+      for d in 0..<D where busy & (1 << UInt32(d)) != 0 {
+        let periods = resourceMask(r, d).nonzeroBitCount
+        if periods < least {
+          least = periods
+          lightest = d
+        }
+      }
+      shadow += least - 1
+      busy &= ~(1 << UInt32(lightest))
+      over -= 1
+    }
+    return shadow
   }
 
   func refreshTeacherRooms(lesson: Int, day: Int) {

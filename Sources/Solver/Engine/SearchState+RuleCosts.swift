@@ -311,17 +311,19 @@ extension SearchState {
 
   func computeGroup(_ g: Int) -> Cost {
     let group = model.dailyGroups[g]
-    var counts = Array(repeating: 0, count: D * 2)
+    // Lessons a day and week parity, in the scratch list (no array made on every placement).
+    if scratchParityCounts.count != D * 2 { scratchParityCounts = Array(repeating: 0, count: D * 2) }
+    for k in 0..<(D * 2) { scratchParityCounts[k] = 0 }
     for l in group.lessons {
       let s = Int(start[Int(model.blockOf[Int(l)])])
       guard s >= 0 else { continue }
       let d = s / P
       let parity = model.parity[Int(l)]
-      if parity & 1 != 0 { counts[d * 2] += 1 }
-      if parity & 2 != 0 { counts[d * 2 + 1] += 1 }
+      if parity & 1 != 0 { scratchParityCounts[d * 2] += 1 }
+      if parity & 2 != 0 { scratchParityCounts[d * 2 + 1] += 1 }
     }
     var units = 0
-    for c in counts where c > group.max { units += c - group.max }
+    for k in 0..<(D * 2) where scratchParityCounts[k] > group.max { units += scratchParityCounts[k] - group.max }
     return weighted(units, group.weight)
   }
 

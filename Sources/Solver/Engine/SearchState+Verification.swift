@@ -25,13 +25,15 @@ extension SearchState {
     return total
   }
 
-  /// The breakout weights' extra units, counted afresh (for tests of `penalty`).
+  /// The breakout weights' extra units and the shadow of the maximum of days, counted afresh
+  /// (for tests of `penalty`).
   func recomputedPenalty() -> Int {
     var total = 0
     for index in occupancy.indices where occupancy[index] >= 2 {
       total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
     }
     for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
+    for r in hardMaxDays.indices where hardMaxDays[r] != Int.max { total += computeDaysShadow(r) }
     return total
   }
 

@@ -42,6 +42,8 @@ final class SearchState {
   var scratchBuildings: [(slot: Int, lesson: Int, building: Int32)] = []
   var scratchDayCounts: [Int] = []
   var scratchMasks: [UInt32] = []
+  /// Scratch of a subject's daily maximum: lessons a day and week parity (d × 2 + parity).
+  var scratchParityCounts: [Int] = []
   /// Stamps for collecting each class, teacher, unit, group and rule once per refresh.
   var stamp: [UInt32]
   var epoch: UInt32 = 0
@@ -77,6 +79,11 @@ final class SearchState {
   var ruleExtra: [Int32]
   /// The extra hard units the breakout weights add to the current timetable's violations.
   var penalty = 0
+  /// The least hard maximum of busy days a week of each teacher and unit (`Int.max`: none), and
+  /// the shadow units it adds to `penalty` (`SearchState.refreshDaysShadow`).
+  let hardMaxDays: [Int]
+  var daysShadow: [Int]
+  var shadowTotal = 0
   private(set) var lastPenaltyDelta = 0
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
@@ -110,6 +117,13 @@ final class SearchState {
     endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
     dayStats = Array(repeating: ResourceRule.DayStats(), count: (model.teacherCount + model.unitCount) * model.days)
     weekStats = Array(repeating: ResourceRule.WeekStats(), count: model.teacherCount + model.unitCount)
+    hardMaxDays = model.resourceRules.map { rules in
+      rules.reduce(Int.max) { most, rule in
+        if case .maxDaysPerWeek(let days) = rule.kind, rule.weight.hard { return min(most, days) }
+        return most
+      }
+    }
+    daysShadow = Array(repeating: 0, count: model.teacherCount + model.unitCount)
     unitsMatter = model.studentGapWeight > 0 || model.hasResourceRules || model.endsDayOfUnit.contains { !$0.isEmpty }
     unplaced = model.lessonIDs.count
     cost = Cost(hard: unplacedWeight * unplaced, soft: 0)
@@ -171,7 +185,7 @@ final class SearchState {
     if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
       cost.soft += perturbationWeight
     }
-    refresh(block: block, days: [model.day(of: slot)])
+    refresh(block: block, day: model.day(of: slot))
   }
 
   /// Takes a block out of the timetable.
@@ -189,7 +203,7 @@ final class SearchState {
     if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
       cost.soft -= perturbationWeight
     }
-    refresh(block: block, days: [model.day(of: slot)])
+    refresh(block: block, day: model.day(of: slot))
   }
 
   func move(_ block: Int, to slot: Int) {
@@ -216,14 +230,18 @@ final class SearchState {
     let clashesBefore = clashes
     let penaltyBefore = penalty
     let old = Int(start[block])
-    let oldRooms = model.blockLessons[block].map { chosenRooms[Int($0)] }
+    // The rooms to give back (no copy for a block whose lessons choose no room: the common case).
+    let choosing = model.blockLessons[block].contains { !model.roomChoices[Int($0)].isEmpty }
+    let oldRooms = choosing ? model.blockLessons[block].map { chosenRooms[Int($0)] } : []
     if old >= 0 { remove(block) }
     place(block, at: slot)
     let change = cost - before
     lastClashDelta = clashes - clashesBefore
     lastPenaltyDelta = penalty - penaltyBefore
     remove(block)
-    for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
+    if choosing {
+      for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
+    }
     if old >= 0 { placeKeepingRooms(block, at: old) }
     return change
   }
@@ -241,7 +259,7 @@ final class SearchState {
     if let previousStart, previousStart[block] >= 0, previousStart[block] != Int32(slot) {
       cost.soft += perturbationWeight
     }
-    refresh(block: block, days: [model.day(of: slot)])
+    refresh(block: block, day: model.day(of: slot))
   }
 
   private func chooseRooms(_ lesson: Int, at slot: Int) {
