@@ -77,7 +77,8 @@ final class SearchState {
   /// beyond its one hard unit, raised where violations persist (see `raiseBreakoutWeights`).
   var cellExtra: [Int32]
   var ruleExtra: [Int32]
-  /// The extra hard units the breakout weights add to the current timetable's violations.
+  /// The extra hard units the search sees beyond the true cost: the breakout weights on the
+  /// current timetable's violations, and the shadow of the hard maximum of days.
   var penalty = 0
   /// The least hard maximum of busy days a week of each teacher and unit (`Int.max`: none), and
   /// the shadow units it adds to `penalty` (`SearchState.refreshDaysShadow`).
