@@ -112,11 +112,7 @@ struct Construction {
     // (a teacher limited to 3 days of 5 periods with 15 lessons is full).
     let tightness: [Double] = (0..<model.teacherCount).map { t in
       let periods = model.teacherLessons[t].reduce(0) { $0 + model.duration[Int($1)] }
-      var days = model.days
-      for rule in model.resourceRules[t] {
-        if case .maxDaysPerWeek(let most) = rule.kind, rule.weight.hard { days = min(days, most) }
-      }
-      let open = max(1, days * model.periods)
+      let open = max(1, min(model.days, model.hardMaxDays[t]) * model.periods)
       return Double(periods) / Double(open)
     }
     var difficultyKey: [Int: (Int, Int, Int, Int, Int)] = [:]

@@ -20,6 +20,6 @@ extension SearchState {
   func clearBreakoutWeights() {
     for index in cellExtra.indices { cellExtra[index] = 0 }
     for g in ruleExtra.indices { ruleExtra[g] = 0 }
-    penalty = shadowTotal
+    penalty = daysShadow.reduce(0, +)
   }
 }

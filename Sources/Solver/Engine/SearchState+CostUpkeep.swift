@@ -78,7 +78,7 @@ extension SearchState {
       let new = computeResourceWeek(r)
       cost += new - resourceWeekCost[r]
       resourceWeekCost[r] = new
-      if hardMaxDays[r] != Int.max { refreshDaysShadow(r) }
+      if model.hardMaxDays[r] != Int.max { refreshDaysShadow(r) }
     }
   }
 
@@ -89,7 +89,6 @@ extension SearchState {
   func refreshDaysShadow(_ r: Int) {
     let shadow = computeDaysShadow(r)
     penalty += shadow - daysShadow[r]
-    shadowTotal += shadow - daysShadow[r]
     daysShadow[r] = shadow
   }
 
@@ -97,7 +96,7 @@ extension SearchState {
   func computeDaysShadow(_ r: Int) -> Int {
     var busy: UInt32 = 0
     for d in 0..<D where resourceMask(r, d) != 0 { busy |= 1 << UInt32(d) }
-    var over = busy.nonzeroBitCount - hardMaxDays[r]
+    var over = busy.nonzeroBitCount - model.hardMaxDays[r]
     var shadow = 0
     while over > 0 {
       var lightest = -1

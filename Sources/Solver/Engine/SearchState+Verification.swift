@@ -33,7 +33,7 @@ extension SearchState {
       total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
     }
     for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
-    for r in hardMaxDays.indices where hardMaxDays[r] != Int.max { total += computeDaysShadow(r) }
+    for r in model.hardMaxDays.indices where model.hardMaxDays[r] != Int.max { total += computeDaysShadow(r) }
     return total
   }
 

@@ -80,11 +80,9 @@ final class SearchState {
   /// The extra hard units the search sees beyond the true cost: the breakout weights on the
   /// current timetable's violations, and the shadow of the hard maximum of days.
   var penalty = 0
-  /// The least hard maximum of busy days a week of each teacher and unit (`Int.max`: none), and
-  /// the shadow units it adds to `penalty` (`SearchState.refreshDaysShadow`).
-  let hardMaxDays: [Int]
+  /// The shadow units each teacher's and unit's hard maximum of days (`TimetableModel.hardMaxDays`)
+  /// adds to `penalty` (`SearchState.refreshDaysShadow`).
   var daysShadow: [Int]
-  var shadowTotal = 0
   private(set) var lastPenaltyDelta = 0
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
@@ -118,12 +116,6 @@ final class SearchState {
     endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
     dayStats = Array(repeating: ResourceRule.DayStats(), count: (model.teacherCount + model.unitCount) * model.days)
     weekStats = Array(repeating: ResourceRule.WeekStats(), count: model.teacherCount + model.unitCount)
-    hardMaxDays = model.resourceRules.map { rules in
-      rules.reduce(Int.max) { most, rule in
-        if case .maxDaysPerWeek(let days) = rule.kind, rule.weight.hard { return min(most, days) }
-        return most
-      }
-    }
     daysShadow = Array(repeating: 0, count: model.teacherCount + model.unitCount)
     unitsMatter = model.studentGapWeight > 0 || model.hasResourceRules || model.endsDayOfUnit.contains { !$0.isEmpty }
     unplaced = model.lessonIDs.count

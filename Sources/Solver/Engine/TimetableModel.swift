@@ -101,6 +101,8 @@ struct TimetableModel {
   let roomRulesOfLesson: [[Int32]]
   /// Rules on each teacher (index t) and student unit (index teachers + u).
   let resourceRules: [[ResourceRule]]
+  /// The least hard maximum of busy days a week of each teacher and unit (`Int.max`: none).
+  let hardMaxDays: [Int]
   /// The same, split into rules priced day by day and rules priced over the week.
   let dailyResourceRules: [[ResourceRule]]
   let weeklyResourceRules: [[ResourceRule]]
@@ -201,6 +203,12 @@ struct TimetableModel {
     let rules = c.groupRules
     roomRulesOfLesson = c.groupRulesOfLesson.map { $0.filter { RoomRuleRepair.serves(rules[Int($0)].kind) } }
     resourceRules = c.resourceRules
+    hardMaxDays = c.resourceRules.map { rules in
+      rules.reduce(Int.max) { most, rule in
+        if case .maxDaysPerWeek(let days) = rule.kind, rule.weight.hard { return min(most, days) }
+        return most
+      }
+    }
     dailyResourceRules = c.resourceRules.map { $0.filter { !$0.isWeekly } }
     weeklyResourceRules = c.resourceRules.map { $0.filter(\.isWeekly) }
     excused = c.excused
