@@ -55,14 +55,17 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var breakoutEvery = 1000
     /// Temperature of a kick's exchanges: high enough to take any of them, whatever it costs.
     public var kickTemperature = 1e12
+    /// What each lesson of the shadow of a hard maximum of days weighs, in quarters of a hard unit
+    /// (0: no shadow; see `SearchState.refreshDaysShadow`).
+    public var daysShadowQuarters = 4
 
     public init() {}
   }
 
   public struct Moves: Sendable, Codable, Equatable {
     /// Prior weight of each kind of move, in the order of `MoveKind` (move, swap, chain, ruin and
-    /// recreate, best swap, shift, best chain): seven numbers.
-    public var baseWeights: [Double] = [4, 4, 2, 1, 1, 2, 1]
+    /// recreate, best swap, shift, best chain, empty a day): eight numbers.
+    public var baseWeights: [Double] = [4, 4, 2, 1, 1, 2, 1, 1]
     /// The least rate of a kind of move, as a share of the best paying kind's rate.
     public var shareFloor = 0.1
     /// The same for ruin and recreate (whose tries cost hundreds of moves). Was `SABAQ_RF`.
@@ -136,6 +139,10 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// Gymnasio now 10.6 against 29.0), solves DGS_Pro_Germany (68 s; 1 hard violation left at
     /// 120 s before), and is slower on dgspro200809 (75 s against 32). Was `SABAQ_CLOSE_WIDTH`.
     public var closeWidth = 0
+    /// A block placed on a day that takes a teacher or unit over a hard maximum of days empties
+    /// the lightest other working day of it (its lessons go back to the queue) rather than
+    /// breaking the rule.
+    public var emptyDayOverMaxDays = true
 
     public init() {}
   }
@@ -264,7 +271,7 @@ extension SearchParameters.Annealing {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case repairStartTemperature, repairEndTemperature, repairStepsPerBlock, repairHardWeight, calmRepairEndTemperature
     case optimisingHardWeight, optimisingStartTemperature, calmOptimisingStartTemperature, optimisingEndTemperature
-    case optimisingStepsPerBlock, initialHardWeight, breakoutEvery, kickTemperature
+    case optimisingStepsPerBlock, initialHardWeight, breakoutEvery, kickTemperature, daysShadowQuarters
   }
 
   public init(from decoder: Decoder) throws {
@@ -283,6 +290,7 @@ extension SearchParameters.Annealing {
     try c.decode(&initialHardWeight, .initialHardWeight)
     try c.decode(&breakoutEvery, .breakoutEvery)
     try c.decode(&kickTemperature, .kickTemperature)
+    try c.decode(&daysShadowQuarters, .daysShadowQuarters)
   }
 }
 
@@ -339,7 +347,8 @@ extension SearchParameters.Rounds {
 
 extension SearchParameters.Construction {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case clashWeight, ruleWeight, evictionBase, evictionGrowth, evictionBudgetPerBlock, evictTooClose, closeWidth
+    case clashWeight, ruleWeight, evictionBase, evictionGrowth, evictionBudgetPerBlock, evictTooClose, closeWidth,
+      emptyDayOverMaxDays
   }
 
   public init(from decoder: Decoder) throws {
@@ -352,6 +361,7 @@ extension SearchParameters.Construction {
     try c.decode(&evictionBudgetPerBlock, .evictionBudgetPerBlock)
     try c.decode(&evictTooClose, .evictTooClose)
     try c.decode(&closeWidth, .closeWidth)
+    try c.decode(&emptyDayOverMaxDays, .emptyDayOverMaxDays)
   }
 }
 

@@ -201,6 +201,7 @@ import Testing
       if step % 40 == 0 {
         #expect(state.cost == state.recomputedCost(), "step \(step)")
         #expect(state.penalty == state.recomputedPenalty(), "step \(step)")
+        #expect(state.shadow == state.recomputedShadow(), "step \(step)")
         if let text = SolverCheckerAgreementTests.disagreement(state, problem) {
           Issue.record("step \(step): \(text)")
         }
@@ -227,21 +228,21 @@ import Testing
       state.place(b, at: slot)
     }
     #expect(state.cost.hard == 1)
-    #expect(state.penalty == 1)
-    #expect(state.penalty == state.recomputedPenalty())
+    #expect(state.shadow == 1)
+    #expect(state.shadow == state.recomputedShadow())
     // One lesson off Wednesday: the day is still worked, but the search sees the gain.
     state.move(5, to: 2)
     #expect(state.cost.hard == 1)
-    #expect(state.penalty == 0)
+    #expect(state.shadow == 0)
     // The last one off: no day over, no shadow.
     state.move(4, to: periods + 2)
     #expect(state.cost.hard == 0)
-    #expect(state.penalty == 0)
+    #expect(state.shadow == 0)
     // Clearing the breakout weights keeps the shadow of a day over.
     state.move(4, to: 2 * periods)
     state.move(5, to: 2 * periods + 1)
     state.clearBreakoutWeights()
-    #expect(state.penalty == 1)
-    #expect(state.penalty == state.recomputedPenalty())
+    #expect(state.shadow == 1)
+    #expect(state.shadow == state.recomputedShadow())
   }
 }

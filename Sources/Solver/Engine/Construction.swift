@@ -30,6 +30,7 @@ struct Construction {
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
     let ruleWeight = tuning.ruleWeight
     let evictTooClose = tuning.evictTooClose
+    let freeDays = tuning.emptyDayOverMaxDays && model.hardMaxDays.contains { $0 != Int.max }
     var queue = difficultyOrder()
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
@@ -46,23 +47,27 @@ struct Construction {
       var bestSlot = -1
       var bestConflicts: [Int] = []
       var ties = 0
-      // Lessons too close under a rule of days between lessons are moved out of the way too,
-      // as FET does (for blocks at least `SearchParameters.Construction.closeWidth` wide): by day, worked out
-      // once.
+      // Lessons too close under a rule of days between lessons (for blocks at least
+      // `SearchParameters.Construction.closeWidth` wide), and the lessons of a day to empty under
+      // a hard maximum of days, are moved out of the way too, as FET does: by day, worked out once.
       let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
-      var tooClose: [(blocks: [Int], pairs: Int)?] = Array(
-        repeating: nil, count: allowEviction && evictTooClose && width >= tuning.closeWidth ? model.days : 0)
+      let close = allowEviction && evictTooClose && width >= tuning.closeWidth
+      let emptying = allowEviction && freeDays
+      var outOfTheWay: [(blocks: [Int], avoided: Int)?] = Array(
+        repeating: nil, count: close || emptying ? model.days : 0)
       for s in model.domain[block] {
         let slot = Int(s)
         var conflicts = state.conflictingBlocks(block, at: slot)
         if conflicts.contains(where: { model.locked[$0] }) { continue }
-        var closePairs = 0
-        if !tooClose.isEmpty {
+        // The rule violations those evictions avoid (pairs too close, days over a maximum).
+        var avoided = 0
+        if !outOfTheWay.isEmpty {
           let day = slot / model.periods
-          if tooClose[day] == nil { tooClose[day] = state.tooClose(block, onDay: day) }
-          let close = tooClose[day]!
-          closePairs = close.pairs
-          for b in close.blocks where !conflicts.contains(b) { conflicts.append(b) }
+          if outOfTheWay[day] == nil {
+            outOfTheWay[day] = movedAside(block, onDay: day, close: close, emptying: emptying)
+          }
+          avoided = outOfTheWay[day]!.avoided
+          for b in outOfTheWay[day]!.blocks where !conflicts.contains(b) { conflicts.append(b) }
         }
         if !allowEviction && !conflicts.isEmpty && bestSlot >= 0 && bestConflicts.isEmpty { continue }
         let delta = state.delta(moving: block, to: slot)
@@ -74,7 +79,7 @@ struct Construction {
             : delta.scalar(hardWeight: hardWeight)
         } else {
           // Evicting frees the resources: price the eviction instead of the clash.
-          score = (delta.hard - state.lastClashDelta - closePairs) * ruleWeight + delta.soft
+          score = (delta.hard - state.lastClashDelta - avoided) * ruleWeight + delta.soft
           for c in conflicts { score += hardWeight * (tuning.evictionBase + tuning.evictionGrowth * evictions[c]) }
         }
         if score < bestScore {
@@ -100,6 +105,24 @@ struct Construction {
       }
       state.place(block, at: bestSlot)
     }
+  }
+
+  /// The placed blocks a block on a day moves out of the way besides those it clashes with, and
+  /// the hard rule violations that avoids: lessons too close under days-between rules, and the
+  /// lightest other day of each teacher and unit the day would take over a hard maximum of days.
+  private func movedAside(_ block: Int, onDay day: Int, close: Bool, emptying: Bool) -> (blocks: [Int], avoided: Int) {
+    var blocks: [Int] = []
+    var avoided = 0
+    if close {
+      let tooClose = state.tooClose(block, onDay: day)
+      (blocks, avoided) = (tooClose.blocks, tooClose.pairs)
+    }
+    if emptying {
+      let free = state.dayToFree(block, onDay: day)
+      avoided += free.resources
+      for b in free.blocks where !blocks.contains(b) { blocks.append(b) }
+    }
+    return (blocks, avoided)
   }
 
   /// The unplaced blocks, most difficult first: locked ones, then those of the fullest teachers'

@@ -1,14 +1,15 @@
-// Simulated annealing over seven kinds of move (MoveKind), chosen by how well each has paid lately.
+// Simulated annealing over eight kinds of move (MoveKind), chosen by how well each has paid lately.
 import Foundation
 import Logging
 
-/// Improves a complete timetable by simulated annealing over seven kinds of move: a block to
+/// Improves a complete timetable by simulated annealing over eight kinds of move: a block to
 /// another slot; two blocks of a class or teacher exchanging their slots; a Kempe chain that swaps
 /// the lessons of two time windows which share resources (it keeps every resource's count of
 /// lessons per slot, so a compact class day stays compact); ruin and recreate around a lesson in
 /// trouble; the best exchange for a lesson in trouble, with a tabu list; a shift of a lesson to
-/// the end of another day with the last lesson of its day into its place; and the best Kempe chain
-/// for a lesson in trouble. Each kind is chosen as often as it has improved lately for the work it
+/// the end of another day with the last lesson of its day into its place; the best Kempe chain
+/// for a lesson in trouble; and the lessons of a teacher's day over a hard maximum of days moved
+/// to its other days. Each kind is chosen as often as it has improved lately for the work it
 /// took. Hard violations weigh far more than soft cost, and violations that persist grow dearer
 /// still (breakout weights, for the search's choices only); the best state seen is kept by the
 /// true cost.
@@ -22,16 +23,19 @@ struct LocalSearch {
   var hardWeight: Int
   var best: SearchState.Snapshot
   private(set) var moves = 0
-  private(set) var accepted = 0
+  var accepted = 0
   /// Recent work (blocks placed and removed) and improvements of each kind of move, indexed by
   /// `MoveKind.rawValue`.
-  private var tried: [Double] = [40, 40, 40, 40, 40, 40, 40]
-  private var succeeded: [Double] = [1, 1, 1, 1, 1, 1, 1]
+  private var tried: [Double] = Array(repeating: 40, count: MoveKind.allCases.count)
+  private var succeeded: [Double] = Array(repeating: 1, count: MoveKind.allCases.count)
   /// Recent tries of each kind, to know what one try costs.
-  private var tries: [Double] = [10, 10, 10, 10, 10, 10, 10]
+  private var tries: [Double] = Array(repeating: 10, count: MoveKind.allCases.count)
   /// The prior weight of each kind (`SearchParameters.Moves.baseWeights`).
   private let base: [Double]
   private var kinds: Int { MoveKind.allCases.count }
+  /// Whether a teacher or unit has a hard maximum of days (else the move that empties a day is
+  /// never chosen).
+  private let hasHardMaxDays: Bool
   /// Steps between looks at the hard violations; when they have not fallen since the last look,
   /// the breakout weights rise (see `SearchState.raiseBreakoutWeights`). 0: never.
   var breakoutEvery: Int
@@ -47,6 +51,7 @@ struct LocalSearch {
     breakoutEvery = parameters.annealing.breakoutEvery
     precondition(parameters.moves.baseWeights.count == MoveKind.allCases.count, "one base weight per kind of move")
     base = parameters.moves.baseWeights
+    hasHardMaxDays = state.model.hardMaxDays.contains { $0 != Int.max }
     best = state.snapshot()
   }
 
@@ -96,6 +101,7 @@ struct LocalSearch {
       case .bestSwap: bestSwap(block, step: step, temperature: temperature)
       case .shift: tryShift(block, temperature: temperature)
       case .bestChain: bestChain(block, temperature: temperature)
+      case .emptyDay: emptyLightestDay(around: block, temperature: temperature)
       }
       // A move earns its keep by improving, weighed by the work it took (a ruin and recreate
       // costs as much as hundreds of moves).
@@ -141,7 +147,10 @@ struct LocalSearch {
 
   private mutating func chooseMove(repairing: Bool) -> MoveKind {
     let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
-    let top = rates.max() ?? 1
+    // The move that empties a day is for a repair under a hard maximum of days only; elsewhere
+    // it neither runs nor sets the top rate.
+    let emptying = repairing && hasHardMaxDays
+    let top = rates.indices.filter { emptying || $0 != MoveKind.emptyDay.rawValue }.map { rates[$0] }.max() ?? 1
     // Every kind keeps a share, however little it pays lately. By default a kind is chosen in
     // proportion to its rate, so its share of the work grows with what one try costs: a ruin and
     // recreate (thousands of times a move's work) takes most of the work on its prior alone. The
@@ -159,6 +168,7 @@ struct LocalSearch {
       weights[MoveKind.bestSwap.rawValue] = 0
       weights[MoveKind.bestChain.rawValue] = 0
     }
+    if !emptying { weights[MoveKind.emptyDay.rawValue] = 0 }
     let total = weights.reduce(0, +)
     var pick = random.unit() * total
     for kind in MoveKind.allCases {
@@ -169,11 +179,15 @@ struct LocalSearch {
   }
 
   /// The cost the search weighs moves by: hard units (with their breakout weights) and soft cost.
-  private var weighedCost: Int { weigh(state.cost, penalty: state.penalty) }
+  var weighedCost: Int { weigh(state.cost, penalty: state.penalty, shadow: state.shadow) }
 
-  private func weigh(_ cost: Cost, penalty: Int) -> Int { cost.scalar(hardWeight: hardWeight) + penalty * hardWeight }
+  /// The shadow of the maximum of days weighs `daysShadowQuarters` quarters of a hard unit a lesson.
+  private func weigh(_ cost: Cost, penalty: Int, shadow: Int) -> Int {
+    cost.scalar(hardWeight: hardWeight) + penalty * hardWeight
+      + shadow * hardWeight * parameters.annealing.daysShadowQuarters / 4
+  }
 
-  private mutating func accept(_ delta: Int, _ temperature: Double) -> Bool {
+  mutating func accept(_ delta: Int, _ temperature: Double) -> Bool {
     if delta <= 0 { return true }
     return random.unit() < exp(-Double(delta) / max(temperature, 1e-9))
   }
@@ -187,7 +201,8 @@ struct LocalSearch {
     for _ in 0..<2 {
       let slot = Int(domain[random.below(domain.count)])
       if Int32(slot) == current { continue }
-      let delta = weigh(state.delta(moving: block, to: slot), penalty: state.lastPenaltyDelta)
+      let delta = weigh(
+        state.delta(moving: block, to: slot), penalty: state.lastPenaltyDelta, shadow: state.lastShadowDelta)
       if delta < bestDelta {
         bestDelta = delta
         target = slot
@@ -443,7 +458,7 @@ struct LocalSearch {
   }
 
   /// Blocks put back where they were, with the rooms they had.
-  private struct Undo {
+  struct Undo {
     var blocks: [Int]
     var from: [Int]
     var rooms: [[[Int32]]]
@@ -451,7 +466,7 @@ struct LocalSearch {
   }
 
   /// Puts each block at its new slot; returns the change in cost and what undoes it.
-  private func apply(_ moves: [(block: Int, to: Int)]) -> Undo {
+  func apply(_ moves: [(block: Int, to: Int)]) -> Undo {
     let before = weighedCost
     let blocks = moves.map(\.block)
     let from = blocks.map { Int(state.start[$0]) }
@@ -461,7 +476,7 @@ struct LocalSearch {
     return Undo(blocks: blocks, from: from, rooms: rooms, delta: weighedCost - before)
   }
 
-  private func undo(_ trial: Undo) {
+  func undo(_ trial: Undo) {
     for block in trial.blocks { state.remove(block) }
     for (k, block) in trial.blocks.enumerated() {
       for (m, l) in state.model.blockLessons[block].enumerated() {
@@ -490,4 +505,7 @@ enum MoveKind: Int, CaseIterable {
   case shift
   /// The best Kempe chain for a lesson in trouble.
   case bestChain
+  /// The lessons of the lightest day of a teacher or unit over a hard maximum of days moved to
+  /// its other days (`LocalSearch.emptyLightestDay`).
+  case emptyDay
 }

@@ -16,10 +16,10 @@ extension SearchState {
     }
   }
 
-  /// Back to every violation costing its hard units alone (and the shadow of the maximum of days).
+  /// Back to every violation costing its hard units alone.
   func clearBreakoutWeights() {
     for index in cellExtra.indices { cellExtra[index] = 0 }
     for g in ruleExtra.indices { ruleExtra[g] = 0 }
-    penalty = daysShadow.reduce(0, +)
+    penalty = 0
   }
 }

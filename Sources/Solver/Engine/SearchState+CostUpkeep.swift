@@ -84,12 +84,12 @@ extension SearchState {
 
   /// A hard maximum of days a week costs a whole day over, which a move off the lightest day
   /// lowers only when it empties the day: a plateau the search does not cross. The search also
-  /// sees, as penalty units (never the true cost), the other busy periods of the lightest days
-  /// over the maximum, so that each lesson moved off them is progress.
+  /// sees, as a shadow (never the true cost), the other busy periods of the lightest days over
+  /// the maximum, so that each lesson moved off them is progress.
   func refreshDaysShadow(_ r: Int) {
-    let shadow = computeDaysShadow(r)
-    penalty += shadow - daysShadow[r]
-    daysShadow[r] = shadow
+    let new = computeDaysShadow(r)
+    shadow += new - daysShadow[r]
+    daysShadow[r] = new
   }
 
   /// The busy periods but one of each of the lightest days over a resource's hard maximum.

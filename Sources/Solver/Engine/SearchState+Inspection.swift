@@ -50,6 +50,39 @@ extension SearchState {
     return (blocks, pairs)
   }
 
+  /// For a block placed on a day: the movable blocks of the lightest other working day of each of
+  /// its teachers and units that the day would take over a hard maximum of days, and how many
+  /// such resources there are (FET empties a day the same way). A day with a locked lesson is
+  /// not emptied.
+  func dayToFree(_ block: Int, onDay day: Int) -> (blocks: [Int], resources: Int) {
+    var blocks: [Int] = []
+    var resources = 0
+    for l in model.blockLessons[block] {
+      for r in model.teachers[Int(l)] + model.units[Int(l)] {
+        let max = model.hardMaxDays[Int(r)]
+        guard max != Int.max, resourceMask(Int(r), day) == 0 else { continue }
+        let lessons =
+          Int(r) < model.teacherCount ? model.teacherLessons[Int(r)] : model.unitLessons[Int(r) - model.teacherCount]
+        var byDay = Array(repeating: [Int](), count: D)
+        var fixed: UInt32 = 0
+        for other in lessons {
+          let b = Int(model.blockOf[Int(other)])
+          guard b != block, start[b] >= 0 else { continue }
+          let d = Int(start[b]) / P
+          if model.locked[b] { fixed |= 1 << UInt32(d) }
+          if !byDay[d].contains(b) { byDay[d].append(b) }
+        }
+        guard byDay.filter({ !$0.isEmpty }).count >= max else { continue }
+        let lightest = (0..<D).filter { !byDay[$0].isEmpty && fixed & (1 << UInt32($0)) == 0 }
+          .min { byDay[$0].count < byDay[$1].count }
+        guard let lightest else { continue }
+        resources += 1
+        for b in byDay[lightest] where !blocks.contains(b) { blocks.append(b) }
+      }
+    }
+    return (blocks, resources)
+  }
+
   /// A hard rule a placed lesson breaks, other than a clash: what the report after a solve names.
   enum BrokenRule: Equatable {
     /// Its class's day on `day`: a gap or a late start under a compact-day rule, or more lessons

@@ -25,14 +25,19 @@ extension SearchState {
     return total
   }
 
-  /// The breakout weights' extra units and the shadow of the maximum of days, counted afresh
-  /// (for tests of `penalty`).
+  /// The breakout weights' extra units, counted afresh (for tests of `penalty`).
   func recomputedPenalty() -> Int {
     var total = 0
     for index in occupancy.indices where occupancy[index] >= 2 {
       total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
     }
     for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
+    return total
+  }
+
+  /// The shadow of the maximum of days, counted afresh (for tests of `shadow`).
+  func recomputedShadow() -> Int {
+    var total = 0
     for r in model.hardMaxDays.indices where model.hardMaxDays[r] != Int.max { total += computeDaysShadow(r) }
     return total
   }

@@ -78,12 +78,14 @@ final class SearchState {
   var cellExtra: [Int32]
   var ruleExtra: [Int32]
   /// The extra hard units the search sees beyond the true cost: the breakout weights on the
-  /// current timetable's violations, and the shadow of the hard maximum of days.
+  /// current timetable's violations.
   var penalty = 0
-  /// The shadow units each teacher's and unit's hard maximum of days (`TimetableModel.hardMaxDays`)
-  /// adds to `penalty` (`SearchState.refreshDaysShadow`).
-  var daysShadow: [Int]
   private(set) var lastPenaltyDelta = 0
+  /// The shadow of each teacher's and unit's hard maximum of days (`TimetableModel.hardMaxDays`),
+  /// in lessons (`SearchState.refreshDaysShadow`), and their sum: the search weighs it apart.
+  var daysShadow: [Int]
+  var shadow = 0
+  private(set) var lastShadowDelta = 0
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
   init(model: TimetableModel) {
@@ -222,6 +224,7 @@ final class SearchState {
     let before = cost
     let clashesBefore = clashes
     let penaltyBefore = penalty
+    let shadowBefore = shadow
     let old = Int(start[block])
     // The rooms to give back (no copy for a block whose lessons choose no room: the common case).
     let choosing = model.blockLessons[block].contains { !model.roomChoices[Int($0)].isEmpty }
@@ -231,6 +234,7 @@ final class SearchState {
     let change = cost - before
     lastClashDelta = clashes - clashesBefore
     lastPenaltyDelta = penalty - penaltyBefore
+    lastShadowDelta = shadow - shadowBefore
     remove(block)
     if choosing {
       for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
