@@ -2,9 +2,9 @@
 // maximum of days.
 
 extension LocalSearch {
-  /// A teacher or unit of the block whose week is over its hard maximum of days, else any such
-  /// resource (nil when there is none).
-  func resourceOverMaxDays(near block: Int) -> Int? {
+  /// A teacher or unit of the block whose week is over its hard maximum of days, else one such
+  /// resource at random (nil when there is none).
+  mutating func resourceOverMaxDays(near block: Int) -> Int? {
     let model = state.model
     func isOver(_ r: Int) -> Bool {
       guard model.hardMaxDays[r] != Int.max else { return false }
@@ -13,7 +13,8 @@ extension LocalSearch {
     for l in model.blockLessons[block] {
       for r in model.teachers[Int(l)] + model.units[Int(l)] where isOver(Int(r)) { return Int(r) }
     }
-    return model.hardMaxDays.indices.first(where: isOver)
+    let over = model.hardMaxDays.indices.filter(isOver)
+    return over.isEmpty ? nil : over[random.below(over.count)]
   }
 
   /// The days a resource works, as a bit mask.
