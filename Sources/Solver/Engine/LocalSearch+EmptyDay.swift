@@ -78,9 +78,7 @@ extension LocalSearch {
       var moves = [(block: block, to: Int(s))]
       if let m = conflicts.first {
         guard conflicts.count == 1 || conflicts.allSatisfy({ $0 == m }), !model.locked[m],
-          model.blockDuration[m] == model.blockDuration[block], model.allowed[m][from],
-          !model.blockLessons[m].contains(where: { (model.teachers[Int($0)] + model.units[Int($0)]).contains(Int32(r)) }
-          )
+          model.blockDuration[m] == model.blockDuration[block], model.allowed[m][from], !holds(m, r)
         else { continue }
         moves.append((m, from))
       }
@@ -91,6 +89,12 @@ extension LocalSearch {
       }
     }
     return best
+  }
+
+  /// Whether a resource teaches or attends a lesson of a block.
+  private func holds(_ block: Int, _ r: Int) -> Bool {
+    let model = state.model
+    return model.blockLessons[block].contains { (model.teachers[Int($0)] + model.units[Int($0)]).contains(Int32(r)) }
   }
 
   /// The placed blocks of the lessons on a day, when none is locked and each may start on one of
