@@ -70,10 +70,10 @@ public struct FETBench {
     let theirMedian = Figures.median(theirs.times)
     let ratio =
       ourMedian.isFinite && theirMedian.isFinite ? ourMedian / theirMedian : (ourMedian.isFinite ? 0 : .infinity)
-    let ourVerdict = ours.judged.map { verdict(problem, $0, report: "\(folder)/sabaq-check.txt") } ?? "—"
+    let ourVerdict = try ours.judged.map { try verdict(problem, $0, report: "\(folder)/sabaq-check.txt") } ?? "—"
     let fetVerdict =
-      theirs.timetable.flatMap { try? TimetableSource.read($0, organisation: source.organisation) }
-      .map { verdict(problem, $0) } ?? "—"
+      try theirs.timetable.flatMap { try? TimetableSource.read($0, organisation: source.organisation) }
+      .map { try verdict(problem, $0) } ?? "—"
     let accepted = try ours.feasible.map { try confirm($0, source: source, input: input, folder: folder) } ?? "—"
     let row = [
       name, supported, String(source.organisation.activities?.count ?? 0), Figures.seconds(ourMedian),
@@ -161,9 +161,9 @@ public struct FETBench {
 
   /// "hard/soft" as the Checker judges a timetable of the file; its whole report goes to `report`
   /// when given (kept in the work folder, to name what is left).
-  private func verdict(_ problem: TimetableProblem, _ timetable: Timetable, report: String? = nil) -> String {
+  private func verdict(_ problem: TimetableProblem, _ timetable: Timetable, report: String? = nil) throws -> String {
     let check = TimetableCheck(problem: problem, timetable: timetable)
-    if let report { try? check.text().write(toFile: report, atomically: true, encoding: .utf8) }
+    if let report { try check.text().write(toFile: report, atomically: true, encoding: .utf8) }
     return "\(check.hardViolationCount)/\(check.softCost.total)"
   }
 
