@@ -30,7 +30,7 @@ struct Construction {
     // Breaking a rule costs more than moving lessons out of the way (which are placed again).
     let ruleWeight = tuning.ruleWeight
     let evictTooClose = tuning.evictTooClose
-    let freeDays = tuning.emptyDayOverMaxDays && model.hardMaxDays.contains { $0 != Int.max }
+    let freeDays = tuning.emptyDayOverMaxDays && model.hasHardMaxDays
     var queue = difficultyOrder()
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)

@@ -8,20 +8,13 @@ extension LocalSearch {
     let model = state.model
     func isOver(_ r: Int) -> Bool {
       guard model.hardMaxDays[r] != Int.max else { return false }
-      return busyDays(r).nonzeroBitCount > model.hardMaxDays[r]
+      return state.busyDays(r).nonzeroBitCount > model.hardMaxDays[r]
     }
     for l in model.blockLessons[block] {
       for r in model.teachers[Int(l)] + model.units[Int(l)] where isOver(Int(r)) { return Int(r) }
     }
     let over = model.hardMaxDays.indices.filter(isOver)
     return over.isEmpty ? nil : over[random.below(over.count)]
-  }
-
-  /// The days a resource works, as a bit mask.
-  private func busyDays(_ r: Int) -> UInt32 {
-    var busy: UInt32 = 0
-    for d in 0..<state.model.days where state.resourceMask(r, d) != 0 { busy |= 1 << UInt32(d) }
-    return busy
   }
 
   /// Takes the lessons of a teacher's or unit's lightest day off it when its week is over a hard
@@ -33,8 +26,8 @@ extension LocalSearch {
   mutating func emptyLightestDay(around block: Int, temperature: Double) {
     let model = state.model
     guard let r = resourceOverMaxDays(near: block) else { return }
-    let busy = busyDays(r)
-    let lessons = r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]
+    let busy = state.busyDays(r)
+    let lessons = model.lessons(ofResource: r)
     // The lightest day whose lessons can all go to the resource's other working days (a lesson
     // fixed to its day, such as a Monday assembly, keeps the day).
     var moving: [Int] = []

@@ -33,9 +33,6 @@ struct LocalSearch {
   /// The prior weight of each kind (`SearchParameters.Moves.baseWeights`).
   private let base: [Double]
   private var kinds: Int { MoveKind.allCases.count }
-  /// Whether a teacher or unit has a hard maximum of days (else the move that empties a day is
-  /// never chosen).
-  private let hasHardMaxDays: Bool
   /// Steps between looks at the hard violations; when they have not fallen since the last look,
   /// the breakout weights rise (see `SearchState.raiseBreakoutWeights`). 0: never.
   var breakoutEvery: Int
@@ -51,7 +48,6 @@ struct LocalSearch {
     breakoutEvery = parameters.annealing.breakoutEvery
     precondition(parameters.moves.baseWeights.count == MoveKind.allCases.count, "one base weight per kind of move")
     base = parameters.moves.baseWeights
-    hasHardMaxDays = state.model.hardMaxDays.contains { $0 != Int.max }
     best = state.snapshot()
   }
 
@@ -149,7 +145,7 @@ struct LocalSearch {
     let rates = (0..<kinds).map { k in (succeeded[k] + 0.5) / (tried[k] + 1) }
     // The move that empties a day is for a repair under a hard maximum of days only; elsewhere
     // it neither runs nor sets the top rate.
-    let emptying = repairing && hasHardMaxDays
+    let emptying = repairing && state.model.hasHardMaxDays
     let top = rates.indices.filter { emptying || $0 != MoveKind.emptyDay.rawValue }.map { rates[$0] }.max() ?? 1
     // Every kind keeps a share, however little it pays lately. By default a kind is chosen in
     // proportion to its rate, so its share of the work grows with what one try costs: a ruin and

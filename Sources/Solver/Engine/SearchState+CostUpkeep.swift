@@ -94,8 +94,7 @@ extension SearchState {
 
   /// The busy periods but one of each of the lightest days over a resource's hard maximum.
   func computeDaysShadow(_ r: Int) -> Int {
-    var busy: UInt32 = 0
-    for d in 0..<D where resourceMask(r, d) != 0 { busy |= 1 << UInt32(d) }
+    var busy = busyDays(r)
     var over = busy.nonzeroBitCount - model.hardMaxDays[r]
     var shadow = 0
     while over > 0 {

@@ -61,8 +61,7 @@ extension SearchState {
       for r in model.teachers[Int(l)] + model.units[Int(l)] {
         let max = model.hardMaxDays[Int(r)]
         guard max != Int.max, resourceMask(Int(r), day) == 0 else { continue }
-        let lessons =
-          Int(r) < model.teacherCount ? model.teacherLessons[Int(r)] : model.unitLessons[Int(r) - model.teacherCount]
+        let lessons = model.lessons(ofResource: Int(r))
         var byDay = Array(repeating: [Int](), count: D)
         var fixed: UInt32 = 0
         for other in lessons {

@@ -82,6 +82,13 @@ extension SearchState {
   /// The periods of a day a resource is busy in (either parity), as a bit mask.
   @inline(__always) func resourceMask(_ r: Int, _ d: Int) -> UInt32 { busyMasks[r * D + d] }
 
+  /// The days a resource is busy on, as a bit mask.
+  func busyDays(_ r: Int) -> UInt32 {
+    var busy: UInt32 = 0
+    for d in 0..<D where resourceMask(r, d) != 0 { busy |= 1 << UInt32(d) }
+    return busy
+  }
+
   /// Blocks that share a resource with the given block if it started at a slot.
   func conflictingBlocks(_ block: Int, at slot: Int) -> [Int] {
     var result: [Int] = []

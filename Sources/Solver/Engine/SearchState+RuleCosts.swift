@@ -19,8 +19,7 @@ extension SearchState {
   func computeResourceWeek(_ r: Int) -> Cost {
     let rules = model.weeklyResourceRules[r]
     guard !rules.isEmpty else { return .zero }
-    let busyAtAll = !(r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount])
-      .isEmpty
+    let busyAtAll = !model.lessons(ofResource: r).isEmpty
     var total = Cost.zero
     var masks: [UInt32] = []
     for rule in rules {

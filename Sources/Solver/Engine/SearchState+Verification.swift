@@ -48,7 +48,7 @@ extension SearchState {
     guard !rules.isEmpty else { return .zero }
     let masks = (0..<D).map { resourceMask(r, $0) }
     let excused = (0..<D).map { model.excused[r * D + $0] }
-    let lessons = r < model.teacherCount ? model.teacherLessons[r] : model.unitLessons[r - model.teacherCount]
+    let lessons = model.lessons(ofResource: r)
     var total = Cost.zero
     for rule in rules {
       total += weighted(rule.weekUnits(masks: masks, excused: excused, busyAtAll: !lessons.isEmpty), rule.weight)

@@ -103,6 +103,8 @@ struct TimetableModel {
   let resourceRules: [[ResourceRule]]
   /// The least hard maximum of busy days a week of each teacher and unit (`Int.max`: none).
   let hardMaxDays: [Int]
+  /// Whether any teacher or unit has one.
+  let hasHardMaxDays: Bool
   /// The same, split into rules priced day by day and rules priced over the week.
   let dailyResourceRules: [[ResourceRule]]
   let weeklyResourceRules: [[ResourceRule]]
@@ -209,6 +211,7 @@ struct TimetableModel {
         return most
       }
     }
+    hasHardMaxDays = hardMaxDays.contains { $0 != Int.max }
     dailyResourceRules = c.resourceRules.map { $0.filter { !$0.isWeekly } }
     weeklyResourceRules = c.resourceRules.map { $0.filter(\.isWeekly) }
     excused = c.excused
@@ -218,6 +221,8 @@ struct TimetableModel {
   }
 
   func day(of slot: Int) -> Int { slot / periods }
+  /// The lessons of a teacher or student unit (its resource index).
+  func lessons(ofResource r: Int) -> [Int32] { r < teacherCount ? teacherLessons[r] : unitLessons[r - teacherCount] }
   /// Whether a room (its resource index) is closed in any of the `length` periods from `slot`.
   func isRoomClosed(_ room: Int32, from slot: Int, length: Int = 1) -> Bool {
     let closed = unavailableRoomSlots[Int(room) - teacherCount - unitCount]
