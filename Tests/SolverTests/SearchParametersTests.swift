@@ -53,14 +53,15 @@ import Testing
     bad.annealing.repairStartTemperature = .nan
     bad.moves.baseWeights = [1, 2]
     bad.moves.troubledPickTenths = 11
+    bad.annealing.daysShadowQuarters = -1
     let problems = bad.problems
     for path in [
       "rounds.kickDivisor", "annealing.repairHardWeight", "annealing.repairStartTemperature", "moves.baseWeights",
-      "moves.troubledPickTenths",
+      "moves.troubledPickTenths", "annealing.daysShadowQuarters",
     ] {
       #expect(problems.contains { $0.hasPrefix(path + ":") }, "\(path) not named in \(problems)")
     }
-    #expect(problems.count == 5)
+    #expect(problems.count == 6)
     var settings = SolveSettings(timeLimit: 10, maxRounds: 1, useMIP: false)
     settings.parameters = bad
     do {
