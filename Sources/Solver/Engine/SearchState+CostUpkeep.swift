@@ -12,12 +12,14 @@ extension SearchState {
     for k in scratchClasses.indices {
       let index = Int(scratchClasses[k]) * D + d
       let new = computeClassDay(Int(scratchClasses[k]), d)
+      if trial { journal.append(.classDay(index, classDayCost[index])) }
       cost += new - classDayCost[index]
       classDayCost[index] = new
     }
     for k in scratchTeachers.indices {
       let index = Int(scratchTeachers[k]) * D + d
       let new = computeTeacherDay(Int(scratchTeachers[k]), d)
+      if trial { journal.append(.teacherDay(index, teacherDayCost[index])) }
       cost += new - teacherDayCost[index]
       teacherDayCost[index] = new
     }
@@ -25,18 +27,21 @@ extension SearchState {
       let unit = Int(scratchUnits[k]) - model.teacherCount
       let index = unit * D + d
       let new = computeUnitDay(unit, d)
+      if trial { journal.append(.unitDay(index, unitDayCost[index])) }
       cost += new - unitDayCost[index]
       unitDayCost[index] = new
     }
     for k in scratchGroups.indices {
       let g = Int(scratchGroups[k])
       let new = computeGroup(g)
+      if trial { journal.append(.group(g, groupCost[g])) }
       cost += new - groupCost[g]
       groupCost[g] = new
     }
     for k in scratchSpreads.indices {
       let g = Int(scratchSpreads[k])
       let new = computeSpread(g)
+      if trial { journal.append(.spread(g, spreadCost[g])) }
       cost += new - spreadCost[g]
       spreadCost[g] = new
     }
@@ -53,6 +58,7 @@ extension SearchState {
     for k in scratchUnits.indices {
       for l in model.endsDayOfUnit[Int(scratchUnits[k]) - model.teacherCount] {
         let new = computeEndsDay(Int(l))
+        if trial { journal.append(.endsDay(Int(l), endsDayCost[Int(l)])) }
         cost += new - endsDayCost[Int(l)]
         endsDayCost[Int(l)] = new
       }
@@ -61,6 +67,7 @@ extension SearchState {
 
   func refreshRule(_ g: Int) {
     let new = computeRule(g)
+    if trial { journal.append(.rule(g, ruleCost[g])) }
     cost += new - ruleCost[g]
     penalty += Int(ruleExtra[g]) * (new.hard - ruleCost[g].hard)
     ruleCost[g] = new
@@ -68,10 +75,16 @@ extension SearchState {
 
   func refreshResource(_ r: Int, day d: Int) {
     let new = computeResourceDay(r, d)
+    if trial { journal.append(.resourceDay(r * D + d, resourceDayCost[r * D + d])) }
     cost += new - resourceDayCost[r * D + d]
     resourceDayCost[r * D + d] = new
     if !model.weeklyResourceRules[r].isEmpty {
       let stats = ResourceRule.DayStats(mask: resourceMask(r, d), excused: model.excused[r * D + d])
+      if trial {
+        journal.append(.dayStats(r * D + d, dayStats[r * D + d]))
+        journal.append(.weekStats(r, weekStats[r]))
+        journal.append(.resourceWeek(r, resourceWeekCost[r]))
+      }
       weekStats[r].add(dayStats[r * D + d], -1)
       weekStats[r].add(stats, 1)
       dayStats[r * D + d] = stats
@@ -88,6 +101,7 @@ extension SearchState {
   /// the maximum, so that each lesson moved off them is progress.
   func refreshDaysShadow(_ r: Int) {
     let new = computeDaysShadow(r)
+    if trial { journal.append(.daysShadow(r, daysShadow[r])) }
     shadow += new - daysShadow[r]
     daysShadow[r] = new
   }

@@ -86,6 +86,9 @@ final class SearchState {
   var daysShadow: [Int]
   var shadow = 0
   private(set) var lastShadowDelta = 0
+  /// While `delta` tries a move, `refresh` notes in `journal` each value it overwrites.
+  var trial = false
+  var journal: [Overwritten] = []
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
   init(model: TimetableModel) {
@@ -220,26 +223,44 @@ final class SearchState {
   }
 
   /// The change in cost if a block moved to a slot (or was placed there), the state unchanged.
+  /// The counts are taken back by the same steps as a removal and a placement (so that the holders
+  /// of each cell stay in the same order); the costs are put back as they were.
   func delta(moving block: Int, to slot: Int) -> Cost {
     let before = cost
     let clashesBefore = clashes
     let penaltyBefore = penalty
     let shadowBefore = shadow
+    let unplacedBefore = unplaced
     let old = Int(start[block])
     // The rooms to give back (no copy for a block whose lessons choose no room: the common case).
     let choosing = model.blockLessons[block].contains { !model.roomChoices[Int($0)].isEmpty }
     let oldRooms = choosing ? model.blockLessons[block].map { chosenRooms[Int($0)] } : []
+    journal.removeAll(keepingCapacity: true)
+    trial = true
     if old >= 0 { remove(block) }
     place(block, at: slot)
+    trial = false
     let change = cost - before
     lastClashDelta = clashes - clashesBefore
     lastPenaltyDelta = penalty - penaltyBefore
     lastShadowDelta = shadow - shadowBefore
-    remove(block)
+    for l in model.blockLessons[block] { occupy(Int(l), at: slot, delta: -1) }
     if choosing {
       for (k, l) in model.blockLessons[block].enumerated() { chosenRooms[Int(l)] = oldRooms[k] }
     }
-    if old >= 0 { placeKeepingRooms(block, at: old) }
+    if old >= 0 {
+      for l in model.blockLessons[block] { occupy(Int(l), at: old, delta: 1) }
+    }
+    start[block] = Int32(old)
+    // The removal and placement that take the trial back count as work, as they did when they
+    // were priced again.
+    work += old >= 0 ? 2 : 1
+    takeBackCosts()
+    cost = before
+    clashes = clashesBefore
+    penalty = penaltyBefore
+    shadow = shadowBefore
+    unplaced = unplacedBefore
     return change
   }
 
