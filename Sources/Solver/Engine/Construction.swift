@@ -36,6 +36,8 @@ struct Construction {
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
     let budget = evictionBudget ?? model.blockLessons.count * tuning.evictionBudgetPerBlock
+    // The blocks in the way of the slot being priced (one list for every slot and step).
+    var conflicts: [Int] = []
     while head < queue.count {
       if steps % 64 == 0, shouldStop() { return }
       steps += 1
@@ -57,7 +59,7 @@ struct Construction {
         repeating: nil, count: close || emptying ? model.days : 0)
       for s in model.domain[block] {
         let slot = Int(s)
-        var conflicts = state.conflictingBlocks(block, at: slot)
+        state.conflictingBlocks(block, at: slot, into: &conflicts)
         if conflicts.contains(where: { model.locked[$0] }) { continue }
         // The rule violations those evictions avoid (pairs too close, days over a maximum).
         var avoided = 0

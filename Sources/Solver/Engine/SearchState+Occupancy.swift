@@ -92,6 +92,14 @@ extension SearchState {
   /// Blocks that share a resource with the given block if it started at a slot.
   func conflictingBlocks(_ block: Int, at slot: Int) -> [Int] {
     var result: [Int] = []
+    conflictingBlocks(block, at: slot, into: &result)
+    return result
+  }
+
+  /// The same, into a list the caller reuses (emptied first), so that a scan of every slot
+  /// allocates nothing.
+  func conflictingBlocks(_ block: Int, at slot: Int, into result: inout [Int]) {
+    result.removeAll(keepingCapacity: true)
     for l in model.blockLessons[block] {
       let lesson = Int(l)
       let parity = model.parity[lesson]
@@ -102,7 +110,6 @@ extension SearchState {
         }
       }
     }
-    return result
   }
 
   /// The placed blocks holding a resource at a slot: from the cells' records, or through the
