@@ -72,4 +72,36 @@ import Testing
       #expect((state.resourceMask(t1, 0) == 0) == emptying)
     }
   }
+
+  /// The same start as the first test with no budget for evictions at all: the rule is broken.
+  /// A construction still making progress may go on evicting for a while after its last progress
+  /// (`evictionBudgetAfterProgress`), up to a ceiling (`evictionBudgetMostPerBlock`), and then
+  /// keeps the rule.
+  @Test func aConstructionMakingProgressGoesOnEvictingUpToItsCeiling() throws {
+    var b = ProblemFixture.Builder()
+    b.addClass("5A", compact: false)
+    b.addTeacher("t1")
+    let busy: [Weekday] = [.tue, .wed, .thu, .fri]
+    b.addTeacher("t2", unavailable: busy.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } })
+    b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
+    b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
+    b.constraints.append(
+      TimetableConstraint(
+        .minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
+    let model = try TimetableModel(problem: b.problem)
+    let math = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-math-whole-1")!])
+    for (afterProgress, most, hard) in [(0, 90, 1), (5, 90, 0), (5, 0, 1)] {
+      let state = SearchState(model: model)
+      state.place(math, at: model.periods)  // Tuesday, too close to Monday, the algebra's one day
+      var parameters = SearchParameters()
+      parameters.construction.evictionBudgetPerBlock = 0
+      parameters.construction.evictionBudgetAfterProgress = afterProgress
+      parameters.construction.evictionBudgetMostPerBlock = most
+      var construction = Construction(
+        state: state, random: SeededGenerator(seed: 1), shouldStop: { false }, parameters: parameters)
+      construction.run()
+      #expect(state.unplaced == 0)
+      #expect(state.cost.hard == hard, "after progress \(afterProgress), at most \(most)")
+    }
+  }
 }

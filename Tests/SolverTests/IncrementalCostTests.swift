@@ -85,6 +85,52 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// Pricing a trial move (`delta`) puts back every count, record and cost as it was, and prices
+  /// exactly what the move then costs; with a hard maximum of days too, so that its shadow and the
+  /// weekly running sums are tried and put back.
+  @Test func aTrialLeavesTheStateAsItWasAndPricesTheMove() throws {
+    var problem = Self.problem()
+    problem.constraints.append(TimetableConstraint(.teachersMaxDaysPerWeek(teacher: "t1", max: 3), weight: .hard))
+    let model = try TimetableModel(problem: problem)
+    let state = SearchState(model: model)
+    // The lessons each cell records, in any order (a lesson taken out and put back may take another
+    // of the cell's places).
+    func holders() -> [[Int32]] {
+      stride(from: 0, to: state.holders.count, by: SearchState.holderSlots).map {
+        state.holders[$0..<($0 + SearchState.holderSlots)].sorted()
+      }
+    }
+    func record() -> [String] {
+      [
+        "\(state.start) \(state.chosenRooms) \(state.occupancy) \(holders()) \(state.busyMasks) \(state.classMasks)",
+        "\(state.classDayCost) \(state.teacherDayCost) \(state.unitDayCost) \(state.groupCost) \(state.spreadCost)",
+        "\(state.ruleCost) \(state.resourceDayCost) \(state.resourceWeekCost) \(state.endsDayCost)",
+        "\(state.dayStats) \(state.weekStats.map { [$0.gaps, $0.late, $0.second, $0.busyDays] }) \(state.daysShadow)",
+        "\(state.cost) \(state.clashes) \(state.penalty) \(state.shadow) \(state.unplaced)",
+      ]
+    }
+    var random = SeededGenerator(seed: 5)
+    var priced = 0
+    for step in 0..<1500 {
+      let b = random.below(model.blockLessons.count)
+      let domain = model.domain[b]
+      guard !domain.isEmpty, !model.locked[b] else { continue }
+      if step % 40 == 0 { state.raiseBreakoutWeights() }
+      let slot = Int(domain[random.below(domain.count)])
+      let before = record()
+      let cost = state.cost
+      let change = state.delta(moving: b, to: slot)
+      let after = record()
+      for k in before.indices where after[k] != before[k] { Issue.record("step \(step): part \(k) changed") }
+      state.move(b, to: slot)
+      #expect(state.cost - cost == change, "step \(step)")
+      priced += 1
+    }
+    #expect(priced > 1000)
+    #expect(state.shadow == state.recomputedShadow())
+    #expect(state.cost == state.recomputedCost())
+  }
+
   /// The breakout weights' extra units follow every move, raising and clearing, as the running
   /// cost does; the true cost never includes them.
   @Test func theBreakoutPenaltyAlwaysEqualsARecomputation() throws {

@@ -36,6 +36,12 @@ struct Construction {
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
     let budget = evictionBudget ?? model.blockLessons.count * tuning.evictionBudgetPerBlock
+    // A first construction (no budget given) that still makes progress goes on evicting: for a
+    // while after each new least hard cost (lessons left unplaced, rules broken), up to a ceiling.
+    let afterProgress = evictionBudget == nil ? model.blockLessons.count * tuning.evictionBudgetAfterProgress : 0
+    let ceiling = max(budget, evictionBudget == nil ? model.blockLessons.count * tuning.evictionBudgetMostPerBlock : 0)
+    var leastHard = Int.max
+    var lastProgress = 0
     // The blocks in the way of the slot being priced (one list for every slot and step).
     var conflicts: [Int] = []
     while head < queue.count {
@@ -44,7 +50,11 @@ struct Construction {
       let block = queue[head]
       head += 1
       if state.isPlaced(block) { continue }
-      let allowEviction = steps < budget
+      if state.cost.hard < leastHard {
+        leastHard = state.cost.hard
+        lastProgress = steps
+      }
+      let allowEviction = steps < min(ceiling, max(budget, lastProgress + afterProgress))
       var bestScore = Int.max
       var bestSlot = -1
       var bestConflicts: [Int] = []
