@@ -4,23 +4,31 @@ import Testing
 @testable import Solver
 
 @Suite struct ConstructionTests {
-  /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other
-  /// (taught by two teachers, so a wide block) free on Monday only. The construction moves the
-  /// Tuesday lesson out of the way (to Wednesday or later) rather than break the rule, as FET does.
-  @Test func aLessonTooCloseUnderARuleOfDaysBetweenIsMovedOutOfTheWay() throws {
+  /// A class's math (teacher t1) and algebra (t2, free on Monday only; with t3 too when
+  /// `secondTeacher`, a wide block) at least two days apart under a hard rule.
+  static func mondayAlgebra(secondTeacher: Bool) -> TimetableProblem {
     var b = ProblemFixture.Builder()
     b.addClass("5A", compact: false)
     b.addTeacher("t1")
     let busy: [Weekday] = [.tue, .wed, .thu, .fri]
     b.addTeacher("t2", unavailable: busy.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } })
-    b.addTeacher("t3")
     b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
     b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
-    b.lessons[1].teachers.append("t3")
+    if secondTeacher {
+      b.addTeacher("t3")
+      b.lessons[1].teachers.append("t3")
+    }
     b.constraints.append(
       TimetableConstraint(
         .minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
-    let model = try TimetableModel(problem: b.problem)
+    return b.problem
+  }
+
+  /// Two lessons of a class at least two days apart: one taught on Tuesday already, the other
+  /// (taught by two teachers, so a wide block) free on Monday only. The construction moves the
+  /// Tuesday lesson out of the way (to Wednesday or later) rather than break the rule, as FET does.
+  @Test func aLessonTooCloseUnderARuleOfDaysBetweenIsMovedOutOfTheWay() throws {
+    let model = try TimetableModel(problem: Self.mondayAlgebra(secondTeacher: true))
     let state = SearchState(model: model)
     let math = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-math-whole-1")!])
     let algebra = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-algebra-whole-1")!])
@@ -78,17 +86,7 @@ import Testing
   /// (`evictionBudgetAfterProgress`), up to a ceiling (`evictionBudgetMostPerBlock`), and then
   /// keeps the rule.
   @Test func aConstructionMakingProgressGoesOnEvictingUpToItsCeiling() throws {
-    var b = ProblemFixture.Builder()
-    b.addClass("5A", compact: false)
-    b.addTeacher("t1")
-    let busy: [Weekday] = [.tue, .wed, .thu, .fri]
-    b.addTeacher("t2", unavailable: busy.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } })
-    b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
-    b.addLessons(1, subject: "algebra", class: "5A", teacher: "t2")
-    b.constraints.append(
-      TimetableConstraint(
-        .minDaysBetween(lessons: b.lessons.map(\.id), minDays: 2, consecutiveIfSameDay: false), weight: .hard))
-    let model = try TimetableModel(problem: b.problem)
+    let model = try TimetableModel(problem: Self.mondayAlgebra(secondTeacher: false))
     let math = Int(model.blockOf[model.lessonIDs.firstIndex(of: "5A-math-whole-1")!])
     for (afterProgress, most, hard) in [(0, 90, 1), (5, 90, 0), (5, 0, 1)] {
       let state = SearchState(model: model)
