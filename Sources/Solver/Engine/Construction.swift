@@ -21,8 +21,8 @@ struct Construction {
     self.parameters = parameters
   }
 
-  /// Places every unplaced block; with eviction for up to `budget` placements (30 per block by
-  /// default), then at the cheapest slot.
+  /// Places every unplaced block; with eviction for up to `budget` placements (without one, as
+  /// long as `EvictionBudget` allows), then at the cheapest slot.
   mutating func run(budget evictionBudget: Int? = nil) {
     let model = state.model
     let tuning = parameters.construction
@@ -35,13 +35,7 @@ struct Construction {
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
-    let budget = evictionBudget ?? model.blockLessons.count * tuning.evictionBudgetPerBlock
-    // A first construction (no budget given) that still makes progress goes on evicting: for a
-    // while after each new least hard cost (lessons left unplaced, rules broken), up to a ceiling.
-    let afterProgress = evictionBudget == nil ? model.blockLessons.count * tuning.evictionBudgetAfterProgress : 0
-    let ceiling = max(budget, evictionBudget == nil ? model.blockLessons.count * tuning.evictionBudgetMostPerBlock : 0)
-    var leastHard = Int.max
-    var lastProgress = 0
+    var budget = EvictionBudget(blocks: model.blockLessons.count, given: evictionBudget, tuning: tuning)
     // The blocks in the way of the slot being priced (one list for every slot and step).
     var conflicts: [Int] = []
     while head < queue.count {
@@ -50,11 +44,7 @@ struct Construction {
       let block = queue[head]
       head += 1
       if state.isPlaced(block) { continue }
-      if state.cost.hard < leastHard {
-        leastHard = state.cost.hard
-        lastProgress = steps
-      }
-      let allowEviction = steps < min(ceiling, max(budget, lastProgress + afterProgress))
+      let allowEviction = budget.allows(step: steps, hard: state.cost.hard)
       var bestScore = Int.max
       var bestSlot = -1
       var bestConflicts: [Int] = []
@@ -116,6 +106,33 @@ struct Construction {
         }
       }
       state.place(block, at: bestSlot)
+    }
+  }
+
+  /// How long a construction may evict: a given number of placements (ruin and recreate), or for a
+  /// first construction `evictionBudgetPerBlock` per block and, while it still makes progress,
+  /// `evictionBudgetAfterProgress` per block after each new least hard cost (lessons left
+  /// unplaced, rules broken), up to `evictionBudgetMostPerBlock` per block in all.
+  struct EvictionBudget {
+    let budget: Int
+    let afterProgress: Int
+    let ceiling: Int
+    private var leastHard = Int.max
+    private var lastProgress = 0
+
+    init(blocks: Int, given: Int?, tuning: SearchParameters.Construction) {
+      budget = given ?? blocks * tuning.evictionBudgetPerBlock
+      afterProgress = given == nil ? blocks * tuning.evictionBudgetAfterProgress : 0
+      ceiling = max(budget, given == nil ? blocks * tuning.evictionBudgetMostPerBlock : 0)
+    }
+
+    /// Whether the placement of this step may evict, the timetable's hard cost being this.
+    mutating func allows(step: Int, hard: Int) -> Bool {
+      if hard < leastHard {
+        leastHard = hard
+        lastProgress = step
+      }
+      return step < min(ceiling, max(budget, lastProgress + afterProgress))
     }
   }
 
