@@ -84,10 +84,11 @@ extension LocalSearch {
     return best
   }
 
-  /// Whether a resource teaches or attends a lesson of a block.
+  /// Whether a teacher or unit teaches or attends a lesson of a block (its fixed resources hold
+  /// its teachers and units).
   private func holds(_ block: Int, _ r: Int) -> Bool {
     let model = state.model
-    return model.blockLessons[block].contains { (model.teachers[Int($0)] + model.units[Int($0)]).contains(Int32(r)) }
+    return model.blockLessons[block].contains { model.fixedResources[Int($0)].contains(Int32(r)) }
   }
 
   /// The placed blocks of the lessons on a day, when none is locked and each may start on one of
