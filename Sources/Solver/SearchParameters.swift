@@ -152,6 +152,11 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// the lightest other working day of it (its lessons go back to the queue) rather than
     /// breaking the rule.
     public var emptyDayOverMaxDays = true
+    /// The cheapest slots with evictions (by the placed block's own rules and the evictions'
+    /// price) that are priced again with the evicted blocks taken out, so that the rules their
+    /// removal breaks or mends (a hole left in another class's day, a teacher's day under its
+    /// minimum) count too; the cheapest of them all is taken (0: none priced again).
+    public var evictingSlotsPricedWhole = 4
 
     public init() {}
   }
@@ -357,7 +362,8 @@ extension SearchParameters.Rounds {
 extension SearchParameters.Construction {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case clashWeight, ruleWeight, evictionBase, evictionGrowth, evictionBudgetPerBlock, evictionBudgetAfterProgress,
-      evictionBudgetMostPerBlock, evictTooClose, closeWidth, emptyDayOverMaxDays
+      evictionBudgetMostPerBlock, evictTooClose, closeWidth, emptyDayOverMaxDays,
+      evictingSlotsPricedWhole
   }
 
   public init(from decoder: Decoder) throws {
@@ -373,6 +379,7 @@ extension SearchParameters.Construction {
     try c.decode(&evictTooClose, .evictTooClose)
     try c.decode(&closeWidth, .closeWidth)
     try c.decode(&emptyDayOverMaxDays, .emptyDayOverMaxDays)
+    try c.decode(&evictingSlotsPricedWhole, .evictingSlotsPricedWhole)
   }
 }
 

@@ -102,4 +102,56 @@ import Testing
       #expect(state.cost.hard == hard, "after progress \(afterProgress), at most \(most)")
     }
   }
+
+  /// Teacher t1 teaches 5B at Monday's first period and 5C at its second, between two lessons of
+  /// 5C, a class whose days have no gaps (a hard rule); a lesson she shares with t2, free on
+  /// Monday's first two periods only, must evict one of them. Evicting 5C's lesson leaves a hole
+  /// in 5C's Monday that nothing fills (only the first placement may evict). Priced with the
+  /// evicted lessons taken out, the slots differ and 5B's lesson is evicted on every seed; priced
+  /// by the placed lesson alone (`evictingSlotsPricedWhole` 0), they tie, and some seed breaks 5C.
+  @Test func anEvictionThatLeavesAHoleInAnotherClassDayCostsWhatItBreaks() throws {
+    var b = ProblemFixture.Builder()
+    b.addClass("5A", compact: false)
+    b.addClass("5B", compact: false)
+    b.addClass("5C")
+    b.addTeacher("t1")
+    b.addTeacher(
+      "t2",
+      unavailable: b.days.flatMap { day in (1...6).map { TimeSlot(day: day, period: $0) } }
+        .filter { $0.day != .mon || $0.period > 2 })
+    b.addTeacher("t3")
+    b.addLessons(1, subject: "math", class: "5A", teacher: "t1")
+    b.lessons[0].teachers.append("t2")
+    b.addLessons(1, subject: "music", class: "5B", teacher: "t1")
+    b.addLessons(1, subject: "music", class: "5C", teacher: "t1")
+    b.addLessons(2, subject: "art", class: "5C", teacher: "t3", oncePerDay: false)
+    let model = try TimetableModel(problem: b.problem)
+    func block(_ id: String) -> Int { Int(model.blockOf[model.lessonIDs.firstIndex(of: id)!]) }
+    let math = block("5A-math-whole-1")
+    let music5C = block("5C-music-whole-1")
+    var broken: [Int: Int] = [:]
+    for whole in [4, 0] {
+      for seed in 1...8 {
+        let state = SearchState(model: model)
+        state.place(block("5B-music-whole-1"), at: 0)
+        state.place(block("5C-art-whole-1"), at: 0)
+        state.place(music5C, at: 1)
+        state.place(block("5C-art-whole-2"), at: 2)
+        #expect(state.cost.hard == 3)  // the math lesson unplaced
+        var parameters = SearchParameters()
+        parameters.construction.evictingSlotsPricedWhole = whole
+        var construction = Construction(
+          state: state, random: SeededGenerator(seed: UInt64(seed)), shouldStop: { false }, parameters: parameters)
+        construction.run(budget: 2)
+        #expect(state.unplaced == 0)
+        if state.cost.hard > 0 { broken[whole, default: 0] += 1 }
+        if whole > 0 {
+          #expect(state.cost.hard == 0, "seed \(seed)")
+          #expect(state.start[math] == 0 && state.start[music5C] == 1, "seed \(seed)")
+        }
+      }
+    }
+    #expect(broken[4] == nil)
+    #expect((broken[0] ?? 0) > 0)
+  }
 }

@@ -111,22 +111,30 @@ import Testing
     }
     var random = SeededGenerator(seed: 5)
     var priced = 0
+    var evicting = 0
+    var conflicts: [Int] = []
     for step in 0..<1500 {
       let b = random.below(model.blockLessons.count)
       let domain = model.domain[b]
       guard !domain.isEmpty, !model.locked[b] else { continue }
       if step % 40 == 0 { state.raiseBreakoutWeights() }
       let slot = Int(domain[random.below(domain.count)])
+      // Every other trial also takes out the blocks in the way, as the construction's eviction.
+      state.conflictingBlocks(b, at: slot, into: &conflicts)
+      let evicted = step % 2 == 0 ? conflicts.filter { $0 != b && !model.locked[$0] } : []
       let before = record()
       let cost = state.cost
-      let change = state.delta(moving: b, to: slot)
+      let change = state.delta(moving: b, to: slot, evicting: evicted)
       let after = record()
       for k in before.indices where after[k] != before[k] { Issue.record("step \(step): part \(k) changed") }
+      for c in evicted { state.remove(c) }
       state.move(b, to: slot)
       #expect(state.cost - cost == change, "step \(step)")
       priced += 1
+      if !evicted.isEmpty { evicting += 1 }
     }
     #expect(priced > 1000)
+    #expect(evicting > 100)
     #expect(state.shadow == state.recomputedShadow())
     #expect(state.cost == state.recomputedCost())
   }

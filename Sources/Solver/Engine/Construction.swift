@@ -25,17 +25,12 @@ struct Construction {
   /// long as `EvictionBudget` allows), then at the cheapest slot.
   mutating func run(budget evictionBudget: Int? = nil) {
     let model = state.model
-    let tuning = parameters.construction
-    let hardWeight = tuning.clashWeight
-    // Breaking a rule costs more than moving lessons out of the way (which are placed again).
-    let ruleWeight = tuning.ruleWeight
-    let evictTooClose = tuning.evictTooClose
-    let freeDays = tuning.emptyDayOverMaxDays && model.hasHardMaxDays
     var queue = difficultyOrder()
     var head = 0
     var evictions = Array(repeating: 0, count: model.blockLessons.count)
     var steps = 0
-    var budget = EvictionBudget(blocks: model.blockLessons.count, given: evictionBudget, tuning: tuning)
+    var budget = EvictionBudget(
+      blocks: model.blockLessons.count, given: evictionBudget, tuning: parameters.construction)
     // The blocks in the way of the slot being priced (one list for every slot and step).
     var conflicts: [Int] = []
     while head < queue.count {
@@ -45,67 +40,122 @@ struct Construction {
       head += 1
       if state.isPlaced(block) { continue }
       let allowEviction = budget.allows(step: steps, hard: state.cost.hard)
-      var bestScore = Int.max
-      var bestSlot = -1
-      var bestConflicts: [Int] = []
-      var ties = 0
-      // Lessons too close under a rule of days between lessons (for blocks at least
-      // `SearchParameters.Construction.closeWidth` wide), and the lessons of a day to empty under
-      // a hard maximum of days, are moved out of the way too, as FET does: by day, worked out once.
-      let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
-      let close = allowEviction && evictTooClose && width >= tuning.closeWidth
-      let emptying = allowEviction && freeDays
-      var outOfTheWay: [(blocks: [Int], avoided: Int)?] = Array(
-        repeating: nil, count: close || emptying ? model.days : 0)
-      for s in model.domain[block] {
-        let slot = Int(s)
-        state.conflictingBlocks(block, at: slot, into: &conflicts)
-        if conflicts.contains(where: { model.locked[$0] }) { continue }
-        // The rule violations those evictions avoid (pairs too close, days over a maximum).
-        var avoided = 0
-        if !outOfTheWay.isEmpty {
-          let day = slot / model.periods
-          if outOfTheWay[day] == nil {
-            outOfTheWay[day] = movedAside(block, onDay: day, close: close, emptying: emptying)
-          }
-          avoided = outOfTheWay[day]!.avoided
-          for b in outOfTheWay[day]!.blocks where !conflicts.contains(b) { conflicts.append(b) }
-        }
-        if !allowEviction && !conflicts.isEmpty && bestSlot >= 0 && bestConflicts.isEmpty { continue }
-        let delta = state.delta(moving: block, to: slot)
-        var score: Int
-        if conflicts.isEmpty || !allowEviction {
-          score =
-            allowEviction
-            ? (delta.hard - state.lastClashDelta) * ruleWeight + state.lastClashDelta * hardWeight + delta.soft
-            : delta.scalar(hardWeight: hardWeight)
-        } else {
-          // Evicting frees the resources: price the eviction instead of the clash.
-          score = (delta.hard - state.lastClashDelta - avoided) * ruleWeight + delta.soft
-          for c in conflicts { score += hardWeight * (tuning.evictionBase + tuning.evictionGrowth * evictions[c]) }
-        }
-        if score < bestScore {
-          bestScore = score
-          bestSlot = slot
-          bestConflicts = conflicts
-          ties = 1
-        } else if score == bestScore {
-          ties += 1
-          if random.below(ties) == 0 {
-            bestSlot = slot
-            bestConflicts = conflicts
-          }
-        }
-      }
-      guard bestSlot >= 0 else { continue }  // nowhere at all: left unplaced for the diagnosis
+      // Nowhere at all: left unplaced for the diagnosis.
+      guard
+        let best = cheapestSlot(
+          for: block, allowEviction: allowEviction, evictions: evictions, conflicts: &conflicts)
+      else { continue }
       if allowEviction {
-        for c in bestConflicts {
+        for c in best.conflicts {
           state.remove(c)
           evictions[c] += 1
           queue.append(c)
         }
       }
-      state.place(block, at: bestSlot)
+      state.place(block, at: best.slot)
+    }
+  }
+
+  /// The cheapest slot for a block and the placed blocks it moves out of the way there (none
+  /// without eviction); nil when the block has no slot at all.
+  private mutating func cheapestSlot(
+    for block: Int, allowEviction: Bool, evictions: [Int], conflicts: inout [Int]
+  ) -> Cheapest? {
+    let model = state.model
+    let tuning = parameters.construction
+    let hardWeight = tuning.clashWeight
+    // Breaking a rule costs more than moving lessons out of the way (which are placed again).
+    let ruleWeight = tuning.ruleWeight
+    let evictionPrice = { (blocks: [Int]) in
+      blocks.reduce(0) { $0 + hardWeight * (tuning.evictionBase + tuning.evictionGrowth * evictions[$1]) }
+    }
+    var best = Cheapest()
+    var shortlist = Shortlist(capacity: allowEviction ? tuning.evictingSlotsPricedWhole : 0)
+    // Lessons too close under a rule of days between lessons (for blocks at least
+    // `SearchParameters.Construction.closeWidth` wide), and the lessons of a day to empty under
+    // a hard maximum of days, are moved out of the way too, as FET does: by day, worked out once.
+    let width = model.blockLessons[block].reduce(0) { $0 + model.fixedResources[Int($1)].count }
+    let close = allowEviction && tuning.evictTooClose && width >= tuning.closeWidth
+    let emptying = allowEviction && tuning.emptyDayOverMaxDays && model.hasHardMaxDays
+    var outOfTheWay: [(blocks: [Int], avoided: Int)?] = Array(
+      repeating: nil, count: close || emptying ? model.days : 0)
+    for s in model.domain[block] {
+      let slot = Int(s)
+      state.conflictingBlocks(block, at: slot, into: &conflicts)
+      if conflicts.contains(where: { model.locked[$0] }) { continue }
+      // The rule violations those evictions avoid (pairs too close, days over a maximum).
+      var avoided = 0
+      if !outOfTheWay.isEmpty {
+        let day = slot / model.periods
+        if outOfTheWay[day] == nil {
+          outOfTheWay[day] = movedAside(block, onDay: day, close: close, emptying: emptying)
+        }
+        avoided = outOfTheWay[day]!.avoided
+        for b in outOfTheWay[day]!.blocks where !conflicts.contains(b) { conflicts.append(b) }
+      }
+      if !allowEviction && !conflicts.isEmpty && best.slot >= 0 && best.conflicts.isEmpty { continue }
+      let delta = state.delta(moving: block, to: slot)
+      let rules = delta.hard - state.lastClashDelta
+      if !allowEviction {
+        best.consider(slot, score: delta.scalar(hardWeight: hardWeight), conflicts: conflicts, random: &random)
+      } else if conflicts.isEmpty {
+        let score = rules * ruleWeight + state.lastClashDelta * hardWeight + delta.soft
+        best.consider(slot, score: score, conflicts: [], random: &random)
+      } else {
+        // Evicting frees the resources: price the eviction instead of the clash.
+        let score = (rules - avoided) * ruleWeight + delta.soft + evictionPrice(conflicts)
+        if shortlist.capacity == 0 {
+          best.consider(slot, score: score, conflicts: conflicts, random: &random)
+        } else {
+          shortlist.add(slot, score: score, conflicts: conflicts)
+        }
+      }
+    }
+    // The cheapest slots with evictions, priced again with the evicted blocks taken out: the
+    // rules their removal breaks or mends count too; the lessons it leaves unplaced do not
+    // (they are placed again).
+    for candidate in shortlist.entries {
+      let delta = state.delta(moving: block, to: candidate.slot, evicting: candidate.conflicts)
+      let evictedLessons = candidate.conflicts.reduce(0) { $0 + model.blockLessons[$1].count }
+      let rules = delta.hard - state.lastClashDelta - state.unplacedWeight * evictedLessons
+      let score = rules * ruleWeight + delta.soft + evictionPrice(candidate.conflicts)
+      best.consider(candidate.slot, score: score, conflicts: candidate.conflicts, random: &random)
+    }
+    return best.slot >= 0 ? best : nil
+  }
+
+  /// The cheapest slot seen so far and the blocks to move out of its way; ties broken at random.
+  struct Cheapest {
+    private(set) var score = Int.max
+    private(set) var slot = -1
+    private(set) var conflicts: [Int] = []
+    private var ties = 0
+
+    mutating func consider(_ slot: Int, score: Int, conflicts: [Int], random: inout SeededGenerator) {
+      if score < self.score {
+        (self.score, self.slot, self.conflicts, ties) = (score, slot, conflicts, 1)
+      } else if score == self.score {
+        ties += 1
+        if random.below(ties) == 0 { (self.slot, self.conflicts) = (slot, conflicts) }
+      }
+    }
+  }
+
+  /// The `capacity` cheapest slots with evictions by their first price (the first of equals kept).
+  struct Shortlist {
+    let capacity: Int
+    private(set) var entries: [(slot: Int, score: Int, conflicts: [Int])] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func add(_ slot: Int, score: Int, conflicts: [Int]) {
+      if entries.count < capacity {
+        entries.append((slot, score, conflicts))
+        return
+      }
+      var worst = 0
+      for k in entries.indices where entries[k].score > entries[worst].score { worst = k }
+      if score < entries[worst].score { entries[worst] = (slot, score, conflicts) }
     }
   }
 

@@ -89,6 +89,8 @@ final class SearchState {
   /// While `delta` tries a move, `refresh` notes in `journal` each value it overwrites.
   var trial = false
   var journal: [Overwritten] = []
+  /// Where the blocks a trial evicts were (`delta(moving:to:evicting:)`).
+  private var evictedStarts: [Int32] = []
 
   /// Placed lessons that hold resources with clashes are kept track of for the search's focus.
   init(model: TimetableModel) {
@@ -144,7 +146,6 @@ final class SearchState {
     }
   }
 
-  /// Hard weight of one unplaced lesson, above a clash so that placing with a clash is progress.
   /// Hard weight of one unplaced lesson, above a clash so that placing with a clash is progress.
   var unplacedWeight: Int { 3 }
 
@@ -222,10 +223,11 @@ final class SearchState {
     }
   }
 
-  /// The change in cost if a block moved to a slot (or was placed there), the state unchanged.
+  /// The change in cost if a block moved to a slot (or was placed there), the state unchanged;
+  /// with `evicting`, if those placed blocks were taken out first (the construction's eviction).
   /// The counts are taken back by the same steps as a removal and a placement (so that the holders
   /// of each cell stay in the same order); the costs are put back as they were.
-  func delta(moving block: Int, to slot: Int) -> Cost {
+  func delta(moving block: Int, to slot: Int, evicting evicted: [Int] = []) -> Cost {
     let before = cost
     let clashesBefore = clashes
     let penaltyBefore = penalty
@@ -237,6 +239,11 @@ final class SearchState {
     let oldRooms = choosing ? model.blockLessons[block].map { chosenRooms[Int($0)] } : []
     journal.removeAll(keepingCapacity: true)
     trial = true
+    evictedStarts.removeAll(keepingCapacity: true)
+    for c in evicted {
+      evictedStarts.append(start[c])
+      remove(c)
+    }
     if old >= 0 { remove(block) }
     place(block, at: slot)
     trial = false
@@ -252,9 +259,13 @@ final class SearchState {
       for l in model.blockLessons[block] { occupy(Int(l), at: old, delta: 1) }
     }
     start[block] = Int32(old)
+    for (k, c) in evicted.enumerated().reversed() {
+      for l in model.blockLessons[c] { occupy(Int(l), at: Int(evictedStarts[k]), delta: 1) }
+      start[c] = evictedStarts[k]
+    }
     // The removal and placement that take the trial back count as work, as they did when they
     // were priced again.
-    work += old >= 0 ? 2 : 1
+    work += (old >= 0 ? 2 : 1) + evicted.count
     takeBackCosts()
     cost = before
     clashes = clashesBefore
