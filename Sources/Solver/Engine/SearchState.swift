@@ -226,7 +226,8 @@ final class SearchState {
   /// The change in cost if a block moved to a slot (or was placed there), the state unchanged;
   /// with `evicting`, if those placed blocks were taken out first (the construction's eviction).
   /// The counts are taken back by the same steps as a removal and a placement (so that the holders
-  /// of each cell stay in the same order); the costs are put back as they were.
+  /// of each cell stay in the same order; an evicted lesson put back may take another of its
+  /// cell's places); the costs are put back as they were.
   func delta(moving block: Int, to slot: Int, evicting evicted: [Int] = []) -> Cost {
     let before = cost
     let clashesBefore = clashes
