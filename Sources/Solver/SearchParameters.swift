@@ -155,13 +155,15 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// The cheapest slots with evictions (by the placed block's own rules and the evictions'
     /// price) that are priced again with the evicted blocks taken out, so that the rules their
     /// removal breaks or mends (a hole left in another class's day, a teacher's day under its
-    /// minimum) count too; the cheapest of them all is taken (0: none priced again). Stop 33
-    /// measured 4 against 0 (seeds 1–4, 60 s, 13 FET files): time to a first timetable 0.85 of
-    /// 0 (geometric mean), as many solved (31 of 52); Belize's test-2012 6.0 s against 28.4 and
-    /// sacred_heart_college solved on 3 seeds of 4 (1 before), the German DGS files slower
-    /// (DGS_Pro_Germany 14.3 against 4.0). Every slot priced whole was slower still: its
-    /// construction took 3–8 times as long, and the Namibian files 8 s against 1.
-    public var evictingSlotsPricedWhole = 4
+    /// minimum) count too; the cheapest of them all is taken (0: none priced again). Off: stop 33
+    /// measured 4 against 0 and found it better on some files and worse on others. Seeds 1–4,
+    /// 60 s, 13 FET files: time to a first timetable 0.85 of 0 (geometric mean), as many solved;
+    /// Belize's test-2012 6.0 s against 28.4, sacred_heart_college solved on 3 seeds of 4 (1),
+    /// DGS_Pro_Germany 14.3 against 4.0. Seeds 1–3, 45 s: Brazil 1.5–2.3 s against 0.0–0.4,
+    /// DGS_Pro_Germany 15–27 s against 2–7. The broad bench with 4 (one seed, 120 s) solved GYR
+    /// and Khoi-chieu and lost sacred_heart_college, and took 1.74 times stop 32's time over 23
+    /// files (fet-cl 1.19). Every slot priced whole was slower still (its construction 3–8 times).
+    public var evictingSlotsPricedWhole = 0
 
     public init() {}
   }
