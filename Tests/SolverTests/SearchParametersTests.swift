@@ -55,14 +55,16 @@ import Testing
     bad.moves.troubledPickTenths = 11
     bad.annealing.daysShadowQuarters = -1
     bad.construction.evictionBudgetAfterProgress = -1
+    bad.construction.evictingSlotsPricedWhole = -1
     let problems = bad.problems
     for path in [
       "rounds.kickDivisor", "annealing.repairHardWeight", "annealing.repairStartTemperature", "moves.baseWeights",
       "moves.troubledPickTenths", "annealing.daysShadowQuarters", "construction.evictionBudgetAfterProgress",
+      "construction.evictingSlotsPricedWhole",
     ] {
       #expect(problems.contains { $0.hasPrefix(path + ":") }, "\(path) not named in \(problems)")
     }
-    #expect(problems.count == 7)
+    #expect(problems.count == 8)
     var settings = SolveSettings(timeLimit: 10, maxRounds: 1, useMIP: false)
     settings.parameters = bad
     do {
