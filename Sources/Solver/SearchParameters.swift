@@ -53,6 +53,10 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// Steps of the repair between raisings of the breakout weights, when the hard violations
     /// have not fallen since the last look (0: no breakout weights). Was `SABAQ_BREAKOUT`.
     public var breakoutEvery = 1000
+    /// Whether the breakout weights rise on the broken hard rules of class days and of teachers'
+    /// and units' days and weeks too (gaps, hours a day, days a week), not only on clashes and
+    /// rules on groups of lessons.
+    public var breakoutOnDayRules = true
     /// Temperature of a kick's exchanges: high enough to take any of them, whatever it costs.
     public var kickTemperature = 1e12
     /// What each lesson of the shadow of a hard maximum of days weighs, in quarters of a hard unit
@@ -292,7 +296,8 @@ extension SearchParameters.Annealing {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case repairStartTemperature, repairEndTemperature, repairStepsPerBlock, repairHardWeight, calmRepairEndTemperature
     case optimisingHardWeight, optimisingStartTemperature, calmOptimisingStartTemperature, optimisingEndTemperature
-    case optimisingStepsPerBlock, initialHardWeight, breakoutEvery, kickTemperature, daysShadowQuarters
+    case optimisingStepsPerBlock, initialHardWeight, breakoutEvery, breakoutOnDayRules, kickTemperature
+    case daysShadowQuarters
   }
 
   public init(from decoder: Decoder) throws {
@@ -310,6 +315,7 @@ extension SearchParameters.Annealing {
     try c.decode(&optimisingStepsPerBlock, .optimisingStepsPerBlock)
     try c.decode(&initialHardWeight, .initialHardWeight)
     try c.decode(&breakoutEvery, .breakoutEvery)
+    try c.decode(&breakoutOnDayRules, .breakoutOnDayRules)
     try c.decode(&kickTemperature, .kickTemperature)
     try c.decode(&daysShadowQuarters, .daysShadowQuarters)
   }

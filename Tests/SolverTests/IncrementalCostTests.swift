@@ -117,7 +117,7 @@ import Testing
       let b = random.below(model.blockLessons.count)
       let domain = model.domain[b]
       guard !domain.isEmpty, !model.locked[b] else { continue }
-      if step % 40 == 0 { state.raiseBreakoutWeights() }
+      if step % 40 == 0 { state.raiseBreakoutWeights(dayRules: true) }
       let slot = Int(domain[random.below(domain.count)])
       // Every other trial also takes out the blocks in the way, as the construction's eviction.
       state.conflictingBlocks(b, at: slot, into: &conflicts)
@@ -156,7 +156,7 @@ import Testing
         state.move(b, to: Int(domain[random.below(domain.count)]))
       }
       if step % 40 == 0 {
-        state.raiseBreakoutWeights()
+        state.raiseBreakoutWeights(dayRules: step % 80 == 0)
         raised += 1
       }
       if step == 2000 { state.clearBreakoutWeights() }

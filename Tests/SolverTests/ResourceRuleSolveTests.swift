@@ -178,6 +178,28 @@ import Testing
     return b.problem
   }
 
+  /// A broken hard rule of a day that no move can mend (a class with more lessons than days, at
+  /// most one a day) grows dearer to the repair with `breakoutOnDayRules`, and not without it.
+  @Test func theBreakoutWeightsRiseOnTheRulesOfDaysOnlyWhenAsked() throws {
+    var problem = Self.problem()
+    problem.constraints.append(TimetableConstraint(.studentsMaxHoursDaily(students: "B", max: 1), weight: .hard))
+    let model = try TimetableModel(problem: problem)
+    for onDayRules in [true, false] {
+      let state = SearchState(model: model)
+      var construction = Construction(state: state, random: SeededGenerator(seed: 5), shouldStop: { false })
+      construction.run()
+      var parameters = SearchParameters()
+      parameters.annealing.breakoutOnDayRules = onDayRules
+      var search = LocalSearch(state: state, seed: 3, parameters: parameters)
+      search.hardWeight = 1500
+      search.breakoutEvery = 100
+      search.anneal(steps: 2000, startTemperature: 750, endTemperature: 50, stop: { false })
+      #expect(state.cost.hard > 0)
+      #expect(state.resourceDayExtra.contains { $0 > 0 } == onDayRules, "on day rules: \(onDayRules)")
+      #expect(state.penalty == state.recomputedPenalty())
+    }
+  }
+
   @Test func theRunningCostEqualsARecomputationAndTheChecker() throws {
     let problem = Self.problem()
     let model = try TimetableModel(problem: problem)
@@ -198,6 +220,8 @@ import Testing
       if let choices = model.roomChoices[l].first, choices.count > 1 {
         state.setRoom(lesson: l, choice: 0, room: choices[random.below(choices.count)])
       }
+      // Breakout weights on the broken rules of days and weeks follow every change too.
+      if step % 100 == 0 { state.raiseBreakoutWeights(dayRules: true) }
       if step % 40 == 0 {
         #expect(state.cost == state.recomputedCost(), "step \(step)")
         #expect(state.penalty == state.recomputedPenalty(), "step \(step)")
@@ -210,6 +234,7 @@ import Testing
     }
     #expect(compared > 10)
     #expect(state.cost.soft > 0)
+    #expect(state.resourceDayExtra.contains { $0 > 0 } && state.resourceWeekExtra.contains { $0 > 0 })
   }
 
   /// A hard maximum of days a week costs whole days over; the search also sees the lessons on

@@ -36,6 +36,8 @@ struct LocalSearch {
   /// Steps between looks at the hard violations; when they have not fallen since the last look,
   /// the breakout weights rise (see `SearchState.raiseBreakoutWeights`). 0: never.
   var breakoutEvery: Int
+  /// Whether the breakout weights rise on the rules of days and weeks too.
+  var breakoutOnDayRules: Bool
   /// A block may not return to a slot it left recently: step until which (block, slot) is tabu.
   private var tabu: [Int: Int] = [:]
 
@@ -46,6 +48,7 @@ struct LocalSearch {
     self.logger = logger
     hardWeight = parameters.annealing.initialHardWeight
     breakoutEvery = parameters.annealing.breakoutEvery
+    breakoutOnDayRules = parameters.annealing.breakoutOnDayRules
     precondition(parameters.moves.baseWeights.count == MoveKind.allCases.count, "one base weight per kind of move")
     base = parameters.moves.baseWeights
     best = state.snapshot()
@@ -106,7 +109,7 @@ struct LocalSearch {
       tries[k] += 1
       if state.cost < costBefore { succeeded[k] += 1 }
       if breakoutEvery > 0, step % breakoutEvery == breakoutEvery - 1, state.cost.hard > 0 {
-        if state.cost.hard >= lastHard { state.raiseBreakoutWeights() }
+        if state.cost.hard >= lastHard { state.raiseBreakoutWeights(dayRules: breakoutOnDayRules) }
         lastHard = state.cost.hard
       }
       if step % moveParameters.rateHalvingSteps == moveParameters.rateHalvingSteps - 1 {

@@ -14,6 +14,7 @@ extension SearchState {
       let new = computeClassDay(Int(scratchClasses[k]), d)
       if trial { journal.append(.classDay(index, classDayCost[index])) }
       cost += new - classDayCost[index]
+      penalty += Int(classDayExtra[index]) * (new.hard - classDayCost[index].hard)
       classDayCost[index] = new
     }
     for k in scratchTeachers.indices {
@@ -77,6 +78,7 @@ extension SearchState {
     let new = computeResourceDay(r, d)
     if trial { journal.append(.resourceDay(r * D + d, resourceDayCost[r * D + d])) }
     cost += new - resourceDayCost[r * D + d]
+    penalty += Int(resourceDayExtra[r * D + d]) * (new.hard - resourceDayCost[r * D + d].hard)
     resourceDayCost[r * D + d] = new
     if !model.weeklyResourceRules[r].isEmpty {
       let stats = ResourceRule.DayStats(mask: resourceMask(r, d), excused: model.excused[r * D + d])
@@ -90,6 +92,7 @@ extension SearchState {
       dayStats[r * D + d] = stats
       let new = computeResourceWeek(r)
       cost += new - resourceWeekCost[r]
+      penalty += Int(resourceWeekExtra[r]) * (new.hard - resourceWeekCost[r].hard)
       resourceWeekCost[r] = new
       if model.hardMaxDays[r] != Int.max { refreshDaysShadow(r) }
     }

@@ -32,6 +32,13 @@ extension SearchState {
       total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
     }
     for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
+    for c in 0..<model.classCount {
+      for d in 0..<D { total += Int(classDayExtra[c * D + d]) * computeClassDay(c, d).hard }
+    }
+    for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
+      for d in 0..<D { total += Int(resourceDayExtra[r * D + d]) * computeResourceDay(r, d).hard }
+      total += Int(resourceWeekExtra[r]) * computeResourceWeekFromMasks(r).hard
+    }
     return total
   }
 

@@ -77,6 +77,11 @@ final class SearchState {
   /// beyond its one hard unit, raised where violations persist (see `raiseBreakoutWeights`).
   var cellExtra: [Int32]
   var ruleExtra: [Int32]
+  /// Breakout weights of the hard rules of class days (index c × days + d), of teachers' and
+  /// units' days (r × days + d) and weeks (r).
+  var classDayExtra: [Int32]
+  var resourceDayExtra: [Int32]
+  var resourceWeekExtra: [Int32]
   /// The extra hard units the search sees beyond the true cost: the breakout weights on the
   /// current timetable's violations.
   var penalty = 0
@@ -103,6 +108,9 @@ final class SearchState {
     occupancy = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
     cellExtra = Array(repeating: 0, count: model.resourceCount * model.slots * 2)
     ruleExtra = Array(repeating: 0, count: model.groupRules.count)
+    classDayExtra = Array(repeating: 0, count: model.classCount * model.days)
+    resourceDayExtra = Array(repeating: 0, count: (model.teacherCount + model.unitCount) * model.days)
+    resourceWeekExtra = Array(repeating: 0, count: model.teacherCount + model.unitCount)
     holders = Array(repeating: -1, count: model.resourceCount * model.slots * 2 * Self.holderSlots)
     classOccupancy = Array(repeating: 0, count: model.classCount * model.slots)
     busyMasks = Array(repeating: 0, count: model.resourceCount * model.days)
