@@ -129,6 +129,36 @@ import Testing
     #expect(Set(placed.values.map(\.period)).count == 3)
   }
 
+  /// Lessons that must share one room cannot be at once: with `impliedRoomRules`, a hard maximum
+  /// of rooms shows the search so by an implied rule, whose units are in the search's penalty,
+  /// not in the true cost (which stays the Checker's); a soft maximum implies nothing, nor does
+  /// any maximum without the setting.
+  @Test func aHardMaximumOfRoomsShowsTheSearchThatItsLessonsMayNotBeAtOnce() throws {
+    for (weight, hard) in [(ConstraintWeight.hard, true), (.soft(3), false)] {
+      var b = Self.twoRooms(periods: 3)
+      b.constraints.append(
+        TimetableConstraint(.occupyMaxRooms(lessons: [Self.x, Self.y, Self.z], max: 1), weight: weight))
+      let problem = b.problem
+      var parameters = SearchParameters()
+      parameters.model.impliedRoomRules = true
+      let model = try TimetableModel(problem: problem, parameters: parameters)
+      #expect(model.groupRules.filter(\.implied).count == (hard ? 1 : 0))
+      #expect(try TimetableModel(problem: problem).groupRules.filter(\.implied).isEmpty)
+      let state = SearchState(model: model)
+      for block in model.blockLessons.indices { state.place(block, at: 0) }
+      // Three at once in a slot: one unit of the implied rule (one slot holding too many).
+      #expect(state.penalty == (hard ? 1 : 0))
+      #expect(state.penalty == state.recomputedPenalty())
+      #expect(state.cost == state.recomputedCost())
+      #expect(SolverCheckerAgreementTests.disagreement(state, problem) == nil)
+      state.clearBreakoutWeights()
+      #expect(state.penalty == state.recomputedPenalty())
+      state.move(0, to: 1)
+      state.move(1, to: 2)
+      #expect(state.penalty == 0)
+    }
+  }
+
   @Test func sameRoomIfConsecutiveKeepsTwoLessonsInARowInOneRoom() throws {
     var b = ProblemFixture.Builder()
     b.days = [.mon]

@@ -49,6 +49,10 @@ struct GroupRule {
   var kind: Kind
   var lessons: [Int32]
   var weight: TimetableModel.Weight
+  /// A rule that the timetable's rules imply and that only guides the search: its units are
+  /// part of `SearchState.penalty`, never of the true cost, and no diagnosis names it (the rules
+  /// it follows from are named instead).
+  var implied = false
 }
 
 /// A rule on one teacher or student unit, priced from the periods it is busy each day.

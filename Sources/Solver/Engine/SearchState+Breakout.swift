@@ -31,13 +31,15 @@ extension SearchState {
     }
   }
 
-  /// Back to every violation costing its hard units alone.
+  /// Back to every violation costing its hard units alone (and each implied rule its units).
   func clearBreakoutWeights() {
     for index in cellExtra.indices { cellExtra[index] = 0 }
     for g in ruleExtra.indices { ruleExtra[g] = 0 }
     for index in classDayExtra.indices { classDayExtra[index] = 0 }
     for index in resourceDayExtra.indices { resourceDayExtra[index] = 0 }
     for r in resourceWeekExtra.indices { resourceWeekExtra[r] = 0 }
+    // What implied rules show the search stays.
     penalty = 0
+    for g in ruleCost.indices where model.groupRules[g].implied { penalty += ruleCost[g].hard }
   }
 }

@@ -69,7 +69,7 @@ extension SearchState {
   func refreshRule(_ g: Int) {
     let new = computeRule(g)
     if trial { journal.append(.rule(g, ruleCost[g])) }
-    cost += new - ruleCost[g]
+    if model.groupRules[g].implied { penalty += new.hard - ruleCost[g].hard } else { cost += new - ruleCost[g] }
     penalty += Int(ruleExtra[g]) * (new.hard - ruleCost[g].hard)
     ruleCost[g] = new
   }

@@ -113,7 +113,9 @@ extension SearchState {
     for g in model.groupsOfLesson[lesson] where groupCost[Int(g)].hard > 0 {
       result.append(.lessonsPerDay(group: Int(g)))
     }
-    for g in model.groupRulesOfLesson[lesson] where ruleCost[Int(g)].hard > 0 { result.append(.groupRule(Int(g))) }
+    for g in model.groupRulesOfLesson[lesson] where ruleCost[Int(g)].hard > 0 && !model.groupRules[Int(g)].implied {
+      result.append(.groupRule(Int(g)))
+    }
     if endsDayCost[lesson].hard > 0 { result.append(.endsDay) }
     for r in (model.teachers[lesson] + model.units[lesson]).map(Int.init) {
       let excused = (0..<D).map { model.excused[r * D + $0] }

@@ -10,7 +10,7 @@ extension SearchState {
     if model.studentGapWeight > 0 { for u in 0..<model.unitCount { for d in 0..<D { total += computeUnitDay(u, d) } } }
     for g in model.dailyGroups.indices { total += computeGroup(g) }
     for g in model.spreadGroups.indices { total += computeSpread(g) }
-    for g in model.groupRules.indices { total += computeRule(g) }
+    for g in model.groupRules.indices where !model.groupRules[g].implied { total += computeRule(g) }
     for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
       for d in 0..<D { total += computeResourceDay(r, d) }
       total += computeResourceWeekFromMasks(r)
@@ -25,13 +25,17 @@ extension SearchState {
     return total
   }
 
-  /// The breakout weights' extra units, counted afresh (for tests of `penalty`).
+  /// The breakout weights' extra units and the implied rules' units, counted afresh (for tests
+  /// of `penalty`).
   func recomputedPenalty() -> Int {
     var total = 0
     for index in occupancy.indices where occupancy[index] >= 2 {
       total += Int(cellExtra[index]) * (Int(occupancy[index]) - 1)
     }
-    for g in model.groupRules.indices { total += Int(ruleExtra[g]) * computeRule(g).hard }
+    for g in model.groupRules.indices {
+      let implied = model.groupRules[g].implied ? 1 : 0
+      total += (Int(ruleExtra[g]) + implied) * computeRule(g).hard
+    }
     for c in 0..<model.classCount {
       for d in 0..<D { total += Int(classDayExtra[c * D + d]) * computeClassDay(c, d).hard }
     }

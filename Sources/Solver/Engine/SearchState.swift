@@ -83,7 +83,7 @@ final class SearchState {
   var resourceDayExtra: [Int32]
   var resourceWeekExtra: [Int32]
   /// The extra hard units the search sees beyond the true cost: the breakout weights on the
-  /// current timetable's violations.
+  /// current timetable's violations, and the units of the implied rules (`GroupRule.implied`).
   var penalty = 0
   private(set) var lastPenaltyDelta = 0
   /// The shadow of each teacher's and unit's hard maximum of days (`TimetableModel.hardMaxDays`),
@@ -139,8 +139,10 @@ final class SearchState {
     for g in model.spreadGroups.indices { spreadCost[g] = computeSpread(g) }
     cost += spreadCost.reduce(.zero, +)
     // Rules that cost something before anything is placed (a minimum of days or hours).
-    for g in model.groupRules.indices { ruleCost[g] = computeRule(g) }
-    cost += ruleCost.reduce(.zero, +)
+    for g in model.groupRules.indices {
+      ruleCost[g] = computeRule(g)
+      if model.groupRules[g].implied { penalty += ruleCost[g].hard } else { cost += ruleCost[g] }
+    }
     for r in 0..<(model.teacherCount + model.unitCount) where !model.resourceRules[r].isEmpty {
       for d in 0..<D {
         resourceDayCost[r * D + d] = computeResourceDay(r, d)

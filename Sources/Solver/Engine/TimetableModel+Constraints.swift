@@ -143,10 +143,25 @@ extension ModelCompiler {
       groupRules.append(GroupRule(kind: .maxSimultaneous(selected, most), lessons: lessonList(ids), weight: weight))
     case .occupyMaxRooms(let ids, let most):
       groupRules.append(GroupRule(kind: .maxRooms(most), lessons: lessonList(ids), weight: weight))
+      // Lessons that hold a room every week cannot be more than `most` at once in `most` rooms:
+      // the time search is shown that, so that it spreads them out for the rooms to follow.
+      let holding = lessonList(ids).filter { holdsRoomEveryWeek(Int($0)) }
+      if weight.hard, parameters.model.impliedRoomRules, holding.count > most {
+        let everySlot = Array(repeating: true, count: slots)
+        groupRules.append(
+          GroupRule(kind: .maxSimultaneous(everySlot, most), lessons: holding, weight: weight, implied: true))
+      }
     case .sameRoomIfConsecutive(let ids):
       groupRules.append(GroupRule(kind: .sameRoomIfConsecutive, lessons: lessonList(ids), weight: weight))
     default: preconditionFailure("every other rule is compiled by compile(_:)")
     }
+  }
+
+  /// Whether a lesson takes a room every week wherever it is placed (a room of its own, or a
+  /// choice it may not go without).
+  func holdsRoomEveryWeek(_ lesson: Int) -> Bool {
+    parity[lesson] == 3
+      && roomLayout[lesson].contains { $0 >= 0 || !roomOptional[lesson][Int(-1 - $0)] }
   }
 
   /// Rules on teachers and on student units.
