@@ -145,12 +145,12 @@ extension ModelCompiler {
       groupRules.append(GroupRule(kind: .maxRooms(most), lessons: lessonList(ids), weight: weight))
       // Lessons that hold a room every week cannot be more than `most` at once in `most` rooms:
       // the time search is shown that, so that it spreads them out for the rooms to follow.
+      guard weight.hard, parameters.model.impliedRoomRules else { return }
       let holding = lessonList(ids).filter { holdsRoomEveryWeek(Int($0)) }
-      if weight.hard, parameters.model.impliedRoomRules, holding.count > most {
-        let everySlot = Array(repeating: true, count: slots)
-        groupRules.append(
-          GroupRule(kind: .maxSimultaneous(everySlot, most), lessons: holding, weight: weight, implied: true))
-      }
+      guard holding.count > most else { return }
+      let everySlot = Array(repeating: true, count: slots)
+      groupRules.append(
+        GroupRule(kind: .maxSimultaneous(everySlot, most), lessons: holding, weight: weight, implied: true))
     case .sameRoomIfConsecutive(let ids):
       groupRules.append(GroupRule(kind: .sameRoomIfConsecutive, lessons: lessonList(ids), weight: weight))
     default: preconditionFailure("every other rule is compiled by compile(_:)")
