@@ -12,23 +12,21 @@ extension SearchState {
       cellExtra[index] += 1
       penalty += Int(occupancy[index]) - 1
     }
-    for g in ruleCost.indices where ruleCost[g].hard > 0 {
-      ruleExtra[g] += 1
-      penalty += ruleCost[g].hard
-    }
+    penalty += Self.raise(&ruleExtra, where: ruleCost)
     guard dayRules else { return }
-    for index in classDayCost.indices where classDayCost[index].hard > 0 {
-      classDayExtra[index] += 1
-      penalty += classDayCost[index].hard
+    penalty += Self.raise(&classDayExtra, where: classDayCost)
+    penalty += Self.raise(&resourceDayExtra, where: resourceDayCost)
+    penalty += Self.raise(&resourceWeekExtra, where: resourceWeekCost)
+  }
+
+  /// Raises by one the weight of each cost with hard units; returns the penalty that adds.
+  private static func raise(_ extra: inout [Int32], where costs: [Cost]) -> Int {
+    var added = 0
+    for index in costs.indices where costs[index].hard > 0 {
+      extra[index] += 1
+      added += costs[index].hard
     }
-    for index in resourceDayCost.indices where resourceDayCost[index].hard > 0 {
-      resourceDayExtra[index] += 1
-      penalty += resourceDayCost[index].hard
-    }
-    for r in resourceWeekCost.indices where resourceWeekCost[r].hard > 0 {
-      resourceWeekExtra[r] += 1
-      penalty += resourceWeekCost[r].hard
-    }
+    return added
   }
 
   /// Back to every violation costing its hard units alone (and each implied rule its units).
