@@ -231,6 +231,12 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var withoutPrice = 10.0
     /// GLPK's limit of branch-and-bound nodes.
     public var nodeLimit = 200
+    /// Whether a lesson under a rule on the rooms of several lessons, choosing a room where it is
+    /// placed, prefers its partners' rooms by use: under a maximum of rooms, the rooms most of
+    /// the others use (as many as the maximum); under the same room if consecutive, the rooms
+    /// of the lessons right before and after it. Off: any room an other lesson of the rule has
+    /// chosen. See `SearchState.roomRulePartnerRooms`.
+    public var mostUsedPartnerRooms = true
 
     public init() {}
   }
@@ -440,7 +446,7 @@ extension SearchParameters.Neighbourhoods {
 
 extension SearchParameters.Rooms {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case roomClashPrice, withoutPrice, nodeLimit
+    case roomClashPrice, withoutPrice, nodeLimit, mostUsedPartnerRooms
   }
 
   public init(from decoder: Decoder) throws {
@@ -449,6 +455,7 @@ extension SearchParameters.Rooms {
     try c.decode(&roomClashPrice, .roomClashPrice)
     try c.decode(&withoutPrice, .withoutPrice)
     try c.decode(&nodeLimit, .nodeLimit)
+    try c.decode(&mostUsedPartnerRooms, .mostUsedPartnerRooms)
   }
 }
 

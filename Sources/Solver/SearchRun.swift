@@ -47,6 +47,7 @@ final class SearchRun {
     }
     model = try TimetableModel(problem: problem, locks: lockMap, parameters: parameters)
     state = SearchState(model: model)
+    state.mostUsedPartnerRooms = parameters.rooms.mostUsedPartnerRooms
     search = LocalSearch(state: state, seed: settings.seed &+ 1, parameters: parameters, logger: settings.logger)
     neighbourhoods = NeighbourhoodSearch(
       state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit, parameters: parameters,

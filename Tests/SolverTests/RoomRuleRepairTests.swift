@@ -4,9 +4,9 @@ import Testing
 
 @testable import Solver
 
-/// Rooms chosen among several: the repair of rules on the rooms of several lessons, on a state
-/// set up by hand, and rooms closed at a time (a lesson whose every room is closed does not go
-/// there).
+/// Rooms chosen among several: the repair of rules on the rooms of several lessons and the room
+/// a lesson under such a rule takes where it is placed, on a state set up by hand, and rooms
+/// closed at a time (a lesson whose every room is closed does not go there).
 @Suite struct RoomRuleRepairTests {
   /// Class A's four lessons (t1) may have r1 or r2 and must share one room; B's lesson (t2), at
   /// the time of A's first, may have r1 or r3.
@@ -50,6 +50,66 @@ import Testing
     #expect(check.isFeasible, "\(check.text())")
     let rooms = Set(timetable.placements.filter { $0.lesson.hasPrefix("A-") }.flatMap(\.rooms))
     #expect(rooms.count == 1)
+  }
+
+  /// Two of A's lessons in r2 and one in r1 (the rule broken; B's lesson in r3): the fourth,
+  /// placed where both rooms are free, follows the two into r2; with the setting off it takes the first room any
+  /// other has chosen (r1), and the rule stays broken by the lesson in r1 either way.
+  @Test func aLessonUnderAMaximumOfRoomsTakesTheRoomMostOfItsGroupUse() throws {
+    for mostUsed in [true, false] {
+      let problem = Self.problem()
+      let model = try TimetableModel(problem: problem)
+      let state = SearchState(model: model)
+      state.mostUsedPartnerRooms = mostUsed
+      let base = Int32(model.teacherCount + model.unitCount)
+      let room = { (id: String) in base + Int32(problem.rooms.firstIndex { $0.id == id }!) }
+      for (id, slot, r) in [
+        ("A-x-whole-1", 0, "r2"), ("A-x-whole-2", 1, "r2"), ("A-x-whole-3", 2, "r1"), ("B-y-whole-1", 0, "r3"),
+      ] {
+        let lesson = model.lessonIndex[id]!
+        state.place(Int(model.blockOf[lesson]), at: slot)
+        state.setRoom(lesson: lesson, choice: 0, room: room(r))
+      }
+      let fourth = model.lessonIndex["A-x-whole-4"]!
+      state.place(Int(model.blockOf[fourth]), at: 3)
+      #expect(state.chosenRooms[fourth] == [room(mostUsed ? "r2" : "r1")], "most used: \(mostUsed)")
+      #expect(state.cost.hard == 1)
+    }
+  }
+
+  /// Three lessons of A under the same room if consecutive, the first in r1 at period 1, the
+  /// second in r2 at period 3: the third, placed at period 4, takes r2 (the room of the lesson
+  /// right before it) and breaks nothing; with the setting off it takes r1, the first room any
+  /// other has chosen, and breaks the rule. The Checker agrees.
+  @Test func aLessonUnderTheSameRoomIfConsecutiveTakesTheRoomOfItsNeighbour() throws {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = 4
+    for r in ["r1", "r2"] { b.addRoom(r) }
+    b.addClass("A", compact: false)
+    b.addTeacher("t1")
+    b.addLessons(3, subject: "x", class: "A", teacher: "t1", rooms: [["r1", "r2"]], oncePerDay: false)
+    let ids = (1...3).map { "A-x-whole-\($0)" }
+    b.constraints.append(TimetableConstraint(.sameRoomIfConsecutive(lessons: ids), weight: .hard))
+    let problem = b.problem
+    for mostUsed in [true, false] {
+      let model = try TimetableModel(problem: problem)
+      let state = SearchState(model: model)
+      state.mostUsedPartnerRooms = mostUsed
+      let base = Int32(model.teacherCount + model.unitCount)
+      let room = { (id: String) in base + Int32(problem.rooms.firstIndex { $0.id == id }!) }
+      for (id, slot, r) in [(ids[0], 0, "r1"), (ids[1], 2, "r2")] {
+        let lesson = model.lessonIndex[id]!
+        state.place(Int(model.blockOf[lesson]), at: slot)
+        state.setRoom(lesson: lesson, choice: 0, room: room(r))
+      }
+      let third = model.lessonIndex[ids[2]]!
+      state.place(Int(model.blockOf[third]), at: 3)
+      #expect(state.chosenRooms[third] == [room(mostUsed ? "r2" : "r1")], "most used: \(mostUsed)")
+      #expect(state.cost.hard == (mostUsed ? 0 : 1))
+      let timetable = TimetableWriter.timetable(from: state, problem: problem, locks: [:])
+      #expect(TimetableCheck(problem: problem, timetable: timetable).isFeasible == mostUsed)
+    }
   }
 
   /// Both rooms a lesson may have are closed in the first period (FET's room not available

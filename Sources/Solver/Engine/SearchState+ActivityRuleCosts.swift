@@ -48,7 +48,7 @@ extension SearchState {
   }
 
   /// Every room a placed lesson uses (fixed or chosen).
-  private func rooms(of lesson: Int) -> [Int32] {
+  func rooms(of lesson: Int) -> [Int32] {
     model.roomLayout[lesson].map { $0 >= 0 ? $0 : chosenRooms[lesson][Int(-1 - $0)] }.filter { $0 >= 0 }
   }
 

@@ -71,6 +71,9 @@ final class SearchState {
   /// Cost of moving lessons away from a previous timetable (a re-solve keeps what it can).
   var previousStart: [Int32]?
   var perturbationWeight = 0
+  /// Whether a lesson under a rule on rooms prefers its partners' rooms by use
+  /// (`SearchParameters.Rooms.mostUsedPartnerRooms`).
+  var mostUsedPartnerRooms = SearchParameters.Rooms().mostUsedPartnerRooms
   var perturbationCost = Cost.zero
   var cost = Cost.zero
   /// Breakout weights: what a clash at an occupancy cell, or a broken group rule, costs the search
@@ -307,7 +310,8 @@ final class SearchState {
     guard !choices.isEmpty else { return }
     let length = model.duration[lesson]
     let parity = model.parity[lesson]
-    // Under a rule on the rooms of several lessons, a free room its partners use comes first.
+    // Under a rule on the rooms of several lessons, a free room its partners use comes first
+    // (the rooms they use most, or the neighbours', before the others they use).
     let partners = roomRulePartnerRooms(lesson)
     var taken: [Int32] = []
     for (k, options) in choices.enumerated() {
@@ -318,7 +322,7 @@ final class SearchState {
         if model.isRoomClosed(room, from: slot, length: length) { continue }
         var busy = 0
         for q in 0..<length where !isFree(resource: Int(room), slot: slot + q, parity: parity) { busy += 1 }
-        let score = busy * 2 + (partners.isEmpty || partners.contains(room) ? 0 : 1)
+        let score = busy * 3 + partners.rank(of: room)
         if score < bestScore {
           bestScore = score
           bestLoad = busy
@@ -333,16 +337,57 @@ final class SearchState {
     }
   }
 
+  /// Rooms a lesson under rules on the rooms of several lessons would rather have: `first` the
+  /// rooms it should share, then `next` the others its partners use.
+  struct PartnerRooms {
+    var first: [Int32] = []
+    var next: [Int32] = []
+
+    /// 0 for a room of `first` (or any room when the partners use none), 1 for `next`, 2 else.
+    func rank(of room: Int32) -> Int {
+      if first.isEmpty && next.isEmpty || first.contains(room) { return 0 }
+      return next.contains(room) ? 1 : 2
+    }
+  }
+
   /// The rooms chosen by the other placed lessons of the lesson's rules on rooms of several
   /// lessons (at most so many rooms, the same room if consecutive); empty without such rules.
-  func roomRulePartnerRooms(_ lesson: Int) -> [Int32] {
-    var rooms: [Int32] = []
+  /// With `mostUsedPartnerRooms`, first under a maximum the rooms most used by its other lessons
+  /// (as many as the maximum: a lesson then follows the group's majority, and a split group
+  /// comes together), and under the same room if consecutive the first rooms of the lessons
+  /// right before and after it; then the other rooms they use. Without, all come first.
+  func roomRulePartnerRooms(_ lesson: Int) -> PartnerRooms {
+    var partners = PartnerRooms()
     for g in model.roomRulesOfLesson[lesson] {
-      for m in model.groupRules[Int(g)].lessons where Int(m) != lesson && start[Int(model.blockOf[Int(m)])] >= 0 {
-        for r in chosenRooms[Int(m)] where r >= 0 && !rooms.contains(r) { rooms.append(r) }
+      let rule = model.groupRules[Int(g)]
+      let others = rule.lessons.lazy.map(Int.init).filter { $0 != lesson && self.isPlaced(Int(self.model.blockOf[$0])) }
+      guard mostUsedPartnerRooms else {
+        for m in others {
+          for r in chosenRooms[m] where r >= 0 && !partners.first.contains(r) { partners.first.append(r) }
+        }
+        continue
       }
+      var users: [Int32: Int] = [:]
+      for m in others { for r in rooms(of: m) { users[r, default: 0] += 1 } }
+      var first: [Int32]
+      if case .maxRooms(let most) = rule.kind {
+        first = users.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(most).map(\.key)
+      } else {
+        first = others.filter { self.isNext($0, to: lesson) }.compactMap { self.rooms(of: $0).first }
+      }
+      for r in first where !partners.first.contains(r) { partners.first.append(r) }
+      for r in users.keys where !first.contains(r) && !partners.next.contains(r) { partners.next.append(r) }
     }
-    return rooms
+    partners.next.removeAll { partners.first.contains($0) }
+    return partners
+  }
+
+  /// Whether two placed lessons are on one day, one right after the other.
+  private func isNext(_ a: Int, to b: Int) -> Bool {
+    let sa = Int(start[Int(model.blockOf[a])])
+    let sb = Int(start[Int(model.blockOf[b])])
+    guard sa / P == sb / P else { return false }
+    return sa + model.duration[a] == sb || sb + model.duration[b] == sa
   }
 
   /// The lessons that may hold each room (fixed or by choice), worked out when first needed.
