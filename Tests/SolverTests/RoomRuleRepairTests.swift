@@ -52,24 +52,34 @@ import Testing
     #expect(rooms.count == 1)
   }
 
+  /// A state of the problem with the setting as given and lessons placed by hand (lesson, start
+  /// slot, room); and the resource number of a room.
+  static func placed(
+    _ problem: TimetableProblem, mostUsed: Bool, _ placements: [(String, Int, String)]
+  ) throws -> (model: TimetableModel, state: SearchState, room: (String) -> Int32) {
+    let model = try TimetableModel(problem: problem)
+    let state = SearchState(model: model)
+    state.mostUsedPartnerRooms = mostUsed
+    let base = Int32(model.teacherCount + model.unitCount)
+    let room = { (id: String) in base + Int32(problem.rooms.firstIndex { $0.id == id }!) }
+    for (id, slot, r) in placements {
+      let lesson = model.lessonIndex[id]!
+      state.place(Int(model.blockOf[lesson]), at: slot)
+      state.setRoom(lesson: lesson, choice: 0, room: room(r))
+    }
+    return (model, state, room)
+  }
+
   /// Two of A's lessons in r2 and one in r1 (the rule broken; B's lesson in r3): the fourth,
-  /// placed where both rooms are free, follows the two into r2; with the setting off it takes the first room any
-  /// other has chosen (r1), and the rule stays broken by the lesson in r1 either way.
+  /// placed where both rooms are free, follows the two into r2; with the setting off it takes
+  /// the first room any other has chosen (r1), and the rule stays broken by the lesson in r1
+  /// either way.
   @Test func aLessonUnderAMaximumOfRoomsTakesTheRoomMostOfItsGroupUse() throws {
+    let placements = [
+      ("A-x-whole-1", 0, "r2"), ("A-x-whole-2", 1, "r2"), ("A-x-whole-3", 2, "r1"), ("B-y-whole-1", 0, "r3"),
+    ]
     for mostUsed in [true, false] {
-      let problem = Self.problem()
-      let model = try TimetableModel(problem: problem)
-      let state = SearchState(model: model)
-      state.mostUsedPartnerRooms = mostUsed
-      let base = Int32(model.teacherCount + model.unitCount)
-      let room = { (id: String) in base + Int32(problem.rooms.firstIndex { $0.id == id }!) }
-      for (id, slot, r) in [
-        ("A-x-whole-1", 0, "r2"), ("A-x-whole-2", 1, "r2"), ("A-x-whole-3", 2, "r1"), ("B-y-whole-1", 0, "r3"),
-      ] {
-        let lesson = model.lessonIndex[id]!
-        state.place(Int(model.blockOf[lesson]), at: slot)
-        state.setRoom(lesson: lesson, choice: 0, room: room(r))
-      }
+      let (model, state, room) = try Self.placed(Self.problem(), mostUsed: mostUsed, placements)
       let fourth = model.lessonIndex["A-x-whole-4"]!
       state.place(Int(model.blockOf[fourth]), at: 3)
       #expect(state.chosenRooms[fourth] == [room(mostUsed ? "r2" : "r1")], "most used: \(mostUsed)")
@@ -93,16 +103,7 @@ import Testing
     b.constraints.append(TimetableConstraint(.sameRoomIfConsecutive(lessons: ids), weight: .hard))
     let problem = b.problem
     for mostUsed in [true, false] {
-      let model = try TimetableModel(problem: problem)
-      let state = SearchState(model: model)
-      state.mostUsedPartnerRooms = mostUsed
-      let base = Int32(model.teacherCount + model.unitCount)
-      let room = { (id: String) in base + Int32(problem.rooms.firstIndex { $0.id == id }!) }
-      for (id, slot, r) in [(ids[0], 0, "r1"), (ids[1], 2, "r2")] {
-        let lesson = model.lessonIndex[id]!
-        state.place(Int(model.blockOf[lesson]), at: slot)
-        state.setRoom(lesson: lesson, choice: 0, room: room(r))
-      }
+      let (model, state, room) = try Self.placed(problem, mostUsed: mostUsed, [(ids[0], 0, "r1"), (ids[1], 2, "r2")])
       let third = model.lessonIndex[ids[2]]!
       state.place(Int(model.blockOf[third]), at: 3)
       #expect(state.chosenRooms[third] == [room(mostUsed ? "r2" : "r1")], "most used: \(mostUsed)")
