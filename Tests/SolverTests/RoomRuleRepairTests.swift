@@ -52,6 +52,17 @@ import Testing
     #expect(rooms.count == 1)
   }
 
+  /// One day of `periods` periods, rooms r1 and r2, class A and teacher t1, no lessons yet.
+  static func oneDay(periods: Int) -> ProblemFixture.Builder {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = periods
+    for r in ["r1", "r2"] { b.addRoom(r) }
+    b.addClass("A", compact: false)
+    b.addTeacher("t1")
+    return b
+  }
+
   /// A state of the problem with the setting as given and lessons placed by hand (lesson, start
   /// slot, room); and the resource number of a room.
   static func placed(
@@ -92,12 +103,7 @@ import Testing
   /// right before it) and breaks nothing; with the setting off it takes r1, the first room any
   /// other has chosen, and breaks the rule. The Checker agrees.
   @Test func aLessonUnderTheSameRoomIfConsecutiveTakesTheRoomOfItsNeighbour() throws {
-    var b = ProblemFixture.Builder()
-    b.days = [.mon]
-    b.periods = 4
-    for r in ["r1", "r2"] { b.addRoom(r) }
-    b.addClass("A", compact: false)
-    b.addTeacher("t1")
+    var b = Self.oneDay(periods: 4)
     b.addLessons(3, subject: "x", class: "A", teacher: "t1", rooms: [["r1", "r2"]], oncePerDay: false)
     let ids = (1...3).map { "A-x-whole-\($0)" }
     b.constraints.append(TimetableConstraint(.sameRoomIfConsecutive(lessons: ids), weight: .hard))
@@ -116,12 +122,7 @@ import Testing
   /// Both rooms a lesson may have are closed in the first period (FET's room not available
   /// times): it goes to the second, where one is open, and the Checker agrees.
   @Test func aLessonWhoseEveryRoomIsClosedDoesNotGoThere() throws {
-    var b = ProblemFixture.Builder()
-    b.days = [.mon]
-    b.periods = 2
-    for r in ["r1", "r2"] { b.addRoom(r) }
-    b.addClass("A", compact: false)
-    b.addTeacher("t1")
+    var b = Self.oneDay(periods: 2)
     b.addLessons(1, subject: "x", class: "A", teacher: "t1", rooms: [["r1", "r2"]])
     let first = [TimeSlot(day: .mon, period: 1)]
     b.constraints.append(TimetableConstraint(.roomNotAvailable(room: "r1", slots: first), weight: .hard))

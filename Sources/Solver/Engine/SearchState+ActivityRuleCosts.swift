@@ -60,6 +60,13 @@ extension SearchState {
     return Swift.max(0, used.count - most)
   }
 
+  /// Whether two placed lessons are on one day, one right after the other (either first).
+  @inline(__always)
+  func areNext(_ a: (lesson: Int, slot: Int), _ b: (lesson: Int, slot: Int)) -> Bool {
+    a.slot / P == b.slot / P
+      && (a.slot + model.duration[a.lesson] == b.slot || b.slot + model.duration[b.lesson] == a.slot)
+  }
+
   /// Units of a same-room rule: each pair of placed lessons on one day, one right after the
   /// other, whose first rooms differ.
   func roomChangeUnits(_ placed: [(lesson: Int, slot: Int)]) -> Int {
@@ -67,9 +74,7 @@ extension SearchState {
     for i in 0..<placed.count {
       for j in 0..<i {
         let (a, b) = (placed[i], placed[j])
-        guard a.slot / P == b.slot / P,
-          a.slot + model.duration[a.lesson] == b.slot || b.slot + model.duration[b.lesson] == a.slot
-        else { continue }
+        guard areNext(a, b) else { continue }
         if rooms(of: a.lesson).first != rooms(of: b.lesson).first { units += 1 }
       }
     }

@@ -63,11 +63,7 @@ extension SearchState {
           let apart = abs(a.slot / P - b.slot / P)
           if apart < minDays {
             units += 1
-            if consecutiveIfSameDay, apart == 0,
-              a.slot + model.duration[a.lesson] != b.slot, b.slot + model.duration[b.lesson] != a.slot
-            {
-              units += 1
-            }
+            if consecutiveIfSameDay, apart == 0, !areNext(a, b) { units += 1 }
           }
         }
       }
@@ -78,11 +74,7 @@ extension SearchState {
         for j in (i + 1)..<max(placed.count, i + 1) {
           let a = placed[i]
           let b = placed[j]
-          if a.slot / P == b.slot / P, a.slot + model.duration[a.lesson] != b.slot,
-            b.slot + model.duration[b.lesson] != a.slot
-          {
-            units += 1
-          }
+          if a.slot / P == b.slot / P, !areNext(a, b) { units += 1 }
         }
       }
     case .notOverlapping:

@@ -373,21 +373,14 @@ final class SearchState {
       if case .maxRooms(let most) = rule.kind {
         first = users.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(most).map(\.key)
       } else {
-        first = others.filter { self.isNext($0, to: lesson) }.compactMap { self.rooms(of: $0).first }
+        let at = { (m: Int) in (lesson: m, slot: Int(self.start[Int(self.model.blockOf[m])])) }
+        first = others.filter { self.areNext(at($0), at(lesson)) }.compactMap { self.rooms(of: $0).first }
       }
       for r in first where !partners.first.contains(r) { partners.first.append(r) }
       for r in users.keys where !first.contains(r) && !partners.next.contains(r) { partners.next.append(r) }
     }
     partners.next.removeAll { partners.first.contains($0) }
     return partners
-  }
-
-  /// Whether two placed lessons are on one day, one right after the other.
-  private func isNext(_ a: Int, to b: Int) -> Bool {
-    let sa = Int(start[Int(model.blockOf[a])])
-    let sb = Int(start[Int(model.blockOf[b])])
-    guard sa / P == sb / P else { return false }
-    return sa + model.duration[a] == sb || sb + model.duration[b] == sa
   }
 
   /// The lessons that may hold each room (fixed or by choice), worked out when first needed.
