@@ -68,7 +68,10 @@ import Testing
   static func placed(
     _ problem: TimetableProblem, mostUsed: Bool, _ placements: [(String, Int, String)]
   ) throws -> (model: TimetableModel, state: SearchState, room: (String) -> Int32) {
-    let model = try TimetableModel(problem: problem)
+    // Every room of the lessons' choice open: no group's rooms decided before the search.
+    var parameters = SearchParameters()
+    parameters.model.allotGroupRooms = false
+    let model = try TimetableModel(problem: problem, parameters: parameters)
     let state = SearchState(model: model)
     state.mostUsedPartnerRooms = mostUsed
     let base = Int32(model.teacherCount + model.unitCount)

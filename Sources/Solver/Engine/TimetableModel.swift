@@ -143,6 +143,7 @@ struct TimetableModel {
     c.compileClasses()
     c.compileConstraints()
     c.compileAvailability()
+    c.compileRoomAllotment()
     c.compileStartPenalties()
     c.compileRuleTables()
     c.compileBlocks()
