@@ -83,6 +83,33 @@ import Testing
     #expect(narrowed == [[[11]], [[11]], [[10]]])
   }
 
+  /// One day of two periods; A's lesson (under "one room") may be held only in period 1, when r1
+  /// is closed; B's lesson takes r2. The packing's choice for A, r1 (as loaded as r2 for its open
+  /// period), would leave it no time: A keeps both rooms, and the problem is solved in r2.
+  @Test func aGroupWhoseRoomsWouldLeaveALessonNoTimeKeepsEveryRoom() throws {
+    var b = ProblemFixture.Builder()
+    b.days = [.mon]
+    b.periods = 2
+    b.addRoom("r1")
+    b.addRoom("r2")
+    b.addClass("A", compact: false)
+    b.addClass("B", compact: false)
+    b.addTeacher("tA", unavailable: [TimeSlot(day: .mon, period: 2)])
+    b.addTeacher("tB")
+    b.addLessons(1, subject: "x", class: "A", teacher: "tA", rooms: [["r1", "r2"]])
+    b.addLessons(1, subject: "y", class: "B", teacher: "tB", rooms: [["r2"]])
+    b.constraints.append(
+      TimetableConstraint(.roomNotAvailable(room: "r1", slots: [TimeSlot(day: .mon, period: 1)]), weight: .hard))
+    b.constraints.append(TimetableConstraint(.occupyMaxRooms(lessons: ["A-x-whole-1"], max: 1), weight: .hard))
+    let problem = b.problem
+    let model = try TimetableModel(problem: problem)
+    #expect(model.roomChoices[model.lessonIndex["A-x-whole-1"]!].flatMap { $0 }.count == 2)
+    let result = try TimetableSolver.solve(
+      problem, settings: SolveSettings(timeLimit: 30, seed: 3, stopWhenFeasible: true, useMIP: false))
+    let check = TimetableCheck(problem: problem, timetable: result.timetable)
+    #expect(check.isFeasible, "\(check.text())")
+  }
+
   @Test func theSolverSolvesTheFourGroupsWithTheSetting() throws {
     let (problem, _) = try Self.fourGroups(allot: true)
     var settings = SolveSettings(timeLimit: 30, seed: 3, stopWhenFeasible: true, useMIP: false)

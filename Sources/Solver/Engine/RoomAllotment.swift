@@ -8,10 +8,11 @@
 /// periods only as 21 + 12 and 21 + 12); decided first, that is settled before the times are.
 ///
 /// The rooms are packed greedily, the group with the most hours first: each takes, among the
-/// rooms all its lessons may use, the ones whose load (open periods taken, counting every other
-/// lesson spread evenly over the rooms of its choice) is lowest once its hours are added. A group
-/// whose lessons' choices differ in shape (several rooms each, optional rooms), or whose common
-/// rooms are no more than its maximum, is left as it is.
+/// rooms all its lessons may use, the ones whose load (the share of their open periods taken,
+/// counting every other lesson spread evenly over the rooms of its choice) is lowest once its
+/// hours are added. A group is left as it is when its hours (over its maximum) fill less than
+/// `leastShare` of a room, when its lessons' choices differ in shape (several rooms each,
+/// optional rooms), or when its common rooms are no more than its maximum.
 struct RoomAllotment {
   typealias Group = (lessons: [Int], most: Int)
   /// The group rules' lessons and maxima, the lessons' durations, the rooms' open periods.
@@ -82,7 +83,9 @@ struct RoomAllotment {
 
 extension ModelCompiler {
   /// With `parameters.model.allotGroupRooms`, narrows the room choices of the lessons under hard
-  /// maxima of rooms to the rooms `RoomAllotment` gives their groups.
+  /// maxima of rooms to the rooms `RoomAllotment` gives their groups; a group whose rooms would
+  /// leave one of its lessons no time to start (a room closed whenever the lesson may be held)
+  /// keeps every room.
   mutating func compileRoomAllotment() {
     guard parameters.model.allotGroupRooms else { return }
     var groups: [RoomAllotment.Group] = []
@@ -93,6 +96,11 @@ extension ModelCompiler {
     let open = roomOff.map { Double($0.filter { !$0 }.count) }
     var allotment = RoomAllotment(groups: groups, duration: duration, openPeriods: open, firstRoom: T + U)
     allotment.leastShare = parameters.model.allottedGroupShare
+    let before = roomChoices
     roomChoices = allotment.allot(roomChoices, optional: roomOptional, fixed: fixedResources)
+    for group in groups where group.lessons.contains(where: { roomChoices[$0] != before[$0] && !mayStartSomewhere($0) })
+    {
+      for lesson in group.lessons { roomChoices[lesson] = before[lesson] }
+    }
   }
 }

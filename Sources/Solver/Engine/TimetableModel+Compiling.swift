@@ -464,6 +464,16 @@ struct ModelCompiler {
     }
   }
 
+  /// Whether a lesson alone may start anywhere (its rules, its teachers', students' and rooms'
+  /// times).
+  func mayStartSomewhere(_ lesson: Int) -> Bool {
+    let own = duration[lesson]
+    guard own <= P else { return false }
+    return (0..<Dn).contains { d in
+      (0...(P - own)).contains { p in mayStart([Int32(lesson)], at: d * P + p, period: p) }
+    }
+  }
+
   /// Whether every lesson of a block may start at a slot (at period `p` of its day).
   private func mayStart(_ members: [Int32], at start: Int, period p: Int) -> Bool {
     for m in members.map(Int.init) {

@@ -143,11 +143,11 @@ struct TimetableModel {
     c.compileClasses()
     c.compileConstraints()
     c.compileAvailability()
-    c.compileRoomAllotment()
     c.compileStartPenalties()
     c.compileRuleTables()
     c.compileBlocks()
     c.compileUnitReach()
+    c.compileRoomAllotment()
     c.compileDomains(locks: locks)
     self.init(problem: problem, compiled: c)
   }
