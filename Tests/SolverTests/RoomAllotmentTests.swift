@@ -87,12 +87,7 @@ import Testing
   /// is closed; B's lesson takes r2. The packing's choice for A, r1 (as loaded as r2 for its open
   /// period), would leave it no time: A keeps both rooms, and the problem is solved in r2.
   @Test func aGroupWhoseRoomsWouldLeaveALessonNoTimeKeepsEveryRoom() throws {
-    var b = ProblemFixture.Builder()
-    b.days = [.mon]
-    b.periods = 2
-    b.addRoom("r1")
-    b.addRoom("r2")
-    b.addClass("A", compact: false)
+    var b = RoomRuleRepairTests.oneDay(periods: 2)
     b.addClass("B", compact: false)
     b.addTeacher("tA", unavailable: [TimeSlot(day: .mon, period: 2)])
     b.addTeacher("tB")

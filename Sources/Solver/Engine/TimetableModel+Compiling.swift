@@ -1,6 +1,7 @@
 // The compilation of a `TimetableProblem` into a `TimetableModel`, one method per phase: indexes
 // and merged student units, lessons, classes and resources, constraints (their own file,
-// TimetableModel+Constraints.swift), availability, prices of time, rule tables, blocks and domains.
+// TimetableModel+Constraints.swift), availability, prices of time, rule tables, blocks, the rooms
+// of large groups under a maximum of rooms (RoomAllotment.swift) and domains.
 import Planner
 
 /// The tables of a model under construction: each phase fills some from the ones before it, and
