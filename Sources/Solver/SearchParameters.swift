@@ -256,14 +256,19 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// Whether the rooms of large groups of lessons under a hard maximum of rooms are decided
     /// before the search (`RoomAllotment`): their lessons then choose among their group's rooms
     /// only. In stop 36 (seeds 1-6, 60 s, twice) shc-2013-more-difficult was solved 4 times of 12
-    /// with it and never without, lk-example 6 of 12 against 5, test-2012 every time both ways
-    /// (a median of about 10 s against 6 to 8).
+    /// with it and never without, test-2012 every time both ways (a median of about 10 s against
+    /// 6 to 8).
     public var allotGroupRooms = true
     /// The least share of a room's open periods a group's hours (over its maximum) fill for
     /// `allotGroupRooms` to decide its rooms: with every group decided (0) the Hong Kong file of
     /// FET's examples, with many small groups in shared home rooms, was left with 12 to 21 hard
     /// violations against 2 to 8 (stop 36).
     public var allottedGroupShare = 0.25
+    /// The least share of the open periods of the rooms those groups may use that they and the
+    /// other lessons fill for `allotGroupRooms` to decide any group's rooms: in a file of FET's
+    /// examples (modified2, eleven teachers each in one of eight rooms, 54 % full) deciding them
+    /// left 17 to 35 hard violations against 1 to 3 (stop 36).
+    public var allottedRoomsFill = 0.75
 
     public init() {}
   }
@@ -474,7 +479,7 @@ extension SearchParameters.Rooms {
 
 extension SearchParameters.Model {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case hardRuleAsSoftWeight, impliedRoomRules, allotGroupRooms, allottedGroupShare
+    case hardRuleAsSoftWeight, impliedRoomRules, allotGroupRooms, allottedGroupShare, allottedRoomsFill
   }
 
   public init(from decoder: Decoder) throws {
@@ -484,5 +489,6 @@ extension SearchParameters.Model {
     try c.decode(&impliedRoomRules, .impliedRoomRules)
     try c.decode(&allotGroupRooms, .allotGroupRooms)
     try c.decode(&allottedGroupShare, .allottedGroupShare)
+    try c.decode(&allottedRoomsFill, .allottedRoomsFill)
   }
 }

@@ -12,7 +12,8 @@
 /// counting every other lesson spread evenly over the rooms of its choice) is lowest once its
 /// hours are added. A group is left as it is when its hours (over its maximum) fill less than
 /// `leastShare` of a room, when its lessons' choices differ in shape (several rooms each,
-/// optional rooms), or when its common rooms are no more than its maximum.
+/// optional rooms), or when its common rooms are no more than its maximum; and every group is,
+/// when the rooms they may use are less than `leastFill` full.
 struct RoomAllotment {
   typealias Group = (lessons: [Int], most: Int)
   /// The group rules' lessons and maxima, the lessons' durations, the rooms' open periods.
@@ -24,12 +25,16 @@ struct RoomAllotment {
   /// The least share of a room's open periods a group's hours (over its maximum of rooms) fill
   /// for its rooms to be decided first: a small group fits in any room.
   var leastShare = 0.0
+  /// The least share of the open periods of the rooms the large groups may use that they and the
+  /// other lessons fill for any group's rooms to be decided.
+  var leastFill = 0.0
 
   /// The room choices with each allotted group narrowed to its rooms.
   func allot(_ choices: [[[Int32]]], optional: [[Bool]], fixed: [[Int32]]) -> [[[Int32]]] {
     var choices = choices
     let allotted = groups.filter { isAllotted($0, choices, optional) }
     var load = baseLoad(choices, optional: optional, fixed: fixed, except: Set(allotted.flatMap(\.lessons)))
+    guard isCrowded(allotted, choices, load) else { return choices }
     for group in allotted.sorted(by: { hours($0) > hours($1) }) {
       let common = commonRooms(group, choices)
       guard common.count > group.most else { continue }
@@ -59,6 +64,16 @@ struct RoomAllotment {
       return false
     }
     return Double(hours(group)) / Double(group.most) >= leastShare * most
+  }
+
+  /// Whether the large groups and the other lessons fill at least `leastFill` of the open periods
+  /// of the rooms the groups may use: where they leave much room free, the search finds rooms
+  /// that suit the times, which a packing by hours alone does not see.
+  private func isCrowded(_ allotted: [Group], _ choices: [[[Int32]]], _ load: [Double]) -> Bool {
+    let rooms = allotted.reduce(into: Set<Int32>()) { $0.formUnion(commonRooms($1, choices)) }
+    let open = rooms.reduce(0.0) { $0 + openPeriods[Int($1) - firstRoom] }
+    let filled = rooms.reduce(0.0) { $0 + load[Int($1) - firstRoom] } + Double(allotted.reduce(0) { $0 + hours($1) })
+    return open > 0 && filled >= leastFill * open
   }
 
   /// The periods of each room other lessons take, each spread evenly over the rooms of its choice.
@@ -96,6 +111,7 @@ extension ModelCompiler {
     let open = roomOff.map { Double($0.filter { !$0 }.count) }
     var allotment = RoomAllotment(groups: groups, duration: duration, openPeriods: open, firstRoom: T + U)
     allotment.leastShare = parameters.model.allottedGroupShare
+    allotment.leastFill = parameters.model.allottedRoomsFill
     let before = roomChoices
     roomChoices = allotment.allot(roomChoices, optional: roomOptional, fixed: fixedResources)
     for group in groups where group.lessons.contains(where: { roomChoices[$0] != before[$0] && !mayStartSomewhere($0) })
