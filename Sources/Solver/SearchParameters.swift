@@ -266,8 +266,8 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var allottedGroupShare = 0.25
     /// The least share of the open periods of the rooms those groups may use that they and the
     /// other lessons fill for `allotGroupRooms` to decide any group's rooms: in a file of FET's
-    /// examples (modified2, eleven teachers each in one of eight rooms, 54 % full) deciding them
-    /// left 17 to 35 hard violations against 1 to 3 (stop 36).
+    /// examples (modified2: eleven teachers, each in one room, whose hours fill 54 % of eight
+    /// rooms) deciding them left 17 to 35 hard violations against 1 to 3 (stop 36).
     public var allottedRoomsFill = 0.75
 
     public init() {}
