@@ -38,6 +38,18 @@ import Testing
     }
   }
 
+  /// The settings of the rooms decided before the search are read, and a share below 0 is
+  /// refused by its name.
+  @Test func theRoomAllotmentSettingsAreReadAndChecked() throws {
+    let json = #"{"model": {"allotGroupRooms": false, "allottedGroupShare": 0.5, "allottedRoomsFill": -0.1}}"#
+    let read = try JSONDecoder().decode(SearchParameters.self, from: Data(json.utf8))
+    #expect(read.model.allotGroupRooms == false)
+    #expect(read.model.allottedGroupShare == 0.5)
+    #expect(read.model.allottedRoomsFill == -0.1)
+    #expect(read.problems.count == 1)
+    #expect(read.problems.first?.hasPrefix("model.allottedRoomsFill:") == true)
+  }
+
   @Test func oneBaseWeightPerKindOfMove() throws {
     #expect(SearchParameters().moves.baseWeights.count == MoveKind.allCases.count)
     #expect(throws: DecodingError.self) {
