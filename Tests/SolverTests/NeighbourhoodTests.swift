@@ -53,6 +53,78 @@ import Testing
     #expect(search.improved == 1)
   }
 
+  /// One class of four periods on one day: three lessons of maths with t1, tagged, at most two
+  /// of them in a row (a hard rule), and one of art with t2, placed maths, maths, maths, art. The
+  /// only way out is art between the maths, which the MIP of the class's week finds only if the
+  /// tag's rule is among its rows: without it the start is already optimal (nothing else is
+  /// broken) and GLPK keeps it. Judged by the Checker.
+  @Test func theMIPBreaksATeachersRunOfTaggedLessons() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 4
+    b.days = [.mon]
+    b.addClass("A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(3, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    let maths = ["A-math-whole-1", "A-math-whole-2", "A-math-whole-3"]
+    b.constraints.append(
+      TimetableConstraint(
+        .teachersTagMaxHoursContinuously(teacher: "t1", tag: "Class", lessons: maths, max: 2), weight: .hard))
+    let problem = b.problem
+    let model = try TimetableModel(problem: problem)
+    let state = SearchState(model: model)
+    #expect(model.lessonIDs == maths + ["A-art-whole-1"])
+    for (lesson, slot) in [(0, 0), (1, 1), (2, 2), (3, 3)] { state.place(Int(model.blockOf[lesson]), at: slot) }
+    let before = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    #expect(before.hardViolations.map(\.kind) == ["teachers-tag-max-hours-continuously"], "\(before.text())")
+
+    var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 30)
+    search.improve(stop: { false })
+
+    let after = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    #expect(after.isFeasible, "\(after.text())")
+    #expect(state.start[Int(model.blockOf[3])] == 1 || state.start[Int(model.blockOf[3])] == 2)
+    #expect(state.cost == state.recomputedCost())
+    #expect(search.improved == 1)
+  }
+
+  /// One class on two days of three periods: three tagged lessons of maths with t1, at most two
+  /// a day (hard), all on Monday, and one of art with t2 on Tuesday. The MIP of the class's week
+  /// must take a maths to Tuesday, which it sees only through the tag's daily rule.
+  @Test func theMIPTakesATaggedLessonToAnotherDay() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 3
+    b.days = [.mon, .tue]
+    b.addClass("A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(3, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    let maths = ["A-math-whole-1", "A-math-whole-2", "A-math-whole-3"]
+    b.constraints.append(
+      TimetableConstraint(.teachersTagMaxHoursDaily(teacher: "t1", tag: "Class", lessons: maths, max: 2), weight: .hard)
+    )
+    let problem = b.problem
+    let model = try TimetableModel(problem: problem)
+    let state = SearchState(model: model)
+    for (lesson, slot) in [(0, 0), (1, 1), (2, 2), (3, 3)] { state.place(Int(model.blockOf[lesson]), at: slot) }
+    let before = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    #expect(before.hardViolations.map(\.kind) == ["teachers-tag-max-hours-daily"], "\(before.text())")
+
+    var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 30)
+    search.improve(stop: { false })
+
+    let after = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    #expect(after.isFeasible, "\(after.text())")
+    #expect((0..<3).filter { state.start[Int(model.blockOf[$0])] >= 3 }.count == 1)
+    #expect(search.improved == 1)
+  }
+
   /// A course-system year: one class of four student units (each its own courses), 12 periods
   /// a day. With 30 lessons a unit it has 120 lessons × 60 slots = 7,200 placement variables over
   /// the week, beyond `largeClass`; with 5 a unit, 20 × 60 = 1,200, below it.

@@ -328,6 +328,9 @@ struct NeighbourhoodRules {
         }
       case .maxSimultaneous(let selected, let most):
         try addMaxSimultaneous(rule, selected: selected, most: most, blockIndex: blockIndex)
+      case .tagMaxDaily(let most): try addTagHours(rule, most: most, continuously: false, blockIndex: blockIndex)
+      case .tagMaxContinuously(let most):
+        try addTagHours(rule, most: most, continuously: true, blockIndex: blockIndex)
       default:
         continue
       }
@@ -356,6 +359,40 @@ struct NeighbourhoodRules {
     }
     for slot in bySlot.keys.sorted() where bySlot[slot]!.count + (fixed[slot] ?? 0) > most {
       try atMost(bySlot[slot]!, Double(most - (fixed[slot] ?? 0)), rule.weight)
+    }
+  }
+
+  /// A teacher's or unit's lessons of one activity tag: on each day of the neighbourhood at most
+  /// `most` periods of them, or (`continuously`) at most `most` in every `most + 1` periods in a
+  /// row, which is no run longer than `most` (fixed lessons as constants; the search counts the
+  /// periods over, so the MIP's slack prices the same units on a day, near enough in a row).
+  private mutating func addTagHours(
+    _ rule: GroupRule, most: Int, continuously: Bool, blockIndex: [Int: Int]
+  ) throws {
+    let P = model.periods
+    var bySlot: [Int: [(LinearProgram.Variable, Double)]] = [:]
+    var fixed: [Int: Double] = [:]
+    for l in rule.lessons {
+      let b = Int(model.blockOf[Int(l)])
+      let length = model.duration[Int(l)]
+      if let i = blockIndex[b] {
+        for (slot, x) in placements[i] { for q in 0..<length { bySlot[slot + q, default: []].append((x, 1)) } }
+      } else if state.isPlaced(b) {
+        for q in 0..<length { fixed[Int(state.start[b]) + q, default: 0] += 1 }
+      }
+    }
+    let width = continuously ? most + 1 : P
+    guard width <= P else { return }
+    for d in days.sorted() {
+      for first in 0...(P - width) {
+        var terms: [(LinearProgram.Variable, Double)] = []
+        var constant = 0.0
+        for slot in (d * P + first)..<(d * P + first + width) {
+          terms += bySlot[slot] ?? []
+          constant += fixed[slot] ?? 0
+        }
+        if Double(terms.count) + constant > Double(most) { try atMost(terms, Double(most) - constant, rule.weight) }
+      }
     }
   }
 
