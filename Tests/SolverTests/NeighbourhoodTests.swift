@@ -53,76 +53,99 @@ import Testing
     #expect(search.improved == 1)
   }
 
-  /// One class of four periods on one day: three lessons of maths with t1, tagged, at most two
-  /// of them in a row (a hard rule), and one of art with t2, placed maths, maths, maths, art. The
-  /// only way out is art between the maths, which the MIP of the class's week finds only if the
-  /// tag's rule is among its rows: without it the start is already optimal (nothing else is
-  /// broken) and GLPK keeps it. Judged by the Checker.
-  @Test func theMIPBreaksATeachersRunOfTaggedLessons() throws {
+  /// One class, maths with t1 and art with t2 (`maths` and `arts` lessons), one hard rule, the
+  /// lessons (in that order) placed at `slots`: the Checker must find the rule `broken` and
+  /// nothing else. Then one neighbourhood of GLPK (the class over its week, the only class):
+  /// with nothing else broken, the start is already optimal unless the rule is among the MIP's
+  /// rows, so each test below fails without its rows.
+  private func afterOneNeighbourhood(
+    days: [Weekday], periods: Int, maths: Int, arts: Int, rule: ConstraintRule, slots: [Int], broken: String
+  ) throws -> (state: SearchState, blockOf: [Int32], after: TimetableCheck, improved: Int) {
     var b = ProblemFixture.Builder()
-    b.periods = 4
-    b.days = [.mon]
+    b.periods = periods
+    b.days = days
     b.addClass("A")
     b.addTeacher("t1")
     b.addTeacher("t2")
-    b.addLessons(3, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
-    let maths = ["A-math-whole-1", "A-math-whole-2", "A-math-whole-3"]
-    b.constraints.append(
-      TimetableConstraint(
-        .teachersTagMaxHoursContinuously(teacher: "t1", tag: "Class", lessons: maths, max: 2), weight: .hard))
+    b.addLessons(maths, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(arts, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    b.constraints.append(TimetableConstraint(rule, weight: .hard))
     let problem = b.problem
     let model = try TimetableModel(problem: problem)
     let state = SearchState(model: model)
-    #expect(model.lessonIDs == maths + ["A-art-whole-1"])
-    for (lesson, slot) in [(0, 0), (1, 1), (2, 2), (3, 3)] { state.place(Int(model.blockOf[lesson]), at: slot) }
+    #expect(model.lessonIDs == (1...maths).map { "A-math-whole-\($0)" } + (1...arts).map { "A-art-whole-\($0)" })
+    for (lesson, slot) in slots.enumerated() { state.place(Int(model.blockOf[lesson]), at: slot) }
     let before = TimetableCheck(
       problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
-    #expect(before.hardViolations.map(\.kind) == ["teachers-tag-max-hours-continuously"], "\(before.text())")
-
+    #expect(before.hardViolations.map(\.kind) == [broken], "\(before.text())")
     var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 30)
     search.improve(stop: { false })
-
     let after = TimetableCheck(
       problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
-    #expect(after.isFeasible, "\(after.text())")
-    #expect(state.start[Int(model.blockOf[3])] == 1 || state.start[Int(model.blockOf[3])] == 2)
     #expect(state.cost == state.recomputedCost())
-    #expect(search.improved == 1)
+    return (state, model.blockOf, after, search.improved)
   }
 
-  /// One class on two days of three periods: three tagged lessons of maths with t1, at most two
-  /// a day (hard), all on Monday, and one of art with t2 on Tuesday. The MIP of the class's week
-  /// must take a maths to Tuesday, which it sees only through the tag's daily rule.
-  @Test func theMIPTakesATaggedLessonToAnotherDay() throws {
-    var b = ProblemFixture.Builder()
-    b.periods = 3
-    b.days = [.mon, .tue]
-    b.addClass("A")
-    b.addTeacher("t1")
-    b.addTeacher("t2")
-    b.addLessons(3, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+  /// Four periods on one day: three tagged maths, at most two in a row, placed maths, maths,
+  /// maths, art. The way out is the art between the maths.
+  @Test func theMIPBreaksATeachersRunOfTaggedLessons() throws {
     let maths = ["A-math-whole-1", "A-math-whole-2", "A-math-whole-3"]
-    b.constraints.append(
-      TimetableConstraint(.teachersTagMaxHoursDaily(teacher: "t1", tag: "Class", lessons: maths, max: 2), weight: .hard)
-    )
-    let problem = b.problem
-    let model = try TimetableModel(problem: problem)
-    let state = SearchState(model: model)
-    for (lesson, slot) in [(0, 0), (1, 1), (2, 2), (3, 3)] { state.place(Int(model.blockOf[lesson]), at: slot) }
-    let before = TimetableCheck(
-      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
-    #expect(before.hardViolations.map(\.kind) == ["teachers-tag-max-hours-daily"], "\(before.text())")
-
-    var search = NeighbourhoodSearch(state: state, seed: 1, timeLimit: 30)
-    search.improve(stop: { false })
-
-    let after = TimetableCheck(
-      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon], periods: 4, maths: 3, arts: 1,
+      rule: .teachersTagMaxHoursContinuously(teacher: "t1", tag: "Class", lessons: maths, max: 2),
+      slots: [0, 1, 2, 3], broken: "teachers-tag-max-hours-continuously")
     #expect(after.isFeasible, "\(after.text())")
-    #expect((0..<3).filter { state.start[Int(model.blockOf[$0])] >= 3 }.count == 1)
-    #expect(search.improved == 1)
+    #expect([1, 2].contains(state.start[Int(blockOf[3])]))
+    #expect(improved == 1)
+  }
+
+  /// Two days of three periods: three tagged maths, at most two a day, all on Monday, the art
+  /// on Tuesday. A maths must go to Tuesday.
+  @Test func theMIPTakesATaggedLessonToAnotherDay() throws {
+    let maths = ["A-math-whole-1", "A-math-whole-2", "A-math-whole-3"]
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon, .tue], periods: 3, maths: 3, arts: 1,
+      rule: .teachersTagMaxHoursDaily(teacher: "t1", tag: "Class", lessons: maths, max: 2),
+      slots: [0, 1, 2, 3], broken: "teachers-tag-max-hours-daily")
+    #expect(after.isFeasible, "\(after.text())")
+    #expect((0..<3).filter { state.start[Int(blockOf[$0])] >= 3 }.count == 1)
+    #expect(improved == 1)
+  }
+
+  /// Two days of two periods: t1 may teach in the second period on one day only, and teaches
+  /// there on both (the art first each day). On one day the maths must come first.
+  @Test func theMIPKeepsATeachersIntervalMaxDays() throws {
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon, .tue], periods: 2, maths: 2, arts: 2,
+      rule: .teachersIntervalMaxDaysPerWeek(teacher: "t1", startPeriod: 2, endPeriod: 3, max: 1),
+      slots: [1, 3, 0, 2], broken: "teachers-interval-max-days-per-week")
+    #expect(after.isFeasible, "\(after.text())")
+    #expect((0..<2).filter { state.start[Int(blockOf[$0])] % 2 == 1 }.count == 1)
+    #expect(improved == 1)
+  }
+
+  /// Two days of two periods: the first maths and the first art on one day (FET's same
+  /// starting day), placed on Monday and Tuesday.
+  @Test func theMIPBringsAPairToOneDay() throws {
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon, .tue], periods: 2, maths: 2, arts: 2,
+      rule: .sameStartingDay(lessons: ["A-math-whole-1", "A-art-whole-1"]),
+      slots: [0, 2, 3, 1], broken: "same-starting-day")
+    #expect(after.isFeasible, "\(after.text())")
+    #expect(state.start[Int(blockOf[0])] / 2 == state.start[Int(blockOf[2])] / 2)
+    #expect(improved == 1)
+  }
+
+  /// Two days of two periods: the first art before the first maths, placed after it (Monday
+  /// and Tuesday).
+  @Test func theMIPPutsAnOrderedPairInOrder() throws {
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon, .tue], periods: 2, maths: 2, arts: 2,
+      rule: .ordered(first: "A-art-whole-1", second: "A-math-whole-1", ifSameDay: false),
+      slots: [0, 2, 3, 1], broken: "ordered")
+    #expect(after.isFeasible, "\(after.text())")
+    #expect(state.start[Int(blockOf[2])] < state.start[Int(blockOf[0])])
+    #expect(improved == 1)
   }
 
   /// A course-system year: one class of four student units (each its own courses), 12 periods

@@ -159,7 +159,8 @@ struct NeighbourhoodRules {
       case .earlyBeginnings(let most): try addEarlyBeginnings(r, most, rule.weight)
       // Not modelled: the neighbourhood's result is kept only when the search's exact cost,
       // which prices these, does not rise.
-      case .intervalMaxDays, .maxSpan, .minRestingHours: break
+      case .intervalMaxDays(let interval, let most): try addIntervalMaxDays(r, interval: interval, most, rule.weight)
+      case .maxSpan, .minRestingHours: break
       }
     }
   }
@@ -246,6 +247,33 @@ struct NeighbourhoodRules {
     }
   }
 
+  /// At most `most` days busy in the periods of `interval` (bit p: period p); days out of the
+  /// neighbourhood, and days with a fixed lesson in the interval, count as constants.
+  private mutating func addIntervalMaxDays(_ r: Int, interval: UInt32, _ most: Int, _ weight: TimetableModel.Weight)
+    throws
+  {
+    var terms: [(LinearProgram.Variable, Double)] = []
+    var constant = 0.0
+    for d in 0..<model.days {
+      guard days.contains(d) else {
+        if state.resourceMask(r, d) & interval != 0 { constant += 1 }
+        continue
+      }
+      let periods = try busy(r, d).enumerated().filter { interval & (1 << UInt32($0.offset)) != 0 }.map(\.element)
+      if periods.contains(where: { $0.constant > 0 }) {
+        constant += 1
+        continue
+      }
+      let variables = periods.compactMap(\.variable)
+      guard !variables.isEmpty else { continue }
+      // used ≥ each busy period of the interval (the price keeps it down)
+      let used = try lp.addVariable(.continuous, lower: 0, upper: 1)
+      for v in variables { try lp.addConstraint([(used, 1), (v, -1)], .greaterOrEqual, 0) }
+      terms.append((used, 1))
+    }
+    try atMost(terms, Double(most) - constant, weight)
+  }
+
   /// At most `most` days that begin at the second hour (a day that begins later is a violation
   /// of its own).
   private mutating func addEarlyBeginnings(_ r: Int, _ most: Int, _ weight: TimetableModel.Weight) throws {
@@ -328,6 +356,7 @@ struct NeighbourhoodRules {
         }
       case .maxSimultaneous(let selected, let most):
         try addMaxSimultaneous(rule, selected: selected, most: most, blockIndex: blockIndex)
+      case .sameDay, .samePeriod, .maxDays, .minGaps, .ordered: try addPairRule(rule, blockIndex: blockIndex)
       case .tagMaxDaily(let most): try addTagHours(rule, most: most, continuously: false, blockIndex: blockIndex)
       case .tagMaxContinuously(let most):
         try addTagHours(rule, most: most, continuously: true, blockIndex: blockIndex)
@@ -359,6 +388,50 @@ struct NeighbourhoodRules {
     }
     for slot in bySlot.keys.sorted() where bySlot[slot]!.count + (fixed[slot] ?? 0) > most {
       try atMost(bySlot[slot]!, Double(most - (fixed[slot] ?? 0)), rule.weight)
+    }
+  }
+
+  /// The most lessons of a pair rule whose pairs get rows: a rule of n lessons has n(n − 1)/2
+  /// pairs of up to (places × places) terms; larger rules (REVA's gaps between 10 to 13 lessons)
+  /// are left to the full evaluation.
+  static let mostPairRuleLessons = 8
+
+  /// A rule priced pair by pair (the same day or period, days or gaps between, order): for each
+  /// place of the first lesson of a pair, the units it would have with each place of the second,
+  /// as the search counts them (`SearchState.activityRuleUnits`). With U the most of those,
+  /// `Σ units × at(second) + U × at(first) ≤ U + slack`: the slack is the pair's units when the
+  /// first is there, nothing otherwise. Pairs of two fixed lessons are constants and left out.
+  private mutating func addPairRule(_ rule: GroupRule, blockIndex: [Int: Int]) throws {
+    guard rule.lessons.count <= Self.mostPairRuleLessons else { return }
+    let places: [[(slot: Int, variable: LinearProgram.Variable?)]?] = rule.lessons.map { l in
+      let b = Int(model.blockOf[Int(l)])
+      if let i = blockIndex[b] { return placements[i].map { ($0.slot, $0.variable) } }
+      return state.isPlaced(b) ? [(Int(state.start[b]), nil)] : nil
+    }
+    for j in 0..<rule.lessons.count {
+      guard let second = places[j] else { continue }
+      for i in 0..<j {
+        guard let first = places[i], (first + second).contains(where: { $0.variable != nil }) else { continue }
+        for (slot, at) in first {
+          var terms: [(LinearProgram.Variable, Double)] = []
+          var constant = 0.0
+          var most = 0.0
+          for (otherSlot, other) in second {
+            let units = Double(
+              state.activityRuleUnits(
+                rule.kind, [(Int(rule.lessons[i]), slot), (Int(rule.lessons[j]), otherSlot)]))
+            guard units > 0 else { continue }
+            most = max(most, units)
+            if let other { terms.append((other, units)) } else { constant += units }
+          }
+          guard most > 0 else { continue }
+          if let at {
+            try atMost(terms + [(at, most)], most - constant, rule.weight)
+          } else {
+            try atMost(terms, -constant, rule.weight)
+          }
+        }
+      }
     }
   }
 
