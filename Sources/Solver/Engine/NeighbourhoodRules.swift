@@ -157,9 +157,9 @@ struct NeighbourhoodRules {
       case .maxDaysPerWeek(let most): try addDaysPerWeek(r, most, isMaximum: true, rule.weight)
       case .minDaysPerWeek(let least): try addDaysPerWeek(r, least, isMaximum: false, rule.weight)
       case .earlyBeginnings(let most): try addEarlyBeginnings(r, most, rule.weight)
+      case .intervalMaxDays(let interval, let most): try addIntervalMaxDays(r, interval: interval, most, rule.weight)
       // Not modelled: the neighbourhood's result is kept only when the search's exact cost,
       // which prices these, does not rise.
-      case .intervalMaxDays(let interval, let most): try addIntervalMaxDays(r, interval: interval, most, rule.weight)
       case .maxSpan, .minRestingHours: break
       }
     }
@@ -372,23 +372,29 @@ struct NeighbourhoodRules {
   private mutating func addMaxSimultaneous(
     _ rule: GroupRule, selected: [Bool], most: Int, blockIndex: [Int: Int]
   ) throws {
-    var bySlot: [Int: [(LinearProgram.Variable, Double)]] = [:]
+    let (freed, fixed) = occupancy(of: rule.lessons, blockIndex: blockIndex)
+    for slot in freed.keys.sorted() where selected[slot] && freed[slot]!.count + (fixed[slot] ?? 0) > most {
+      try atMost(freed[slot]!, Double(most - (fixed[slot] ?? 0)), rule.weight)
+    }
+  }
+
+  /// The slots the lessons would hold: for each, the placement variables of the freed lessons
+  /// that would hold it, and how many fixed lessons hold it.
+  private func occupancy(of lessons: [Int32], blockIndex: [Int: Int]) -> (
+    freed: [Int: [(LinearProgram.Variable, Double)]], fixed: [Int: Int]
+  ) {
+    var freed: [Int: [(LinearProgram.Variable, Double)]] = [:]
     var fixed: [Int: Int] = [:]
-    for l in rule.lessons {
+    for l in lessons {
       let b = Int(model.blockOf[Int(l)])
       let length = model.duration[Int(l)]
       if let i = blockIndex[b] {
-        for (slot, x) in placements[i] {
-          for q in 0..<length where selected[slot + q] { bySlot[slot + q, default: []].append((x, 1)) }
-        }
+        for (slot, x) in placements[i] { for q in 0..<length { freed[slot + q, default: []].append((x, 1)) } }
       } else if state.isPlaced(b) {
-        let s = Int(state.start[b])
-        for q in 0..<length where selected[s + q] { fixed[s + q, default: 0] += 1 }
+        for q in 0..<length { fixed[Int(state.start[b]) + q, default: 0] += 1 }
       }
     }
-    for slot in bySlot.keys.sorted() where bySlot[slot]!.count + (fixed[slot] ?? 0) > most {
-      try atMost(bySlot[slot]!, Double(most - (fixed[slot] ?? 0)), rule.weight)
-    }
+    return (freed, fixed)
   }
 
   /// The most lessons of a pair rule whose pairs get rows: a rule of n lessons has n(n − 1)/2
@@ -443,17 +449,7 @@ struct NeighbourhoodRules {
     _ rule: GroupRule, most: Int, continuously: Bool, blockIndex: [Int: Int]
   ) throws {
     let P = model.periods
-    var bySlot: [Int: [(LinearProgram.Variable, Double)]] = [:]
-    var fixed: [Int: Double] = [:]
-    for l in rule.lessons {
-      let b = Int(model.blockOf[Int(l)])
-      let length = model.duration[Int(l)]
-      if let i = blockIndex[b] {
-        for (slot, x) in placements[i] { for q in 0..<length { bySlot[slot + q, default: []].append((x, 1)) } }
-      } else if state.isPlaced(b) {
-        for q in 0..<length { fixed[Int(state.start[b]) + q, default: 0] += 1 }
-      }
-    }
+    let (freed, fixed) = occupancy(of: rule.lessons, blockIndex: blockIndex)
     let width = continuously ? most + 1 : P
     guard width <= P else { return }
     for d in days.sorted() {
@@ -461,8 +457,8 @@ struct NeighbourhoodRules {
         var terms: [(LinearProgram.Variable, Double)] = []
         var constant = 0.0
         for slot in (d * P + first)..<(d * P + first + width) {
-          terms += bySlot[slot] ?? []
-          constant += fixed[slot] ?? 0
+          terms += freed[slot] ?? []
+          constant += Double(fixed[slot] ?? 0)
         }
         if Double(terms.count) + constant > Double(most) { try atMost(terms, Double(most) - constant, rule.weight) }
       }
