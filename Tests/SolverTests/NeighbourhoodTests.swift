@@ -57,9 +57,10 @@ import Testing
   /// lessons (in that order) placed at `slots`: the Checker must find the rule `broken` and
   /// nothing else. Then one neighbourhood of GLPK (the class over its week, the only class):
   /// with nothing else broken, the start is already optimal unless the rule is among the MIP's
-  /// rows, so each test below fails without its rows.
+  /// rows, so each test below fails without its rows. Lessons in `locks` stay fixed.
   private func afterOneNeighbourhood(
-    days: [Weekday], periods: Int, maths: Int, arts: Int, rule: ConstraintRule, slots: [Int], broken: String
+    days: [Weekday], periods: Int, maths: Int, arts: Int, rule: ConstraintRule, slots: [Int], broken: String,
+    locks: [String: Placement] = [:]
   ) throws -> (state: SearchState, blockOf: [Int32], after: TimetableCheck, improved: Int) {
     var b = ProblemFixture.Builder()
     b.periods = periods
@@ -71,7 +72,7 @@ import Testing
     b.addLessons(arts, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
     b.constraints.append(TimetableConstraint(rule, weight: .hard))
     let problem = b.problem
-    let model = try TimetableModel(problem: problem)
+    let model = try TimetableModel(problem: problem, locks: locks)
     let state = SearchState(model: model)
     #expect(model.lessonIDs == (1...maths).map { "A-math-whole-\($0)" } + (1...arts).map { "A-art-whole-\($0)" })
     for (lesson, slot) in slots.enumerated() { state.place(Int(model.blockOf[lesson]), at: slot) }
@@ -133,6 +134,20 @@ import Testing
       slots: [0, 2, 3, 1], broken: "same-starting-day")
     #expect(after.isFeasible, "\(after.text())")
     #expect(state.start[Int(blockOf[0])] / 2 == state.start[Int(blockOf[2])] / 2)
+    #expect(improved == 1)
+  }
+
+  /// The same with the first art locked on Monday and listed first (the rule's first lesson is
+  /// a constant of the MIP, its second free): the first maths must come to Monday.
+  @Test func theMIPBringsAPairToTheDayOfALockedLesson() throws {
+    let (state, blockOf, after, improved) = try afterOneNeighbourhood(
+      days: [.mon, .tue], periods: 2, maths: 2, arts: 2,
+      rule: .sameStartingDay(lessons: ["A-art-whole-1", "A-math-whole-1"]),
+      slots: [2, 1, 0, 3], broken: "same-starting-day",
+      locks: ["A-art-whole-1": Placement(lesson: "A-art-whole-1", day: .mon, period: 1, locked: true)])
+    #expect(after.isFeasible, "\(after.text())")
+    #expect(state.start[Int(blockOf[2])] == 0)
+    #expect(state.start[Int(blockOf[0])] == 1)
     #expect(improved == 1)
   }
 
