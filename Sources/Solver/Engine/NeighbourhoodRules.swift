@@ -340,19 +340,9 @@ struct NeighbourhoodRules {
           if terms.count + Int(fixed) > 1 { try atMost(terms, 1 - fixed, rule.weight) }
         }
       case .notOverlapping:
-        var bySlot: [Int: [(LinearProgram.Variable, Double)]] = [:]
-        var fixedSlots = Set<Int>()
-        for l in rule.lessons {
-          let b = Int(model.blockOf[Int(l)])
-          let length = model.duration[Int(l)]
-          if let i = blockIndex[b] {
-            for (slot, x) in placements[i] { for q in 0..<length { bySlot[slot + q, default: []].append((x, 1)) } }
-          } else if state.isPlaced(b) {
-            for q in 0..<length { fixedSlots.insert(Int(state.start[b]) + q) }
-          }
-        }
-        for (slot, terms) in bySlot where terms.count > 1 || fixedSlots.contains(slot) {
-          try atMost(terms, fixedSlots.contains(slot) ? 0 : 1, rule.weight)
+        let (freed, fixed) = occupancy(of: rule.lessons, blockIndex: blockIndex)
+        for (slot, terms) in freed where terms.count > 1 || fixed[slot] != nil {
+          try atMost(terms, fixed[slot] != nil ? 0 : 1, rule.weight)
         }
       case .maxSimultaneous(let selected, let most):
         try addMaxSimultaneous(rule, selected: selected, most: most, blockIndex: blockIndex)
