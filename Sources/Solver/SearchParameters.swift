@@ -220,6 +220,9 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var depthFirst = false
     /// GLPK's feasibility pump. Was `SABAQ_MIP_FP`.
     public var feasibilityPump = false
+    /// The start completed inside the solve (`SolveOptions.startingFixes`): the relaxation then
+    /// starts from the completion's basis rather than from nothing.
+    public var warmRelaxation = true
 
     public init() {}
   }
@@ -432,7 +435,7 @@ extension SearchParameters.Neighbourhoods {
       completionTimeLimit
     case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal,
       largeClass
-    case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump
+    case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump, warmRelaxation
   }
 
   public init(from decoder: Decoder) throws {
@@ -459,6 +462,7 @@ extension SearchParameters.Neighbourhoods {
     try c.decode(&cuts, .cuts)
     try c.decode(&depthFirst, .depthFirst)
     try c.decode(&feasibilityPump, .feasibilityPump)
+    try c.decode(&warmRelaxation, .warmRelaxation)
   }
 }
 

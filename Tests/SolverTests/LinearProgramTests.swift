@@ -95,6 +95,53 @@ import Testing
     #expect(solution.objective! >= startValue - 1e-9)
   }
 
+  /// A knapsack whose capacity may be exceeded at a price: maximise Σ value·x − 100·over.
+  private func overflowingKnapsack() throws -> (LinearProgram, [LinearProgram.Variable], LinearProgram.Variable) {
+    let lp = LinearProgram(direction: .maximize)
+    let items = try [10.0, 13, 7, 8, 9, 4].map { try lp.addVariable(.binary, cost: $0) }
+    let over = try lp.addVariable(cost: -100)
+    try lp.addConstraint(zip(items, [5.0, 6, 3, 4, 5, 2]).map { ($0, $1) } + [(over, -1)], .lessOrEqual, 10)
+    return (lp, items, over)
+  }
+
+  @Test func aStartCompletedFromFixedIntegersStartsBranchAndCut() throws {
+    let (lp, items, over) = try overflowingKnapsack()
+    let optimum = try #require(try lp.solve(SolveOptions(timeLimit: 10)).objective)
+    // Every item taken: weight 25, 15 over the capacity, so the completed start is 51 − 1500.
+    var options = SolveOptions(timeLimit: 10)
+    options.startingFixes = items.map { ($0, 1.0) }
+    let solution = try lp.solve(options)
+    #expect(abs(try #require(solution.startObjective) - (51 - 1500)) < 1e-9)
+    #expect(solution.status == .optimal)
+    #expect(solution.objective == optimum)
+    #expect(abs(solution.value(of: over)) < 1e-9)
+    // The fixes were the solve's only: the program itself is unchanged.
+    #expect(try lp.solve(SolveOptions(timeLimit: 10)).objective == optimum)
+    // With a single node allowed, the answer is never worse than the completed start.
+    options.nodeLimit = 1
+    let short = try lp.solve(options)
+    #expect(try #require(short.objective) >= 51 - 1500)
+  }
+
+  @Test func startingFixesThatCannotBeCompletedOrAreWrongSaySo() throws {
+    let (lp, items, over) = try overflowingKnapsack()
+    try lp.addConstraint([(items[0], 1), (items[1], 1)], .lessOrEqual, 1)
+    var options = SolveOptions(timeLimit: 10)
+    options.startingFixes = items.map { ($0, 1.0) }
+    let infeasible = try lp.solve(options)
+    #expect(infeasible.status == .noSolution)
+    #expect(infeasible.startObjective == nil)
+    #expect(!infeasible.hasSolution)
+    options.startingFixes = items.dropLast().map { ($0, 0.0) }
+    #expect(throws: LinearProgramError.invalidStart("integer variable 5 has no starting value")) {
+      try lp.solve(options)
+    }
+    options.startingFixes = items.map { ($0, 0.0) } + [(over, -1)]
+    #expect(throws: LinearProgramError.invalidStart("a starting value -1.0 is outside the bounds of variable 6")) {
+      try lp.solve(options)
+    }
+  }
+
   @Test func glpkOutputGoesToTheLogWhenOneIsGiven() throws {
     let lines = LockedLines()
     let lp = LinearProgram()

@@ -429,6 +429,10 @@ struct NeighbourhoodMIP {
     var start: [Double]?
     var startObjective: Double?
     let binaries = placements.flatMap { $0.map(\.variable) }
+    if parameters.warmRelaxation {
+      return NeighbourhoodSearch.SubProblem(
+        program: lp, placements: placements, startingFixes: binaries.map { ($0, startX[$0.index] ?? 0) })
+    }
     for x in binaries { try lp.setBounds(x, lower: startX[x.index] ?? 0, upper: startX[x.index] ?? 0) }
     if let completion = try? lp.solve(SolveOptions(timeLimit: parameters.completionTimeLimit)), completion.hasSolution {
       start = completion.values

@@ -75,14 +75,17 @@ struct NeighbourhoodSearch {
     options.cuts = parameters.cuts
     options.depthFirst = parameters.depthFirst
     options.feasibilityPump = parameters.feasibilityPump
+    options.startingFixes = mip.startingFixes
+    options.startingFixTimeLimit = parameters.completionTimeLimit
     var result: LinearProgramSolution?
-    if let start = mip.start {
-      options.startingSolution = start
+    if mip.start != nil || mip.startingFixes != nil {
+      options.startingSolution = mip.start
       result = try? mip.program.solve(options)
     }
     guard let solution = result, solution.hasSolution else {
+      let noStart = mip.start == nil && (mip.startingFixes == nil || result?.startObjective == nil)
       logger?.debug(
-        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? (mip.start == nil ? "no start" : "error"))"
+        "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, no solution: \(noStart ? "no start" : result.map { "\($0.status) in \(String(format: "%.2f", $0.seconds)) s" } ?? "error")"
       )
       state.restore(snapshot)
       targetSize = max(parameters.leastSize, Int(Double(targetSize) * parameters.shrinkWithoutSolution))
@@ -105,7 +108,7 @@ struct NeighbourhoodSearch {
       let after = state.breakdown()
       let parts = after.keys.sorted().map { "\($0) \(breakdownBefore[$0]?.soft ?? 0)→\(after[$0]!.soft)" }.joined(
         separator: ", ")
-      let startObjective = mip.startObjective.map { String(format: "%.1f", $0) } ?? "?"
+      let startObjective = (mip.startObjective ?? solution.startObjective).map { String(format: "%.1f", $0) } ?? "?"
       logger?.debug(
         "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, \(mip.program.constraintCount) rows, \(solution.status) in \(String(format: "%.2f", solution.seconds)) s, objective \(startObjective) → \(solution.objective ?? -1) bound \(solution.bound ?? -1); \(before) → \(state.cost) [\(parts)]"
       )
@@ -237,6 +240,8 @@ struct NeighbourhoodSearch {
     var placements: [[(slot: Int, variable: LinearProgram.Variable)]]
     var start: [Double]?
     var startObjective: Double?
+    /// The placement variables' current values, when the solve completes the start itself.
+    var startingFixes: [(variable: LinearProgram.Variable, value: Double)]?
   }
 
   /// The MIP of the freed blocks (see `NeighbourhoodMIP`).

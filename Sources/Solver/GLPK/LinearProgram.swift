@@ -150,8 +150,9 @@ public final class LinearProgram {
       throw LinearProgramError.invalidStart(
         "a starting solution has \(start.count) values for \(columns.count) variables")
     }
-    let started = Date()
-    let context = SolveContext(options: options, columnCount: columns.count)
+    try checkStartingFixes(options.startingFixes)
+    var started = Date()
+    var options = options
     let problem = glp_create_prob()
     defer {
       glp_delete_prob(problem)
@@ -159,6 +160,17 @@ public final class LinearProgram {
       glp_term_out(GLP_ON)
     }
     load(into: problem)
+    // A start completed here replaces any given one; its own seconds are not the solve's.
+    var startObjective: Double?
+    if let fixes = options.startingFixes {
+      guard let completion = complete(problem, fixes: fixes, timeLimit: options.startingFixTimeLimit) else {
+        return LinearProgramSolution(
+          status: .noSolution, objective: nil, values: [], bound: nil, seconds: 0, startObjective: nil)
+      }
+      (options.startingSolution, startObjective) = completion
+      started = Date()
+    }
+    let context = SolveContext(options: options, columnCount: columns.count)
     let unmanaged = Unmanaged.passRetained(context)
     defer { unmanaged.release() }
     if options.log != nil {
@@ -210,7 +222,60 @@ public final class LinearProgram {
       }
     }
     let code = glp_intopt(problem, &iocp)
-    return try mipSolution(problem, code: code, context: context, seconds: Date().timeIntervalSince(started))
+    var solution = try mipSolution(problem, code: code, context: context, seconds: Date().timeIntervalSince(started))
+    solution.startObjective = startObjective
+    return solution
+  }
+
+  /// Fixes of known variables within their bounds, every integer variable among them (else the
+  /// completed start would not be integer).
+  private func checkStartingFixes(_ fixes: [(variable: Variable, value: Double)]?) throws {
+    guard let fixes else { return }
+    var fixed = Set<Int>()
+    for (variable, value) in fixes {
+      try check(variable)
+      let column = columns[variable.index]
+      guard value >= (column.lower ?? -.infinity), value <= (column.upper ?? .infinity) else {
+        throw LinearProgramError.invalidStart(
+          "a starting value \(value) is outside the bounds of variable \(variable.index)")
+      }
+      fixed.insert(variable.index)
+    }
+    if let free = columns.indices.first(where: { columns[$0].kind != .continuous && !fixed.contains($0) }) {
+      throw LinearProgramError.invalidStart("integer variable \(free) has no starting value")
+    }
+  }
+
+  /// The LP with `fixes` held at their values, solved by the simplex method; then the fixed
+  /// variables freed at those values, so that the optimal basis stays primal feasible and the
+  /// relaxation starts from it. The LP's values and objective, or `nil` when it has none in time.
+  private func complete(_ problem: OpaquePointer?, fixes: [(variable: Variable, value: Double)], timeLimit: Double)
+    -> ([Double], Double)?
+  {
+    for (variable, value) in fixes { glp_set_col_bnds(problem, Int32(variable.index + 1), GLP_FX, value, value) }
+    var smcp = glp_smcp()
+    glp_init_smcp(&smcp)
+    smcp.msg_lev = GLP_MSG_OFF
+    smcp.presolve = GLP_ON  // the fixed columns go; the basis is recovered for the whole program
+    smcp.tm_lim = Int32(max(1, min(timeLimit * 1000, Double(Int32.max))))
+    let code = glp_simplex(problem, &smcp)
+    let solved = code == 0 && glp_get_status(problem) == GLP_OPT
+    let values = solved ? (0..<columns.count).map { glp_get_col_prim(problem, Int32($0 + 1)) } : []
+    let objective = glp_get_obj_val(problem)
+    for (variable, value) in fixes {
+      let index = Int32(variable.index + 1)
+      let column = columns[variable.index]
+      let (type, lower, upper) = Self.boundType(column.lower, column.upper)
+      glp_set_col_bnds(problem, index, type, lower, upper)
+      guard glp_get_col_stat(problem, index) != GLP_BS else { continue }
+      // Nonbasic at the value it was fixed to, so the basis keeps every value it had.
+      if value == upper, type == GLP_DB || type == GLP_UP {
+        glp_set_col_stat(problem, index, GLP_NU)
+      } else if value == lower, type == GLP_DB || type == GLP_LO {
+        glp_set_col_stat(problem, index, GLP_NL)
+      }
+    }
+    return solved ? (values, objective) : nil
   }
 
   /// GLPK's branch-and-cut parameters for the options.
@@ -336,6 +401,14 @@ public struct SolveOptions: Sendable {
   public var presolve = true
   /// A known integer-feasible solution (one value per variable) handed to branch and cut.
   public var startingSolution: [Double]?
+  /// Values of some variables (a MIP's integer ones, say) from which the solve completes its own
+  /// starting solution: the LP with them fixed is solved first (within `startingFixTimeLimit`, not
+  /// counted in `timeLimit`), its solution starts branch and cut, and its basis, the variables
+  /// freed again, starts the relaxation. Replaces `startingSolution`. With no solution of that LP
+  /// the result is `noSolution`.
+  public var startingFixes: [(variable: LinearProgram.Variable, value: Double)]?
+  /// Seconds for the LP of `startingFixes`.
+  public var startingFixTimeLimit = 5.0
   public var feasibilityPump = false
   public var proximitySearch = false
   public var cuts = false
@@ -382,6 +455,8 @@ public struct LinearProgramSolution: Sendable {
   /// The best bound branch and cut had proven when it stopped, if known.
   public var bound: Double?
   public var seconds: Double
+  /// The objective of the start completed from `SolveOptions.startingFixes`, if any.
+  public var startObjective: Double?
 
   public var hasSolution: Bool { !values.isEmpty }
 
