@@ -53,6 +53,42 @@ import Testing
     #expect(search.improved == 1)
   }
 
+  /// One day of five periods: the art must end the class's day and comes first, four maths
+  /// after it. The search counts one violation (one lesson not ending the day); the MIP must
+  /// price the start the same (one hard unit), not once per later lesson (four), or GLPK would
+  /// trade other hard rules against it by the wrong measure.
+  @Test func theMIPCountsALessonNotEndingTheDayOnce() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 5
+    b.days = [.mon]
+    b.addClass("A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(4, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    b.constraints.append(TimetableConstraint(.endsStudentsDay(lessons: ["A-art-whole-1"]), weight: .hard))
+    let problem = b.problem
+    let model = try TimetableModel(problem: problem)
+    let state = SearchState(model: model)
+    let slots = [1, 2, 3, 4, 0]
+    for (lesson, slot) in slots.enumerated() { state.place(Int(model.blockOf[lesson]), at: slot) }
+    let before = TimetableCheck(
+      problem: problem, timetable: TimetableWriter.timetable(from: state, problem: problem, locks: [:]))
+    #expect(before.hardViolations.count == 1, "\(before.text())")
+    #expect(state.cost == Cost(hard: 1, soft: 0))
+    let blocks = (0..<5).map { Int(model.blockOf[$0]) }
+    for block in blocks { state.remove(block) }
+    var mip = NeighbourhoodMIP(
+      state: state, blocks: blocks, old: slots, days: nil, parameters: SearchParameters().neighbourhoods)
+    let subProblem = try mip.build()
+    var options = SolveOptions(timeLimit: 30)
+    options.startingFixes = subProblem.startingFixes
+    let solution = try subProblem.program.solve(options)
+    let hardPrice = SearchParameters().neighbourhoods.mipHardPrice
+    #expect(abs(try #require(solution.startObjective) - hardPrice) < 1e-6)
+    #expect(abs(try #require(solution.objective)) < 1e-6)
+  }
+
   /// One class, maths with t1 and art with t2 (`maths` and `arts` lessons), one hard rule, the
   /// lessons (in that order) placed at `slots`: the Checker must find the rule `broken` and
   /// nothing else. Then one neighbourhood of GLPK (the class over its week, the only class):

@@ -15,6 +15,7 @@ struct NeighbourhoodRules {
 
   typealias Term = (constant: Double, variable: LinearProgram.Variable?)
   private var busyCache: [Int: [Term]] = [:]
+  private var busyFromCache: [Int: [Term]] = [:]
   private var shapeCache: [Int: (gaps: [LinearProgram.Variable], gapConstant: Double, used: Term, started: [Term])] =
     [:]
 
@@ -456,25 +457,56 @@ struct NeighbourhoodRules {
   }
 
   /// A lesson that ends its students' day: when it is at a slot, none of its units is busy later.
+  /// One violation per lesson, as the search counts it: `broken ≥ x + busy from the next period − 1`.
   mutating func addEndsOfDay() throws {
     let P = model.periods
     for (i, b) in blocks.enumerated() {
       for l in model.blockLessons[b] where !model.endsDayWeight[Int(l)].isOff {
         let lesson = Int(l)
+        var broken: LinearProgram.Variable?
         for (slot, x) in placements[i] {
           let d = slot / P
           let end = slot % P + model.duration[lesson] - 1
           guard end + 1 < P else { continue }
           for u in model.units[lesson] {
-            let later = Array(try busy(Int(u), d)[(end + 1)...])
-            let (constant, terms) = sum(later)
-            let count = Double(later.count)
-            // Σ later + count·x ≤ count + slack
-            let slack = try lp.addVariable(.continuous, lower: 0, cost: price(model.endsDayWeight[lesson]))
-            try lp.addConstraint(terms + [(x, count), (slack, -1)], .lessOrEqual, count - constant)
+            let later = try busyFrom(Int(u), d)[end + 1]
+            guard later.constant > 0 || later.variable != nil else { continue }
+            let v =
+              try broken ?? lp.addVariable(.continuous, lower: 0, upper: 1, cost: price(model.endsDayWeight[lesson]))
+            broken = v
+            if let a = later.variable, later.constant == 0 {
+              try lp.addConstraint([(x, 1), (a, 1), (v, -1)], .lessOrEqual, 1)
+            } else {
+              try lp.addConstraint([(x, 1), (v, -1)], .lessOrEqual, 0)
+            }
           }
         }
       }
     }
+  }
+
+  /// Whether a resource is busy in a period of a day or any later one: a constant, or a variable
+  /// above the period's `busy` and the next period's (exact when the placements are whole).
+  mutating func busyFrom(_ r: Int, _ d: Int) throws -> [Term] {
+    let key = r * model.days + d
+    if let known = busyFromCache[key] { return known }
+    let busy = try busy(r, d)
+    var result = [Term](repeating: (0, nil), count: model.periods + 1)
+    for p in stride(from: model.periods - 1, through: 0, by: -1) {
+      if busy[p].constant > 0 || result[p + 1].constant > 0 {
+        result[p] = (1, nil)
+        continue
+      }
+      let vars = [busy[p].variable, result[p + 1].variable].compactMap { $0 }
+      if vars.count == 2 {
+        let a = try lp.addVariable(.continuous, lower: 0, upper: 1)
+        for x in vars { try lp.addConstraint([(a, 1), (x, -1)], .greaterOrEqual, 0) }
+        result[p] = (0, a)
+      } else {
+        result[p] = (0, vars.first)
+      }
+    }
+    busyFromCache[key] = result
+    return result
   }
 }
