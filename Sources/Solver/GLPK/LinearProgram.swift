@@ -170,6 +170,16 @@ public final class LinearProgram {
       (options.startingSolution, startObjective) = completion
       started = Date()
     }
+    // Every result, the relaxation's early ones too, carries the completed start's objective.
+    var solution = try solveLoaded(problem, options: options, started: started)
+    solution.startObjective = startObjective
+    return solution
+  }
+
+  /// The loaded problem solved: the simplex method, or the relaxation and branch and cut.
+  private func solveLoaded(_ problem: OpaquePointer?, options: SolveOptions, started: Date) throws
+    -> LinearProgramSolution
+  {
     let context = SolveContext(options: options, columnCount: columns.count)
     let unmanaged = Unmanaged.passRetained(context)
     defer { unmanaged.release() }
@@ -222,9 +232,7 @@ public final class LinearProgram {
       }
     }
     let code = glp_intopt(problem, &iocp)
-    var solution = try mipSolution(problem, code: code, context: context, seconds: Date().timeIntervalSince(started))
-    solution.startObjective = startObjective
-    return solution
+    return try mipSolution(problem, code: code, context: context, seconds: Date().timeIntervalSince(started))
   }
 
   /// Fixes of known variables within their bounds, every integer variable among them (else the
