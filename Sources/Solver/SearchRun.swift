@@ -48,6 +48,8 @@ final class SearchRun {
     model = try TimetableModel(problem: problem, locks: lockMap, parameters: parameters)
     state = SearchState(model: model)
     state.mostUsedPartnerRooms = parameters.rooms.mostUsedPartnerRooms
+    state.endsDayDistance = parameters.annealing.endsDayDistance
+    state.buildingNeighbours = parameters.rooms.buildingNeighbours
     search = LocalSearch(state: state, seed: settings.seed &+ 1, parameters: parameters, logger: settings.logger)
     neighbourhoods = NeighbourhoodSearch(
       state: state, seed: settings.seed &+ 2, timeLimit: settings.mipTimeLimit, parameters: parameters,

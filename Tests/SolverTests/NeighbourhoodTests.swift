@@ -89,6 +89,47 @@ import Testing
     #expect(abs(try #require(solution.objective)) < 1e-6)
   }
 
+  /// The same day for the search with `endsDayDistance`: the true cost stays one violation
+  /// wherever the art is before the end, but the search also sees a unit for each period but one
+  /// that the day runs on past it (3 at the first period, none at the fourth or the last), and a
+  /// breakout weight where the violation persists; without the setting, neither.
+  @Test func theSearchSeesHowFarTheDayRunsPastALessonThatMustEndIt() throws {
+    var b = ProblemFixture.Builder()
+    b.periods = 5
+    b.days = [.mon]
+    b.addClass("A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(4, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    b.constraints.append(TimetableConstraint(.endsStudentsDay(lessons: ["A-art-whole-1"]), weight: .hard))
+    let model = try TimetableModel(problem: b.problem)
+    for distance in [false, true] {
+      let state = SearchState(model: model)
+      state.endsDayDistance = distance
+      for (lesson, slot) in [1, 2, 3, 4, 0].enumerated() { state.place(Int(model.blockOf[lesson]), at: slot) }
+      let art = Int(model.blockOf[4])
+      #expect(state.cost == Cost(hard: 1, soft: 0))
+      #expect(state.penalty == (distance ? 3 : 0))
+      state.raiseBreakoutWeights()
+      #expect(state.penalty == (distance ? 4 : 0))
+      #expect(state.penalty == state.recomputedPenalty())
+      // The art and the maths at the fourth period exchange places: one lesson after it, so no
+      // unit for the distance, and the breakout weight's one.
+      state.remove(Int(model.blockOf[2]))
+      state.move(art, to: 3)
+      state.place(Int(model.blockOf[2]), at: 0)
+      #expect(state.cost == Cost(hard: 1, soft: 0))
+      #expect(state.penalty == (distance ? 1 : 0))
+      state.remove(Int(model.blockOf[3]))
+      state.move(art, to: 4)
+      state.place(Int(model.blockOf[3]), at: 3)
+      #expect(state.cost == .zero)
+      #expect(state.penalty == 0)
+      #expect(state.penalty == state.recomputedPenalty())
+    }
+  }
+
   /// One class, maths with t1 and art with t2 (`maths` and `arts` lessons), one hard rule, the
   /// lessons (in that order) placed at `slots`: the Checker must find the rule `broken` and
   /// nothing else. Then one neighbourhood of GLPK (the class over its week, the only class):

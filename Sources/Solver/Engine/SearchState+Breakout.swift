@@ -13,6 +13,7 @@ extension SearchState {
       penalty += Int(occupancy[index]) - 1
     }
     penalty += Self.raise(&ruleExtra, where: ruleCost)
+    if endsDayDistance { penalty += Self.raise(&endsDayExtra, where: endsDayCost) }
     guard dayRules else { return }
     penalty += Self.raise(&classDayExtra, where: classDayCost)
     penalty += Self.raise(&resourceDayExtra, where: resourceDayCost)
@@ -36,8 +37,10 @@ extension SearchState {
     for index in classDayExtra.indices { classDayExtra[index] = 0 }
     for index in resourceDayExtra.indices { resourceDayExtra[index] = 0 }
     for r in resourceWeekExtra.indices { resourceWeekExtra[r] = 0 }
-    // What implied rules show the search stays.
+    for l in endsDayExtra.indices { endsDayExtra[l] = 0 }
+    // What implied rules show the search stays, and how far days run past lessons that must end them.
     penalty = 0
     for g in ruleCost.indices where model.groupRules[g].implied { penalty += ruleCost[g].hard }
+    for l in endsDayBeyond.indices { penalty += Int(endsDayBeyond[l]) }
   }
 }

@@ -57,13 +57,18 @@ extension SearchState {
     }
     // Lessons that must end their students' day, among those sharing a unit with this block.
     for k in scratchUnits.indices {
-      for l in model.endsDayOfUnit[Int(scratchUnits[k]) - model.teacherCount] {
-        let new = computeEndsDay(Int(l))
-        if trial { journal.append(.endsDay(Int(l), endsDayCost[Int(l)])) }
-        cost += new - endsDayCost[Int(l)]
-        endsDayCost[Int(l)] = new
-      }
+      for l in model.endsDayOfUnit[Int(scratchUnits[k]) - model.teacherCount] { refreshEndsDay(Int(l)) }
     }
+  }
+
+  func refreshEndsDay(_ l: Int) {
+    let new = computeEndsDay(l)
+    let beyond = endsDayDistance && new.hard > 0 ? Int32(computeEndsDayBeyond(l)) : 0
+    if trial { journal.append(.endsDay(l, endsDayCost[l], endsDayBeyond[l])) }
+    cost += new - endsDayCost[l]
+    penalty += Int(endsDayExtra[l]) * (new.hard - endsDayCost[l].hard) + Int(beyond - endsDayBeyond[l])
+    endsDayCost[l] = new
+    endsDayBeyond[l] = beyond
   }
 
   func refreshRule(_ g: Int) {

@@ -45,6 +45,18 @@ extension SearchState {
     return .zero
   }
 
+  /// The periods but one that the day of a lesson's students runs on past it (the most over its
+  /// units), 0 when it ends their day.
+  func computeEndsDayBeyond(_ lesson: Int) -> Int {
+    let s = Int(start[Int(model.blockOf[lesson])])
+    guard s >= 0 else { return 0 }
+    let end = s % P + model.duration[lesson] - 1
+    let later: UInt32 = end >= 31 ? 0 : ~((UInt32(1) << UInt32(end + 1)) - 1)
+    var most = 0
+    for u in model.units[lesson] { most = max(most, (resourceMask(Int(u), s / P) & later).nonzeroBitCount) }
+    return max(0, most - 1)
+  }
+
   func computeRule(_ g: Int) -> Cost {
     let rule = model.groupRules[g]
     scratchPlaced.removeAll(keepingCapacity: true)

@@ -11,7 +11,7 @@ extension SearchState {
     case group(Int, Cost)
     case spread(Int, Cost)
     case rule(Int, Cost)
-    case endsDay(Int, Cost)
+    case endsDay(Int, Cost, Int32)
     case resourceDay(Int, Cost)
     case resourceWeek(Int, Cost)
     case dayStats(Int, ResourceRule.DayStats)
@@ -36,7 +36,9 @@ extension SearchState {
     case .group(let i, let c): groupCost[i] = c
     case .spread(let i, let c): spreadCost[i] = c
     case .rule(let i, let c): ruleCost[i] = c
-    case .endsDay(let i, let c): endsDayCost[i] = c
+    case .endsDay(let i, let c, let beyond):
+      endsDayCost[i] = c
+      endsDayBeyond[i] = beyond
     case .resourceDay(let i, let c): resourceDayCost[i] = c
     case .resourceWeek(let i, let c): resourceWeekCost[i] = c
     case .dayStats(let i, let s): dayStats[i] = s

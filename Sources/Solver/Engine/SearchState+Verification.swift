@@ -43,6 +43,10 @@ extension SearchState {
       for d in 0..<D { total += Int(resourceDayExtra[r * D + d]) * computeResourceDay(r, d).hard }
       total += Int(resourceWeekExtra[r]) * computeResourceWeekFromMasks(r).hard
     }
+    for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff {
+      let hard = computeEndsDay(l).hard
+      total += Int(endsDayExtra[l]) * hard + (endsDayDistance && hard > 0 ? computeEndsDayBeyond(l) : 0)
+    }
     return total
   }
 

@@ -64,6 +64,11 @@ final class SearchState {
   var resourceDayCost: [Cost]
   var resourceWeekCost: [Cost]
   var endsDayCost: [Cost]
+  /// With `endsDayDistance`, per lesson that must end its students' day and does not, the periods
+  /// but one their day runs on past it (search-only units in `penalty`), and its breakout weight.
+  var endsDayBeyond: [Int32]
+  var endsDayExtra: [Int32]
+  var endsDayDistance = SearchParameters.Annealing().endsDayDistance
   /// Per resource and day, what weekly rules need; per resource, their sums over the week.
   var dayStats: [ResourceRule.DayStats]
   var weekStats: [ResourceRule.WeekStats]
@@ -74,6 +79,10 @@ final class SearchState {
   /// Whether a lesson under a rule on rooms prefers its partners' rooms by use
   /// (`SearchParameters.Rooms.mostUsedPartnerRooms`).
   var mostUsedPartnerRooms = SearchParameters.Rooms().mostUsedPartnerRooms
+  /// Whether a lesson under a rule on buildings prefers its neighbours' buildings
+  /// (`SearchParameters.Rooms.buildingNeighbours`), and what that needs, worked out when first needed.
+  var buildingNeighbours = SearchParameters.Rooms().buildingNeighbours
+  lazy var buildingRules = BuildingRules(model: model)
   var perturbationCost = Cost.zero
   var cost = Cost.zero
   /// Breakout weights: what a clash at an occupancy cell, or a broken group rule, costs the search
@@ -132,6 +141,8 @@ final class SearchState {
     resourceDayCost = Array(repeating: .zero, count: (model.teacherCount + model.unitCount) * model.days)
     resourceWeekCost = Array(repeating: .zero, count: model.teacherCount + model.unitCount)
     endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
+    endsDayBeyond = Array(repeating: 0, count: model.lessonIDs.count)
+    endsDayExtra = Array(repeating: 0, count: model.lessonIDs.count)
     dayStats = Array(repeating: ResourceRule.DayStats(), count: (model.teacherCount + model.unitCount) * model.days)
     weekStats = Array(repeating: ResourceRule.WeekStats(), count: model.teacherCount + model.unitCount)
     daysShadow = Array(repeating: 0, count: model.teacherCount + model.unitCount)
@@ -313,6 +324,8 @@ final class SearchState {
     // Under a rule on the rooms of several lessons, a free room its partners use comes first
     // (the rooms they use most, or the neighbours', before the others they use).
     let partners = roomRulePartnerRooms(lesson)
+    // Among rooms equally good by that, one in the buildings of the neighbours' rooms.
+    let buildings = buildingNeighbours ? neighbourBuildings(lesson, at: slot) : []
     var taken: [Int32] = []
     for (k, options) in choices.enumerated() {
       var best: Int32 = options[0]
@@ -322,7 +335,10 @@ final class SearchState {
         if model.isRoomClosed(room, from: slot, length: length) { continue }
         var busy = 0
         for q in 0..<length where !isFree(resource: Int(room), slot: slot + q, parity: parity) { busy += 1 }
-        let score = busy * 3 + partners.rank(of: room)
+        var score = busy * 3 + partners.rank(of: room)
+        if !buildings.isEmpty {
+          score = score * (buildings.count + 1) + buildingRules.mismatches(room, buildings)
+        }
         if score < bestScore {
           bestScore = score
           bestLoad = busy
