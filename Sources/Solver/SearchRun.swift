@@ -1,6 +1,7 @@
 // One search from one seed (what `TimetableSolver` runs, once or in a race): the state of its
 // loop of rounds, and one method per step of a round.
 import Foundation
+import Logging
 import Planner
 
 /// One search from one seed: locked lessons and the previous timetable's places, a construction,
@@ -219,6 +220,10 @@ final class SearchRun {
       return
     }
     restarts += 1
+    if let logger = settings.logger, logger.logLevel <= .debug {
+      // What the search was stuck on, for whoever studies a file (the state is the best here).
+      for line in Diagnosis.afterSolve(state: state).prefix(4) { logger.debug("stuck: \(line)") }
+    }
     hardStale = 0
     state.clearBreakoutWeights()
     stale = 0
