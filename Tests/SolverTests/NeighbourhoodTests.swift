@@ -53,11 +53,9 @@ import Testing
     #expect(search.improved == 1)
   }
 
-  /// One day of five periods: the art must end the class's day and comes first, four maths
-  /// after it. The search counts one violation (one lesson not ending the day); the MIP must
-  /// price the start the same (one hard unit), not once per later lesson (four), or GLPK would
-  /// trade other hard rules against it by the wrong measure.
-  @Test func theMIPCountsALessonNotEndingTheDayOnce() throws {
+  /// One day of five periods, four maths (t1) and an art (t2, the fifth lesson) that must end
+  /// class A's day.
+  static func artMustEndTheDay() -> TimetableProblem {
     var b = ProblemFixture.Builder()
     b.periods = 5
     b.days = [.mon]
@@ -67,7 +65,14 @@ import Testing
     b.addLessons(4, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
     b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
     b.constraints.append(TimetableConstraint(.endsStudentsDay(lessons: ["A-art-whole-1"]), weight: .hard))
-    let problem = b.problem
+    return b.problem
+  }
+
+  /// The art comes first, the four maths after it. The search counts one violation (one lesson not ending the day); the MIP must
+  /// price the start the same (one hard unit), not once per later lesson (four), or GLPK would
+  /// trade other hard rules against it by the wrong measure.
+  @Test func theMIPCountsALessonNotEndingTheDayOnce() throws {
+    let problem = Self.artMustEndTheDay()
     let model = try TimetableModel(problem: problem)
     let state = SearchState(model: model)
     let slots = [1, 2, 3, 4, 0]
@@ -94,16 +99,7 @@ import Testing
   /// that the day runs on past it (3 at the first period, none at the fourth or the last), and a
   /// breakout weight where the violation persists; without the setting, neither.
   @Test func theSearchSeesHowFarTheDayRunsPastALessonThatMustEndIt() throws {
-    var b = ProblemFixture.Builder()
-    b.periods = 5
-    b.days = [.mon]
-    b.addClass("A")
-    b.addTeacher("t1")
-    b.addTeacher("t2")
-    b.addLessons(4, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
-    b.constraints.append(TimetableConstraint(.endsStudentsDay(lessons: ["A-art-whole-1"]), weight: .hard))
-    let model = try TimetableModel(problem: b.problem)
+    let model = try TimetableModel(problem: Self.artMustEndTheDay())
     for distance in [false, true] {
       let state = SearchState(model: model)
       state.endsDayDistance = distance
