@@ -5,20 +5,26 @@ import Testing
 @testable import Solver
 
 @Suite struct NeighbourhoodTests {
+  /// Class A on the given days: `maths` lessons of maths with t1, then `arts` of art with t2.
+  static func mathsAndArt(days: [Weekday], periods: Int, maths: Int, arts: Int) -> ProblemFixture.Builder {
+    var b = ProblemFixture.Builder()
+    b.periods = periods
+    b.days = days
+    b.addClass("A")
+    b.addTeacher("t1")
+    b.addTeacher("t2")
+    b.addLessons(maths, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
+    b.addLessons(arts, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    return b
+  }
+
   /// One class of four periods on one day: two lessons of maths with t1 and two of art with t2,
   /// placed maths, art, maths, art. Each teacher has a free period between their two lessons (t1
   /// at period 2, t2 at period 3), while maths, maths, art, art has no gap at all. The class's day
   /// is full, so no single move closes a gap; GLPK's neighbourhood (the class over its week) must
   /// re-place the lessons together. Judged by the Checker.
   @Test func theMIPClosesATeachersGap() throws {
-    var b = ProblemFixture.Builder()
-    b.periods = 4
-    b.days = [.mon]
-    b.addClass("A")
-    b.addTeacher("t1")
-    b.addTeacher("t2")
-    b.addLessons(2, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(2, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    var b = Self.mathsAndArt(days: [.mon], periods: 4, maths: 2, arts: 2)
     b.constraints.append(TimetableConstraint(.teacherGaps, weight: .soft(3)))
     let problem = b.problem
     let model = try TimetableModel(problem: problem)
@@ -56,14 +62,7 @@ import Testing
   /// One day of five periods, four maths (t1) and an art (t2, the fifth lesson) that must end
   /// class A's day.
   static func artMustEndTheDay() -> TimetableProblem {
-    var b = ProblemFixture.Builder()
-    b.periods = 5
-    b.days = [.mon]
-    b.addClass("A")
-    b.addTeacher("t1")
-    b.addTeacher("t2")
-    b.addLessons(4, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(1, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    var b = mathsAndArt(days: [.mon], periods: 5, maths: 4, arts: 1)
     b.constraints.append(TimetableConstraint(.endsStudentsDay(lessons: ["A-art-whole-1"]), weight: .hard))
     return b.problem
   }
@@ -135,14 +134,7 @@ import Testing
     days: [Weekday], periods: Int, maths: Int, arts: Int, rule: ConstraintRule, slots: [Int], broken: String,
     locks: [String: Placement] = [:]
   ) throws -> (state: SearchState, blockOf: [Int32], after: TimetableCheck, improved: Int) {
-    var b = ProblemFixture.Builder()
-    b.periods = periods
-    b.days = days
-    b.addClass("A")
-    b.addTeacher("t1")
-    b.addTeacher("t2")
-    b.addLessons(maths, subject: "math", class: "A", teacher: "t1", oncePerDay: false)
-    b.addLessons(arts, subject: "art", class: "A", teacher: "t2", oncePerDay: false)
+    var b = Self.mathsAndArt(days: days, periods: periods, maths: maths, arts: arts)
     b.constraints.append(TimetableConstraint(rule, weight: .hard))
     let problem = b.problem
     let model = try TimetableModel(problem: problem, locks: locks)

@@ -33,28 +33,23 @@ extension SearchState {
     return total
   }
 
-  func computeEndsDay(_ lesson: Int) -> Cost {
-    let s = Int(start[Int(model.blockOf[lesson])])
-    guard s >= 0 else { return .zero }
-    let d = s / P
-    let end = s % P + model.duration[lesson] - 1
-    let later: UInt32 = end >= 31 ? 0 : ~((UInt32(1) << UInt32(end + 1)) - 1)
-    for u in model.units[lesson] where resourceMask(Int(u), d) & later != 0 {
-      return weighted(1, model.endsDayWeight[lesson])
-    }
-    return .zero
+  func computeEndsDay(_ lesson: Int) -> Cost { endsDayViolation(lesson, periodsAfter: periodsAfter(lesson)) }
+
+  /// One violation of a lesson that must end its students' day, when they are busy after it.
+  func endsDayViolation(_ lesson: Int, periodsAfter: Int) -> Cost {
+    periodsAfter > 0 ? weighted(1, model.endsDayWeight[lesson]) : .zero
   }
 
-  /// The periods but one that the day of a lesson's students runs on past it (the most over its
-  /// units), 0 when it ends their day.
-  func computeEndsDayBeyond(_ lesson: Int) -> Int {
+  /// The periods of a lesson's day that its students are busy after it (the most over its
+  /// units); 0 when it ends their day or is not placed.
+  func periodsAfter(_ lesson: Int) -> Int {
     let s = Int(start[Int(model.blockOf[lesson])])
     guard s >= 0 else { return 0 }
     let end = s % P + model.duration[lesson] - 1
     let later: UInt32 = end >= 31 ? 0 : ~((UInt32(1) << UInt32(end + 1)) - 1)
     var most = 0
     for u in model.units[lesson] { most = max(most, (resourceMask(Int(u), s / P) & later).nonzeroBitCount) }
-    return max(0, most - 1)
+    return most
   }
 
   func computeRule(_ g: Int) -> Cost {

@@ -44,8 +44,9 @@ extension SearchState {
       total += Int(resourceWeekExtra[r]) * computeResourceWeekFromMasks(r).hard
     }
     for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff {
-      let hard = computeEndsDay(l).hard
-      total += Int(endsDayExtra[l]) * hard + (endsDayDistance && hard > 0 ? computeEndsDayBeyond(l) : 0)
+      let after = periodsAfter(l)
+      let hard = endsDayViolation(l, periodsAfter: after).hard
+      total += Int(endsDayExtra[l]) * hard + (endsDayDistance && hard > 0 ? after - 1 : 0)
     }
     return total
   }

@@ -256,7 +256,8 @@ public final class LinearProgram {
 
   /// The LP with `fixes` held at their values, solved by the simplex method; then the fixed
   /// variables freed at those values, so that the optimal basis stays primal feasible (for values
-  /// at a bound, as a MIP's integer ones are) and the relaxation starts from it. The LP's values and objective, or `nil` when it has none in time.
+  /// at a bound, as a MIP's integer ones are) and the relaxation starts from it. The LP's values
+  /// and objective, or `nil` when it has none in time.
   private func complete(_ problem: OpaquePointer?, fixes: [(variable: Variable, value: Double)], timeLimit: Double)
     -> ([Double], Double)?
   {
