@@ -122,6 +122,13 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var kickDivisor = 40
     /// The least number of exchanges of a kick.
     public var kickLeast = 4
+    /// While repairing, a round that finds no better timetable hands the next round its own end
+    /// instead of the best timetable so far, when its end has at most `repairRoundEndSlack` hard
+    /// violations more than the best (off, as before stop 40: every round starts from the best;
+    /// a re-solve always does).
+    public var repairFromRoundEnd = true
+    /// See `repairFromRoundEnd`.
+    public var repairRoundEndSlack = 3
 
     public init() {}
   }
@@ -408,7 +415,7 @@ extension SearchParameters.Moves {
 
 extension SearchParameters.Rounds {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case restartAfter, staleLimit, kickDivisor, kickLeast
+    case restartAfter, staleLimit, kickDivisor, kickLeast, repairFromRoundEnd, repairRoundEndSlack
   }
 
   public init(from decoder: Decoder) throws {
@@ -418,6 +425,8 @@ extension SearchParameters.Rounds {
     try c.decode(&staleLimit, .staleLimit)
     try c.decode(&kickDivisor, .kickDivisor)
     try c.decode(&kickLeast, .kickLeast)
+    try c.decode(&repairFromRoundEnd, .repairFromRoundEnd)
+    try c.decode(&repairRoundEndSlack, .repairRoundEndSlack)
   }
 }
 

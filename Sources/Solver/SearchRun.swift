@@ -135,7 +135,12 @@ final class SearchRun {
     let feasible = state.cost.hard == 0
     if feasible { state.clearBreakoutWeights() }
     anneal(feasible: feasible)
-    if search.best.cost < state.cost { state.restore(search.best) }
+    // A repair round that found nothing better may hand the next its end instead of the best
+    // (`repairFromRoundEnd`): from the best, the next round's moves start from the same place.
+    let fromEnd =
+      !feasible && settings.previous == nil && parameters.rounds.repairFromRoundEnd && !(search.best.cost < best.cost)
+      && state.cost.hard <= best.cost.hard + parameters.rounds.repairRoundEndSlack
+    if !fromEnd, search.best.cost < state.cost { state.restore(search.best) }
     // Room clashes that other rooms resolve are not the search's to resolve by moving lessons.
     if settings.useMIP, state.cost.hard > 0, !stop() {
       RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
@@ -145,7 +150,7 @@ final class SearchRun {
     RoomRuleRepair(state: state).repair()
     report(feasible ? "optimising" : "repairing")
     solveNeighbourhood(feasible: feasible)
-    keepBest()
+    keepBest(fromEnd: fromEnd)
     restartIfStuck()
     if best.cost.hard == 0 && firstFeasible == nil { firstFeasible = elapsed() }
     if state.cost.hard == 0, firstStrong == nil, strongFeasible() { firstStrong = elapsed() }
@@ -200,15 +205,16 @@ final class SearchRun {
     report("fix-and-optimize")
   }
 
-  /// Keeps the round's timetable when it is the best so far, else goes back to the best.
-  private func keepBest() {
+  /// Keeps the round's timetable when it is the best so far, else goes back to the best (or,
+  /// `fromEnd`, stays where the round ended).
+  private func keepBest(fromEnd: Bool) {
     hardStale = state.cost.hard < best.cost.hard ? 0 : hardStale + 1
     if state.cost < best.cost {
       best = state.snapshot()
       stale = 0
     } else {
       stale += 1
-      state.restore(best)
+      if !fromEnd { state.restore(best) }
     }
     if best.cost < overall.cost { overall = best }
   }
@@ -220,6 +226,7 @@ final class SearchRun {
       return
     }
     restarts += 1
+    if state.cost > best.cost { state.restore(best) }
     if let logger = settings.logger, logger.logLevel <= .debug {
       // What the search was stuck on, for whoever studies a file (the state is the best here).
       for line in Diagnosis.afterSolve(state: state).prefix(4) { logger.debug("stuck: \(line)") }
