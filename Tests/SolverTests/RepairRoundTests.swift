@@ -38,7 +38,7 @@ import Testing
     func worse(_ a: SolveProgress, than b: SolveProgress) -> Bool {
       (a.hardViolations, a.softCost) > (b.hardViolations, b.softCost)
     }
-    let (fromBest, bestRounds) = try repair(fromRoundEnd: false)
+    let (_, bestRounds) = try repair(fromRoundEnd: false)
     #expect(bestRounds.count == 8)
     for (before, after) in zip(bestRounds, bestRounds.dropFirst()) {
       #expect(!worse(after, than: before), "a round ended worse than the best it started from")
