@@ -67,9 +67,9 @@ import Testing
     return b.problem
   }
 
-  /// The art comes first, the four maths after it. The search counts one violation (one lesson not ending the day); the MIP must
-  /// price the start the same (one hard unit), not once per later lesson (four), or GLPK would
-  /// trade other hard rules against it by the wrong measure.
+  /// The art comes first, the four maths after it. The search counts one violation (one lesson
+  /// not ending the day); the MIP must price the start the same (one hard unit), not once per
+  /// later lesson (four), or GLPK would trade other hard rules against it by the wrong measure.
   @Test func theMIPCountsALessonNotEndingTheDayOnce() throws {
     let problem = Self.artMustEndTheDay()
     let model = try TimetableModel(problem: problem)

@@ -64,7 +64,7 @@ extension SearchState {
   func refreshEndsDay(_ l: Int) {
     let after = periodsAfter(l)
     let new = endsDayViolation(l, periodsAfter: after)
-    let beyond = endsDayDistance && new.hard > 0 ? Int32(after - 1) : 0
+    let beyond = Int32(endsDayDistanceUnits(new, periodsAfter: after))
     if trial { journal.append(.endsDay(l, endsDayCost[l], endsDayBeyond[l])) }
     cost += new - endsDayCost[l]
     penalty += Int(endsDayExtra[l]) * (new.hard - endsDayCost[l].hard) + Int(beyond - endsDayBeyond[l])

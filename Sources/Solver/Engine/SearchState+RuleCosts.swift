@@ -40,6 +40,12 @@ extension SearchState {
     periodsAfter > 0 ? weighted(1, model.endsDayWeight[lesson]) : .zero
   }
 
+  /// What the search (never the true cost) adds for a lesson that must end its students' day
+  /// and does not, with `endsDayDistance`: the periods but one that their day runs on past it.
+  func endsDayDistanceUnits(_ violation: Cost, periodsAfter: Int) -> Int {
+    endsDayDistance && violation.hard > 0 ? periodsAfter - 1 : 0
+  }
+
   /// The periods of a lesson's day that its students are busy after it (the most over its
   /// units); 0 when it ends their day or is not placed.
   func periodsAfter(_ lesson: Int) -> Int {

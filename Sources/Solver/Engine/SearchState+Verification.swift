@@ -45,8 +45,8 @@ extension SearchState {
     }
     for l in 0..<model.lessonIDs.count where !model.endsDayWeight[l].isOff {
       let after = periodsAfter(l)
-      let hard = endsDayViolation(l, periodsAfter: after).hard
-      total += Int(endsDayExtra[l]) * hard + (endsDayDistance && hard > 0 ? after - 1 : 0)
+      let violation = endsDayViolation(l, periodsAfter: after)
+      total += Int(endsDayExtra[l]) * violation.hard + endsDayDistanceUnits(violation, periodsAfter: after)
     }
     return total
   }
