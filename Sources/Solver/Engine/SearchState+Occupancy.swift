@@ -9,23 +9,30 @@ extension SearchState {
   func occupy(_ lesson: Int, at slot: Int, delta: Int) {
     let length = model.duration[lesson]
     let parity = model.parity[lesson]
+    let holder = Int32(lesson)
     for q in 0..<length {
       let s = slot + q
-      for r in model.fixedResources[lesson] { touch(Int(r), s, parity, delta, lesson) }
-      for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, parity, delta, lesson) }
+      let day = s / P
+      let bit = UInt32(1) << UInt32(s - day * P)
+      for r in model.fixedResources[lesson] { touch(Int(r), s, day, bit, parity, delta, holder) }
+      for r in chosenRooms[lesson] where r >= 0 { touch(Int(r), s, day, bit, parity, delta, holder) }
       for c in model.classesOf[lesson] {
         let index = Int(c) * S + s
         let count = Int(classOccupancy[index]) + delta
         classOccupancy[index] = UInt8(count)
-        let bit = UInt32(1) << UInt32(s % P)
-        if count > 0 { classMasks[Int(c) * D + s / P] |= bit } else { classMasks[Int(c) * D + s / P] &= ~bit }
+        if count > 0 { classMasks[Int(c) * D + day] |= bit } else { classMasks[Int(c) * D + day] &= ~bit }
       }
     }
   }
 
-  @inline(__always) func touch(_ resource: Int, _ slot: Int, _ parity: UInt8, _ delta: Int, _ lesson: Int) {
+  /// Counts a lesson in or out of a resource's cells at a slot (`day` and `bit`: the slot's day
+  /// and its period's bit), with the clashes, the holders and the busy mask.
+  @inline(__always) func touch(
+    _ resource: Int, _ slot: Int, _ day: Int, _ bit: UInt32, _ parity: UInt8, _ delta: Int, _ holder: Int32
+  ) {
+    let base = cell(resource, slot, 0)
     for k in 0..<2 where parity & (1 << k) != 0 {
-      let index = cell(resource, slot, k)
+      let index = base + k
       let count = Int(occupancy[index])
       let first = index * Self.holderSlots
       if delta > 0 {
@@ -35,7 +42,7 @@ extension SearchState {
           penalty += Int(cellExtra[index])
         }
         for h in first..<(first + Self.holderSlots) where holders[h] < 0 {
-          holders[h] = Int32(lesson)
+          holders[h] = holder
           break
         }
       } else {
@@ -44,19 +51,17 @@ extension SearchState {
           cost.hard -= 1
           penalty -= Int(cellExtra[index])
         }
-        for h in first..<(first + Self.holderSlots) where holders[h] == Int32(lesson) {
+        for h in first..<(first + Self.holderSlots) where holders[h] == holder {
           holders[h] = -1
           break
         }
       }
       occupancy[index] = UInt8(count + delta)
     }
-    let base = cell(resource, slot, 0)
-    let bit = UInt32(1) << UInt32(slot % P)
     if occupancy[base] > 0 || occupancy[base + 1] > 0 {
-      busyMasks[resource * D + slot / P] |= bit
+      busyMasks[resource * D + day] |= bit
     } else {
-      busyMasks[resource * D + slot / P] &= ~bit
+      busyMasks[resource * D + day] &= ~bit
     }
   }
 
