@@ -237,6 +237,16 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// The start completed inside the solve (`SolveOptions.startingFixes`): the relaxation then
     /// starts from the completion's basis rather than from nothing.
     public var warmRelaxation = true
+    /// Whether a neighbourhood's result has its rooms chosen again (the room matching and the
+    /// repair of rules on rooms, as after a round of annealing) before it is judged. GLPK counts
+    /// the free rooms of each kind, not which room each lesson takes, so without it a result
+    /// can be refused for room clashes that another choice of rooms removes.
+    public var roomsAfterSolve = true
+    /// Whether a neighbourhood's MIP has rows for the rules on teachers' and students' changes of
+    /// building (a maximum a day, free periods between; see `NeighbourhoodRules.addBuildingRule`).
+    /// Off: in stop 41 (60 s) it solved SNV-BBA-2019-2020-S1-VF in 0 runs of 8 against 3, and
+    /// left 147 violations on Lycee-Goulmima against 28 (seed 1).
+    public var buildingRules = false
 
     public init() {}
   }
@@ -460,7 +470,8 @@ extension SearchParameters.Neighbourhoods {
       completionTimeLimit
     case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal,
       largeClass
-    case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump, warmRelaxation
+    case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump, warmRelaxation, roomsAfterSolve,
+      buildingRules
   }
 
   public init(from decoder: Decoder) throws {
@@ -488,6 +499,8 @@ extension SearchParameters.Neighbourhoods {
     try c.decode(&depthFirst, .depthFirst)
     try c.decode(&feasibilityPump, .feasibilityPump)
     try c.decode(&warmRelaxation, .warmRelaxation)
+    try c.decode(&roomsAfterSolve, .roomsAfterSolve)
+    try c.decode(&buildingRules, .buildingRules)
   }
 }
 

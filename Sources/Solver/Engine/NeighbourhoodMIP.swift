@@ -63,6 +63,7 @@ struct NeighbourhoodMIP {
       var rules = NeighbourhoodRules(
         state: state, lp: lp, hardPrice: hardPrice, placements: placements, blocks: blocks, cover: cover,
         days: touchedDays)
+      rules.buildingRows = parameters.buildingRules
       try rules.addAll(resources: touchedTeachers.sorted() + touchedUnits.sorted())
     }
     return try completedStart()

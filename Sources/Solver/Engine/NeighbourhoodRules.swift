@@ -12,6 +12,8 @@ struct NeighbourhoodRules {
   /// Variables covering each (resource, slot, parity) cell.
   let cover: [Int: [LinearProgram.Variable]]
   let days: Set<Int>
+  /// Whether rules on changes of building get rows (`SearchParameters.Neighbourhoods.buildingRules`).
+  var buildingRows = false
 
   typealias Term = (constant: Double, variable: LinearProgram.Variable?)
   private var busyCache: [Int: [Term]] = [:]
@@ -351,6 +353,9 @@ struct NeighbourhoodRules {
       case .tagMaxDaily(let most): try addTagHours(rule, most: most, continuously: false, blockIndex: blockIndex)
       case .tagMaxContinuously(let most):
         try addTagHours(rule, most: most, continuously: true, blockIndex: blockIndex)
+      case .buildings(let resource, let buildingOfRoom, let limit) where buildingRows:
+        try addBuildingRule(
+          rule, resource: Int(resource), buildingOfRoom: buildingOfRoom, limit: limit, blockIndex: blockIndex)
       default:
         continue
       }

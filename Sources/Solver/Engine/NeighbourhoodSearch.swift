@@ -104,10 +104,19 @@ struct NeighbourhoodSearch {
       }
       if slot >= 0 { state.place(b, at: slot) }
     }
+    // GLPK counts the free rooms of each kind, not which room each lesson takes: the rooms are
+    // chosen again, as after a round of annealing, before the result is judged.
+    if parameters.roomsAfterSolve {
+      RoomMatching(state: state).repair()
+      RoomRuleRepair(state: state).repair()
+    }
     if detailed {
       let after = state.breakdown()
-      let parts = after.keys.sorted().map { "\($0) \(breakdownBefore[$0]?.soft ?? 0)→\(after[$0]!.soft)" }.joined(
-        separator: ", ")
+      // The parts that changed, hard/soft before → after.
+      let parts = after.keys.sorted().filter { breakdownBefore[$0] != after[$0] }.map {
+        let was = breakdownBefore[$0] ?? .zero
+        return "\($0) \(was.hard)/\(was.soft)→\(after[$0]!.hard)/\(after[$0]!.soft)"
+      }.joined(separator: ", ")
       let startObjective = (mip.startObjective ?? solution.startObjective).map { String(format: "%.1f", $0) } ?? "?"
       logger?.debug(
         "mip: \(blocks.count) blocks, \(mip.program.variableCount) vars, \(mip.program.constraintCount) rows, \(solution.status) in \(String(format: "%.2f", solution.seconds)) s, objective \(startObjective) → \(solution.objective ?? -1) bound \(solution.bound ?? -1); \(before) → \(state.cost) [\(parts)]"

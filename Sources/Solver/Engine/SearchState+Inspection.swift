@@ -159,7 +159,8 @@ extension SearchState {
   /// Whether a teacher's weekly rules (days, gaps in the week) are broken as hard rules.
   func teacherWeekInTrouble(_ t: Int) -> Bool { resourceWeekCost[t].hard > 0 }
 
-  /// Cost by part, for debugging the search: class days, teacher days, unit days, groups, spreads.
+  /// Cost by part, for debugging the search: class days, teacher days, unit days, groups, spreads,
+  /// clashes, teachers' and units' rules a day and a week, and rules on lessons by kind.
   func breakdown() -> [String: Cost] {
     var parts: [String: Cost] = [:]
     for c in 0..<model.classCount { for d in 0..<D { parts["classDay", default: .zero] += computeClassDay(c, d) } }
@@ -177,6 +178,15 @@ extension SearchState {
     for u in 0..<model.unitCount { for d in 0..<D { parts["unitDay", default: .zero] += computeUnitDay(u, d) } }
     for g in model.dailyGroups.indices { parts["group", default: .zero] += computeGroup(g) }
     for g in model.spreadGroups.indices { parts["spread", default: .zero] += computeSpread(g) }
+    parts["clash", default: .zero].hard += clashes
+    for r in model.dailyResourceRules.indices {
+      for d in 0..<D { parts["resourceDay", default: .zero] += computeResourceDay(r, d) }
+    }
+    for r in model.weeklyResourceRules.indices { parts["resourceWeek", default: .zero] += computeResourceWeek(r) }
+    for g in model.groupRules.indices {
+      let kind = String(describing: model.groupRules[g].kind).prefix { $0 != "(" }
+      parts["rule.\(kind)", default: .zero] += computeRule(g)
+    }
     return parts
   }
 }
