@@ -146,20 +146,28 @@ extension SearchState {
     _ limit: GroupRule.BuildingRuleLimit
   ) -> Int {
     let roomBase = model.teacherCount + model.unitCount
+    // Each lesson as one integer, slot × lessons + lesson, so that sorting integers orders them
+    // by slot, then lesson; its building noted by lesson.
+    let L = model.lessonIDs.count
+    if scratchBuildingOf.count != L { scratchBuildingOf = Array(repeating: -1, count: L) }
     scratchBuildings.removeAll(keepingCapacity: true)
     for p in placed {
       let room = Int(room(of: p.lesson, teacher: r < model.teacherCount ? r : -1))
       guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
-      scratchBuildings.append((p.slot, p.lesson, buildingOfRoom[room - roomBase]))
+      scratchBuildings.append(p.slot * L + p.lesson)
+      scratchBuildingOf[p.lesson] = buildingOfRoom[room - roomBase]
     }
     guard scratchBuildings.count > 1 else { return 0 }
-    scratchBuildings.sort { ($0.slot, $0.lesson) < ($1.slot, $1.lesson) }
+    scratchBuildings.sort()
+    func unpacked(_ key: Int) -> (slot: Int, lesson: Int, building: Int32) {
+      (key / L, key % L, scratchBuildingOf[key % L])
+    }
     if scratchDayCounts.count != D { scratchDayCounts = Array(repeating: 0, count: D) }
     for d in 0..<D { scratchDayCounts[d] = 0 }
     var units = 0
     for k in 1..<scratchBuildings.count {
-      let a = scratchBuildings[k - 1]
-      let b = scratchBuildings[k]
+      let a = unpacked(scratchBuildings[k - 1])
+      let b = unpacked(scratchBuildings[k])
       guard a.slot / P == b.slot / P, a.building != b.building else { continue }
       scratchDayCounts[a.slot / P] += 1
       if case .minGaps(let least) = limit {

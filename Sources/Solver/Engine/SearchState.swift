@@ -38,8 +38,10 @@ final class SearchState {
   var scratchSpreads: [Int32] = []
   var scratchRules: [Int32] = []
   var scratchPlaced: [(lesson: Int, slot: Int)] = []
-  /// Scratch of the building and activity-tag rules: lessons with buildings, days' counts and masks.
-  var scratchBuildings: [(slot: Int, lesson: Int, building: Int32)] = []
+  /// Scratch of the building and activity-tag rules: lessons with buildings (slot × lessons +
+  /// lesson) and the building of each, days' counts and masks.
+  var scratchBuildings: [Int] = []
+  var scratchBuildingOf: [Int32] = []
   var scratchDayCounts: [Int] = []
   var scratchMasks: [UInt32] = []
   /// Scratch of a subject's daily maximum: lessons a day and week parity (d × 2 + parity).
