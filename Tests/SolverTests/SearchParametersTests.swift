@@ -50,6 +50,27 @@ import Testing
     #expect(read.problems.first?.hasPrefix("model.allottedRoomsFill:") == true)
   }
 
+  /// The settings of stops 40–41: read from a partial object, a negative slack named among the
+  /// problems, and a value of the wrong type refused with its path.
+  @Test func theRoundEndAndNeighbourhoodRoomSettingsAreReadAndChecked() throws {
+    let json = #"""
+      {"rounds": {"repairRoundEndSlack": -1}, "neighbourhoods": {"roomsAfterSolve": false, "buildingRules": true}}
+      """#
+    let read = try JSONDecoder().decode(SearchParameters.self, from: Data(json.utf8))
+    #expect(read.neighbourhoods.roomsAfterSolve == false)
+    #expect(read.neighbourhoods.buildingRules == true)
+    #expect(read.rounds.repairFromRoundEnd == true)
+    #expect(read.problems.count == 1)
+    #expect(read.problems.first?.hasPrefix("rounds.repairRoundEndSlack:") == true, "\(read.problems)")
+    do {
+      let wrong = #"{"neighbourhoods": {"roomsAfterSolve": "yes"}}"#
+      _ = try JSONDecoder().decode(SearchParameters.self, from: Data(wrong.utf8))
+      Issue.record("a string decoded as a boolean")
+    } catch let DecodingError.typeMismatch(_, context) {
+      #expect(context.codingPath.map(\.stringValue) == ["neighbourhoods", "roomsAfterSolve"])
+    }
+  }
+
   @Test func oneBaseWeightPerKindOfMove() throws {
     #expect(SearchParameters().moves.baseWeights.count == MoveKind.allCases.count)
     #expect(throws: DecodingError.self) {
