@@ -9,23 +9,17 @@ extension NeighbourhoodRules {
     var freed: [Int32: [Variable]] = [:]
     var fixed: [Int32: Int] = [:]
 
-    /// In building `b` (or, `elsewhere`, in any other): a constant and the variables, buildings
-    /// in order (a row's terms must not follow a dictionary's order).
-    func held(in b: Int32, elsewhere: Bool) -> (Double, [Variable]) {
-      var constant = 0.0
-      var vars: [Variable] = []
-      for building in buildings where (building == b) != elsewhere {
-        constant += Double(fixed[building] ?? 0)
-        vars += freed[building] ?? []
-      }
-      return (constant, vars)
-    }
+    /// In building `b` (or, `elsewhere`, in any other): a constant and the variables.
+    func held(in b: Int32, elsewhere: Bool) -> (Double, [Variable]) { held { ($0 == b) != elsewhere } }
 
     /// In any building.
-    var any: (Double, [Variable]) {
+    var any: (Double, [Variable]) { held { _ in true } }
+
+    /// In the buildings chosen, taken in order (a row's terms must not follow a dictionary's).
+    private func held(_ chosen: (Int32) -> Bool) -> (Double, [Variable]) {
       var constant = 0.0
       var vars: [Variable] = []
-      for building in buildings {
+      for building in buildings where chosen(building) {
         constant += Double(fixed[building] ?? 0)
         vars += freed[building] ?? []
       }
@@ -56,6 +50,9 @@ extension NeighbourhoodRules {
     case .perWeek: return
     }
     let periods = buildingPeriods(rule, resource: r, buildingOfRoom: buildingOfRoom, blockIndex: blockIndex)
+    // A change too soon after the last is priced itself; a day's changes are priced by their sum.
+    let changePrice: Double
+    if case .minGaps = limit { changePrice = price(rule.weight) } else { changePrice = 0 }
     for d in days.sorted() {
       var changes: [(Variable, Double)] = []
       var constantChanges = 0.0
@@ -80,9 +77,7 @@ extension NeighbourhoodRules {
               continue
             }
             // change − from − to + between ≥ constants − 1
-            let cost: Double
-            if case .minGaps = limit { cost = price(rule.weight) } else { cost = 0 }
-            let change = try lp.addVariable(.continuous, lower: 0, cost: cost)
+            let change = try lp.addVariable(.continuous, lower: 0, cost: changePrice)
             let row =
               [(change, 1.0)] + fromVars.map { ($0, -1.0) } + toVars.map { ($0, -1.0) } + between.1.map { ($0, 1.0) }
             try lp.addConstraint(row, .greaterOrEqual, fromConstant + toConstant - between.0 - 1)
@@ -99,13 +94,10 @@ extension NeighbourhoodRules {
     _ rule: GroupRule, resource r: Int, buildingOfRoom: [Int32], blockIndex: [Int: Int]
   ) -> [Int: BuildingPeriod] {
     let P = model.periods
-    let roomBase = model.teacherCount + model.unitCount
     var periods: [Int: BuildingPeriod] = [:]
     for l in rule.lessons {
       let lesson = Int(l)
-      let room = Int(state.room(of: lesson, teacher: r < model.teacherCount ? r : -1))
-      guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
-      let building = buildingOfRoom[room - roomBase]
+      guard let building = state.building(of: lesson, resource: r, buildingOfRoom) else { continue }
       let b = Int(model.blockOf[lesson])
       let length = model.duration[lesson]
       if let i = blockIndex[b] {

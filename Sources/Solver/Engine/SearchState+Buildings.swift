@@ -59,12 +59,11 @@ extension SearchState {
         holders.removeAll(keepingCapacity: true)
         collectHolders(
           resource: Int(r), slot: day * P + period, parity: model.parity[lesson], except: block, into: &holders)
-        let teacher = Int(r) < model.teacherCount ? Int(r) : -1
+        let isTeacher = Int(r) < model.teacherCount
         for b in holders {
           for l in model.blockLessons[b].map(Int.init)
-          where teacher >= 0 ? model.teachers[l].contains(r) : model.units[l].contains(r) {
-            let building = buildingRules.building(of: room(of: l, teacher: teacher))
-            if building >= 0 { found.append(building) }
+          where isTeacher ? model.teachers[l].contains(r) : model.units[l].contains(r) {
+            if let building = building(of: l, resource: Int(r), buildingRules.buildingOfRoom) { found.append(building) }
           }
         }
       }

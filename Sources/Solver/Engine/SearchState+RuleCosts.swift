@@ -139,23 +139,30 @@ extension SearchState {
     return weighted(units, rule.weight)
   }
 
+  /// The building of a lesson's room for one of its teachers or units under a rule on buildings
+  /// (the teacher's room, a unit's first), nil when that room is in none.
+  func building(of lesson: Int, resource r: Int, _ buildingOfRoom: [Int32]) -> Int32? {
+    let roomBase = model.teacherCount + model.unitCount
+    let room = Int(room(of: lesson, teacher: r < model.teacherCount ? r : -1))
+    guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { return nil }
+    return buildingOfRoom[room - roomBase]
+  }
+
   /// Units of a building rule: the resource's placed lessons in order of start, each with the
   /// building of its room (the teacher's room, a unit's first), those without one left out.
   func buildingUnits(
     _ placed: [(lesson: Int, slot: Int)], resource r: Int, _ buildingOfRoom: [Int32],
     _ limit: GroupRule.BuildingRuleLimit
   ) -> Int {
-    let roomBase = model.teacherCount + model.unitCount
     // Each lesson as one integer, slot × lessons + lesson, so that sorting integers orders them
     // by slot, then lesson; its building noted by lesson.
     let L = model.lessonIDs.count
     if scratchBuildingOf.count != L { scratchBuildingOf = Array(repeating: -1, count: L) }
     scratchBuildings.removeAll(keepingCapacity: true)
     for p in placed {
-      let room = Int(room(of: p.lesson, teacher: r < model.teacherCount ? r : -1))
-      guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { continue }
+      guard let building = building(of: p.lesson, resource: r, buildingOfRoom) else { continue }
       scratchBuildings.append(p.slot * L + p.lesson)
-      scratchBuildingOf[p.lesson] = buildingOfRoom[room - roomBase]
+      scratchBuildingOf[p.lesson] = building
     }
     guard scratchBuildings.count > 1 else { return 0 }
     scratchBuildings.sort()
