@@ -6,7 +6,8 @@ import Testing
 /// The search prices moves incrementally; after any sequence of moves its running cost must equal
 /// a recomputation from scratch.
 @Suite struct IncrementalCostTests {
-  /// A problem with every kind of rule: curriculum rules and the FET kinds, hard and soft.
+  /// A problem with every kind of rule: curriculum rules and the FET kinds, hard and soft; rooms
+  /// in two buildings.
   static func problem() -> TimetableProblem {
     var b = ProblemFixture.Builder()
     b.periods = 6
@@ -17,6 +18,7 @@ import Testing
     b.addRoom("r1")
     b.addRoom("r2")
     b.addRoom("lab", type: .laboratory)
+    for k in b.rooms.indices { b.rooms[k].building = b.rooms[k].id == "r2" ? "Annex" : "Main" }
     b.addLessons(4, subject: "math", class: "A", teacher: "t1", rooms: [["r1", "r2"]])
     b.addLessons(3, subject: "eng", class: "A", teacher: "t2", units: ["A/1"], group: "1")
     b.addLessons(3, subject: "eng", class: "A", teacher: "t3", units: ["A/2"], group: "2")
@@ -59,6 +61,10 @@ import Testing
       TimetableConstraint(.teachersMinDaysPerWeek(teacher: "t1", min: 4), weight: .soft(2)),
       TimetableConstraint(.teachersMaxHoursContinuously(teacher: nil, max: 3), weight: .soft(1)),
       TimetableConstraint(.occupyMaxSlotsFromSelection(lessons: c, slots: slots, max: 1), weight: .soft(4)),
+      TimetableConstraint(.teachersMaxBuildingChangesPerDay(teacher: nil, max: 0), weight: .soft(2)),
+      TimetableConstraint(.teachersMinGapsBetweenBuildingChanges(teacher: "t4", min: 1), weight: .hard),
+      TimetableConstraint(.studentsMaxBuildingChangesPerWeek(students: nil, max: 1), weight: .hard),
+      TimetableConstraint(.studentsMinGapsBetweenBuildingChanges(students: "A", min: 2), weight: .soft(3)),
       TimetableConstraint(
         .preferredRooms(lessons: b.lessons.filter { $0.subject == "bio" }.map(\.id), rooms: ["lab"]), weight: .soft(3)),
     ]
@@ -79,6 +85,11 @@ import Testing
       } else {
         _ = state.delta(moving: b, to: Int(domain[random.below(domain.count)]))
         state.move(b, to: Int(domain[random.below(domain.count)]))
+      }
+      // Another room for a lesson with a choice: its buildings change where it stands.
+      let lesson = Int(model.blockLessons[b][0])
+      if let options = model.roomChoices[lesson].first, random.below(3) == 0 {
+        state.setRoom(lesson: lesson, choice: 0, room: options[random.below(options.count)])
       }
       if step % 50 == 0 { #expect(state.cost == state.recomputedCost(), "step \(step)") }
     }
@@ -104,7 +115,8 @@ import Testing
       [
         "\(state.start) \(state.chosenRooms) \(state.occupancy) \(holders()) \(state.busyMasks) \(state.classMasks)",
         "\(state.classDayCost) \(state.teacherDayCost) \(state.unitDayCost) \(state.groupCost) \(state.spreadCost)",
-        "\(state.ruleCost) \(state.resourceDayCost) \(state.resourceWeekCost) \(state.endsDayCost)",
+        "\(state.ruleCost) \(state.buildingDays) \(state.resourceDayCost) \(state.resourceWeekCost)",
+        "\(state.endsDayCost)",
         "\(state.dayStats) \(state.weekStats.map { [$0.gaps, $0.late, $0.second, $0.busyDays] }) \(state.daysShadow)",
         "\(state.cost) \(state.clashes) \(state.penalty) \(state.shadow) \(state.unplaced)",
       ]

@@ -46,7 +46,7 @@ extension SearchState {
       cost += new - spreadCost[g]
       spreadCost[g] = new
     }
-    for k in scratchRules.indices { refreshRule(Int(scratchRules[k])) }
+    for k in scratchRules.indices { refreshRule(Int(scratchRules[k]), day: d) }
     if model.hasResourceRules {
       for k in scratchTeachers.indices where !model.resourceRules[Int(scratchTeachers[k])].isEmpty {
         refreshResource(Int(scratchTeachers[k]), day: d)
@@ -72,8 +72,9 @@ extension SearchState {
     endsDayBeyond[l] = beyond
   }
 
-  func refreshRule(_ g: Int) {
-    let new = computeRule(g)
+  /// Prices a group rule again after a change on day `d` (a rule on buildings, that day only).
+  func refreshRule(_ g: Int, day d: Int) {
+    let new = buildingRow[g] >= 0 ? computeBuildingRule(g, day: d) : computeRule(g)
     if trial { journal.append(.rule(g, ruleCost[g])) }
     if model.groupRules[g].implied { penalty += new.hard - ruleCost[g].hard } else { cost += new - ruleCost[g] }
     penalty += Int(ruleExtra[g]) * (new.hard - ruleCost[g].hard)

@@ -133,8 +133,8 @@ extension SearchState {
     case .tagMaxDaily(let most): units = tagUnits(placed, max: most, continuously: false)
     case .tagMaxContinuously(let most): units = tagUnits(placed, max: most, continuously: true)
     case .tagPairGaps(let first, let least): units = tagPairUnits(placed, first: first, min: least)
-    case .buildings(let resource, let buildingOfRoom, let limit):
-      units = buildingUnits(placed, resource: Int(resource), buildingOfRoom, limit)
+    case .buildings(_, _, let limit):
+      units = buildingUnits(limit, days: (0..<D).map { buildingDayValue(g, day: $0) })
     }
     return weighted(units, rule.weight)
   }
@@ -146,54 +146,6 @@ extension SearchState {
     let room = Int(room(of: lesson, teacher: r < model.teacherCount ? r : -1))
     guard room >= roomBase, buildingOfRoom[room - roomBase] >= 0 else { return nil }
     return buildingOfRoom[room - roomBase]
-  }
-
-  /// Units of a building rule: the resource's placed lessons in order of start, each with the
-  /// building of its room (the teacher's room, a unit's first), those without one left out.
-  func buildingUnits(
-    _ placed: [(lesson: Int, slot: Int)], resource r: Int, _ buildingOfRoom: [Int32],
-    _ limit: GroupRule.BuildingRuleLimit
-  ) -> Int {
-    // Each lesson as one integer, slot × lessons + lesson, so that sorting integers orders them
-    // by slot, then lesson; its building noted by lesson.
-    let L = model.lessonIDs.count
-    if scratchBuildingOf.count != L { scratchBuildingOf = Array(repeating: -1, count: L) }
-    scratchBuildings.removeAll(keepingCapacity: true)
-    for p in placed {
-      guard let building = building(of: p.lesson, resource: r, buildingOfRoom) else { continue }
-      scratchBuildings.append(p.slot * L + p.lesson)
-      scratchBuildingOf[p.lesson] = building
-    }
-    guard scratchBuildings.count > 1 else { return 0 }
-    scratchBuildings.sort()
-    func unpacked(_ key: Int) -> (slot: Int, lesson: Int, building: Int32) {
-      (key / L, key % L, scratchBuildingOf[key % L])
-    }
-    if scratchDayCounts.count != D { scratchDayCounts = Array(repeating: 0, count: D) }
-    for d in 0..<D { scratchDayCounts[d] = 0 }
-    var units = 0
-    for k in 1..<scratchBuildings.count {
-      let a = unpacked(scratchBuildings[k - 1])
-      let b = unpacked(scratchBuildings[k])
-      guard a.slot / P == b.slot / P, a.building != b.building else { continue }
-      scratchDayCounts[a.slot / P] += 1
-      if case .minGaps(let least) = limit {
-        let end = a.slot % P + model.duration[a.lesson]
-        let start = b.slot % P
-        guard end < start else {
-          if least > 0 { units += 1 }
-          continue
-        }
-        let between = (UInt32(1) << UInt32(start) - 1) & ~(UInt32(1) << UInt32(end) - 1)
-        if (between & ~resourceMask(r, a.slot / P)).nonzeroBitCount < least { units += 1 }
-      }
-    }
-    switch limit {
-    case .perDay(let most): for n in scratchDayCounts { units += max(0, n - most) }
-    case .perWeek(let most): units = max(0, scratchDayCounts.reduce(0, +) - most)
-    case .minGaps: break
-    }
-    return units
   }
 
   /// Units of a tag-pair rule: per day, periods of first lessons (bit set in the first mask) and

@@ -17,6 +17,7 @@ extension SearchState {
     case dayStats(Int, ResourceRule.DayStats)
     case weekStats(Int, ResourceRule.WeekStats)
     case daysShadow(Int, Int)
+    case buildingDay(Int, Int32)
   }
 
   /// Puts back, newest first, the values noted during a trial.
@@ -44,6 +45,7 @@ extension SearchState {
     case .dayStats(let i, let s): dayStats[i] = s
     case .weekStats(let i, let s): weekStats[i] = s
     case .daysShadow(let i, let n): daysShadow[i] = n
+    case .buildingDay(let i, let n): buildingDays[i] = n
     }
   }
 }

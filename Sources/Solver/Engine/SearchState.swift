@@ -42,8 +42,11 @@ final class SearchState {
   /// lesson) and the building of each, days' counts and masks.
   var scratchBuildings: [Int] = []
   var scratchBuildingOf: [Int32] = []
-  var scratchDayCounts: [Int] = []
   var scratchMasks: [UInt32] = []
+  /// Each building rule's value each day (`buildingDayValue`): row × D + d, the row in
+  /// `buildingRow`.
+  var buildingDays: [Int32]
+  let buildingRow: [Int32]
   /// Scratch of a subject's daily maximum: lessons a day and week parity (d × 2 + parity).
   var scratchParityCounts: [Int] = []
   /// Stamps for collecting each class, teacher, unit, group and rule once per refresh.
@@ -140,6 +143,8 @@ final class SearchState {
     groupCost = Array(repeating: .zero, count: model.dailyGroups.count)
     spreadCost = Array(repeating: .zero, count: model.spreadGroups.count)
     ruleCost = Array(repeating: .zero, count: model.groupRules.count)
+    buildingRow = Self.buildingRuleRows(model)
+    buildingDays = Array(repeating: 0, count: (buildingRow.filter { $0 >= 0 }.count) * model.days)
     resourceDayCost = Array(repeating: .zero, count: (model.teacherCount + model.unitCount) * model.days)
     resourceWeekCost = Array(repeating: .zero, count: model.teacherCount + model.unitCount)
     endsDayCost = Array(repeating: .zero, count: model.lessonIDs.count)
@@ -245,7 +250,7 @@ final class SearchState {
     if slot >= 0 {
       occupy(lesson, at: slot, delta: 1)
       refreshTeacherRooms(lesson: lesson, day: model.day(of: slot))
-      for g in model.groupRulesOfLesson[lesson] { refreshRule(Int(g)) }
+      for g in model.groupRulesOfLesson[lesson] { refreshRule(Int(g), day: model.day(of: slot)) }
     }
   }
 
