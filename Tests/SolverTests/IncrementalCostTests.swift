@@ -96,6 +96,44 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// Going back to a snapshot (a ruin and recreate not kept, a refused neighbourhood) moves back
+  /// only what changed, and leaves the placement, the rooms, every count and the costs as they
+  /// were when it was taken.
+  @Test func aRestoreReturnsToTheSnapshotTaken() throws {
+    let model = try TimetableModel(problem: Self.problem())
+    let state = SearchState(model: model)
+    var random = SeededGenerator(seed: 3)
+    func shuffle(_ steps: Int) {
+      for _ in 0..<steps {
+        let b = random.below(model.blockLessons.count)
+        let domain = model.domain[b]
+        guard !domain.isEmpty else { continue }
+        if state.isPlaced(b), random.below(5) == 0 {
+          state.remove(b)
+        } else {
+          state.move(b, to: Int(domain[random.below(domain.count)]))
+        }
+        let lesson = Int(model.blockLessons[b][0])
+        if let options = model.roomChoices[lesson].first, random.below(2) == 0 {
+          state.setRoom(lesson: lesson, choice: 0, room: options[random.below(options.count)])
+        }
+      }
+    }
+    func record() -> String {
+      "\(state.start) \(state.chosenRooms) \(state.occupancy) \(state.busyMasks) \(state.ruleCost) \(state.buildingDays) \(state.cost) \(state.unplaced)"
+    }
+    for round in 0..<40 {
+      shuffle(30)
+      let snapshot = state.snapshot()
+      let before = record()
+      shuffle(1 + round % 7)
+      #expect(record() != before || round % 7 == 0, "round \(round): the shuffle changed nothing")
+      state.restore(snapshot)
+      #expect(record() == before, "round \(round)")
+      #expect(state.cost == state.recomputedCost(), "round \(round)")
+    }
+  }
+
   /// Pricing a trial move (`delta`) puts back every count, record and cost as it was, and prices
   /// exactly what the move then costs; with a hard maximum of days too, so that its shadow and the
   /// weekly running sums are tried and put back.

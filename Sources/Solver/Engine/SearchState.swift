@@ -429,9 +429,20 @@ final class SearchState {
 
   func snapshot() -> Snapshot { Snapshot(start: start, rooms: chosenRooms, cost: cost) }
 
+  /// Goes back to a snapshot: the blocks placed elsewhere, or whose lessons have other rooms,
+  /// are taken out and put back as they were; the others stay (a ruin and recreate that is not
+  /// kept moved a few dozen of thousands).
   func restore(_ snapshot: Snapshot) {
-    for b in start.indices where start[b] >= 0 { remove(b) }
-    chosenRooms = snapshot.rooms
-    for b in snapshot.start.indices where snapshot.start[b] >= 0 { placeKeepingRooms(b, at: Int(snapshot.start[b])) }
+    var changed: [Int] = []
+    for b in start.indices {
+      if start[b] != snapshot.start[b]
+        || model.blockLessons[b].contains(where: { chosenRooms[Int($0)] != snapshot.rooms[Int($0)] })
+      {
+        changed.append(b)
+      }
+    }
+    for b in changed where start[b] >= 0 { remove(b) }
+    for b in changed { for l in model.blockLessons[b] { chosenRooms[Int(l)] = snapshot.rooms[Int(l)] } }
+    for b in changed where snapshot.start[b] >= 0 { placeKeepingRooms(b, at: Int(snapshot.start[b])) }
   }
 }
