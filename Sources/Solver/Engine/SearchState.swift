@@ -39,7 +39,7 @@ final class SearchState {
   var scratchRules: [Int32] = []
   var scratchPlaced: [(lesson: Int, slot: Int)] = []
   /// Scratch of the building and activity-tag rules: lessons with buildings (slot × lessons +
-  /// lesson) and the building of each, days' counts and masks.
+  /// lesson) and the building of each; the tag rules' masks of days.
   var scratchBuildings: [Int] = []
   var scratchBuildingOf: [Int32] = []
   var scratchMasks: [UInt32] = []
@@ -431,7 +431,7 @@ final class SearchState {
 
   /// Goes back to a snapshot: the blocks placed elsewhere, or whose lessons have other rooms,
   /// are taken out and put back as they were; the others stay (a ruin and recreate that is not
-  /// kept moved a few dozen of thousands).
+  /// kept moved a few dozen lessons, not the thousands of a large school).
   func restore(_ snapshot: Snapshot) {
     var changed: [Int] = []
     for b in start.indices {
