@@ -256,8 +256,7 @@ final class SearchRun {
   private func finish() -> SolveResult {
     if best.cost > overall.cost { best = overall }
     if state.cost > best.cost { state.restore(best) }
-    RoomMatching(state: state).repair()
-    RoomRuleRepair(state: state).repair()
+    state.chooseRoomsAgain()
     if settings.useMIP, state.cost.hard > 0 {
       RoomAssignment(state: state, parameters: parameters, logger: settings.logger).improve(
         timeLimit: settings.mipTimeLimit)

@@ -106,10 +106,7 @@ struct NeighbourhoodSearch {
     }
     // GLPK counts the free rooms of each kind, not which room each lesson takes: the rooms are
     // chosen again, as after a round of annealing, before the result is judged.
-    if parameters.roomsAfterSolve {
-      RoomMatching(state: state).repair()
-      RoomRuleRepair(state: state).repair()
-    }
+    if parameters.roomsAfterSolve { state.chooseRoomsAgain() }
     if detailed {
       let after = state.breakdown()
       // The parts that changed, hard/soft before → after.

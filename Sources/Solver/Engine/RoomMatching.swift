@@ -78,3 +78,13 @@ struct RoomMatching {
     }
   }
 }
+
+extension SearchState {
+  /// Every lesson's rooms chosen again without moving it: the matching slot by slot, then the
+  /// rules on the rooms of several lessons (`RoomRuleRepair`). At the end of a solve, and on a
+  /// GLPK neighbourhood's result, which counts the free rooms of each kind, not the rooms taken.
+  func chooseRoomsAgain() {
+    RoomMatching(state: self).repair()
+    RoomRuleRepair(state: self).repair()
+  }
+}
