@@ -113,7 +113,9 @@ import Testing
         } else {
           state.move(b, to: Int(domain[random.below(domain.count)]))
         }
-        let lesson = Int(model.blockLessons[b][0])
+        // Another room for a lesson of another block, which then differs from the snapshot by
+        // its rooms alone.
+        let lesson = Int(model.blockLessons[random.below(model.blockLessons.count)][0])
         if let options = model.roomChoices[lesson].first, random.below(2) == 0 {
           state.setRoom(lesson: lesson, choice: 0, room: options[random.below(options.count)])
         }
