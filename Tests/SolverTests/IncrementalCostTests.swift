@@ -96,6 +96,22 @@ import Testing
     #expect(state.cost == state.recomputedCost())
   }
 
+  /// A random block taken out (one time in `removingOneIn`, when placed) or moved to a random
+  /// slot of its domain; false, with nothing drawn after the block, when it has no slot.
+  static func removeOrMoveARandomBlock(
+    _ state: SearchState, _ random: inout SeededGenerator, removingOneIn odds: Int
+  ) -> Bool {
+    let b = random.below(state.model.blockLessons.count)
+    let domain = state.model.domain[b]
+    guard !domain.isEmpty else { return false }
+    if state.isPlaced(b), random.below(odds) == 0 {
+      state.remove(b)
+    } else {
+      state.move(b, to: Int(domain[random.below(domain.count)]))
+    }
+    return true
+  }
+
   /// Going back to a snapshot (a ruin and recreate not kept, a refused neighbourhood) moves back
   /// only what changed, and leaves the placement, the rooms, every count and the costs as they
   /// were when it was taken.
@@ -105,14 +121,7 @@ import Testing
     var random = SeededGenerator(seed: 3)
     func shuffle(_ steps: Int) {
       for _ in 0..<steps {
-        let b = random.below(model.blockLessons.count)
-        let domain = model.domain[b]
-        guard !domain.isEmpty else { continue }
-        if state.isPlaced(b), random.below(5) == 0 {
-          state.remove(b)
-        } else {
-          state.move(b, to: Int(domain[random.below(domain.count)]))
-        }
+        guard Self.removeOrMoveARandomBlock(state, &random, removingOneIn: 5) else { continue }
         // Another room for a lesson of another block, which then differs from the snapshot by
         // its rooms alone.
         let lesson = Int(model.blockLessons[random.below(model.blockLessons.count)][0])
@@ -201,14 +210,7 @@ import Testing
     var random = SeededGenerator(seed: 23)
     var raised = 0
     for step in 0..<3000 {
-      let b = random.below(model.blockLessons.count)
-      let domain = model.domain[b]
-      guard !domain.isEmpty else { continue }
-      if state.isPlaced(b), random.below(7) == 0 {
-        state.remove(b)
-      } else {
-        state.move(b, to: Int(domain[random.below(domain.count)]))
-      }
+      guard Self.removeOrMoveARandomBlock(state, &random, removingOneIn: 7) else { continue }
       if step % 40 == 0 {
         state.raiseBreakoutWeights(dayRules: step % 80 == 0)
         raised += 1
