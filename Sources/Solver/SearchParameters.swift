@@ -247,6 +247,13 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     /// Off: in stop 41 (60 s) it solved SNV-BBA-2019-2020-S1-VF in 0 runs of 8 against 3, and
     /// left 147 violations on Lycee-Goulmima against 28 (seed 1).
     public var buildingRules = false
+    /// Whether kinds of rooms that share rooms get rows for their unions too (a lab that biology
+    /// and chemistry both may use; a room a lesson must have counts as a kind of one room): the
+    /// lessons of every linked group of kinds do not outnumber the free rooms of all of them
+    /// (Hall's condition), not only each kind its own. Without them GLPK may place a lesson that
+    /// must have the lab and two that may have the lab or one other room at once, a result the
+    /// room matching cannot mend (`NeighbourhoodMIP.addRoomKindUnions`).
+    public var roomKindUnions = true
 
     public init() {}
   }
@@ -471,7 +478,7 @@ extension SearchParameters.Neighbourhoods {
     case startSize, leastSize, mostSize, shrinkWithoutSolution, growWhenFast, fastDivisor, shrinkWhenNotOptimal,
       largeClass
     case mipHardPrice, nodeLimit, cuts, depthFirst, feasibilityPump, warmRelaxation, roomsAfterSolve,
-      buildingRules
+      buildingRules, roomKindUnions
   }
 
   public init(from decoder: Decoder) throws {
@@ -501,6 +508,7 @@ extension SearchParameters.Neighbourhoods {
     try c.decode(&warmRelaxation, .warmRelaxation)
     try c.decode(&roomsAfterSolve, .roomsAfterSolve)
     try c.decode(&buildingRules, .buildingRules)
+    try c.decode(&roomKindUnions, .roomKindUnions)
   }
 }
 

@@ -54,11 +54,13 @@ import Testing
   /// problems, and a value of the wrong type refused with its path.
   @Test func theRoundEndAndNeighbourhoodRoomSettingsAreReadAndChecked() throws {
     let json = #"""
-      {"rounds": {"repairRoundEndSlack": -1}, "neighbourhoods": {"roomsAfterSolve": false, "buildingRules": true}}
+      {"rounds": {"repairRoundEndSlack": -1}, "neighbourhoods": {"roomsAfterSolve": false, "buildingRules": true, "roomKindUnions": false}}
       """#
     let read = try JSONDecoder().decode(SearchParameters.self, from: Data(json.utf8))
     #expect(read.neighbourhoods.roomsAfterSolve == false)
     #expect(read.neighbourhoods.buildingRules == true)
+    #expect(read.neighbourhoods.roomKindUnions == false)
+    #expect(SearchParameters().neighbourhoods.roomKindUnions == true)
     #expect(read.rounds.repairFromRoundEnd == true)
     #expect(read.problems.count == 1)
     #expect(read.problems.first?.hasPrefix("rounds.repairRoundEndSlack:") == true, "\(read.problems)")

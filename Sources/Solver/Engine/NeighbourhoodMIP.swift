@@ -29,6 +29,8 @@ struct NeighbourhoodMIP {
   var classCover: [Int: [Variable]] = [:]
   /// Which variables need a room of a set in a slot, by set.
   var roomSetCover: [String: (rooms: [Int32], cells: [Int: [Variable]])] = [:]
+  /// Which variables need a room without a choice in a slot, in both weeks, by room and slot.
+  var fixedRoomCover: [Int: [Variable]] = [:]
   var touchedClasses = Set<Int>()
   var touchedTeachers = Set<Int>()
   var touchedUnits = Set<Int>()
@@ -123,6 +125,9 @@ struct NeighbourhoodMIP {
           for k in 0..<2 where parity & (1 << k) != 0 {
             cover[(Int(r) * model.slots + slot + q) * 2 + k, default: []].append(x)
           }
+          if parity == 3, Int(r) >= model.teacherCount + model.unitCount {
+            fixedRoomCover[Int(r) * model.slots + slot + q, default: []].append(x)
+          }
         }
         for c in model.classesOf[lesson] { classCover[Int(c) * model.slots + slot + q, default: []].append(x) }
         for options in model.roomChoices[lesson] {
@@ -169,6 +174,87 @@ struct NeighbourhoodMIP {
         try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
       }
     }
+    if parameters.roomKindUnions { try addRoomKindUnions() }
+  }
+
+  /// Rooms of kinds that share rooms (`SearchParameters.Neighbourhoods.roomKindUnions`): in each
+  /// slot, the freed lessons needing a room of any kind of a group of kinds linked by shared
+  /// rooms do not outnumber the free rooms of the group's union (Hall's condition for the
+  /// matching of rooms that follows). A room a freed lesson needs without a choice is a kind of
+  /// one room here, so a lab one lesson must have and others may have counts for both.
+  private func addRoomKindUnions() throws {
+    var kindsAt: [Int: [(rooms: Set<Int32>, vars: [Variable])]] = [:]
+    for key in roomSetCover.keys.sorted() {
+      let entry = roomSetCover[key]!
+      for (slot, vars) in entry.cells { kindsAt[slot, default: []].append((Set(entry.rooms), vars)) }
+    }
+    for slot in kindsAt.keys.sorted() {
+      var kinds = kindsAt[slot]!
+      let choices = kinds.reduce(into: Set<Int32>()) { $0.formUnion($1.rooms) }
+      for room in choices.sorted() {
+        if let vars = fixedRoomCover[Int(room) * model.slots + slot] { kinds.append(([room], vars)) }
+      }
+      guard kinds.count > 1 else { continue }
+      for group in Self.linkedGroups(of: kinds.map(\.rooms)) {
+        var rooms = Set<Int32>()
+        var vars: [Variable] = []
+        for i in group {
+          rooms.formUnion(kinds[i].rooms)
+          vars += kinds[i].vars
+        }
+        let free = rooms.filter {
+          state.load(resource: Int($0), slot: slot) == 0 && !model.isRoomClosed($0, from: slot)
+        }.count
+        guard vars.count > free else { continue }
+        let slack = try lp.addVariable(.continuous, lower: 0, cost: hardPrice)
+        try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
+      }
+    }
+  }
+
+  /// The groups of two or more of `sets` linked by shared members, as indices in order: in a
+  /// component of linked sets of at most `wholeComponentAbove` sets every linked group, in a
+  /// larger one (whose groups would be too many) the component itself.
+  static func linkedGroups(of sets: [Set<Int32>], wholeComponentAbove: Int = 6) -> [[Int]] {
+    let linked = sets.indices.map { i in sets.indices.filter { $0 != i && !sets[i].isDisjoint(with: sets[$0]) } }
+    var component = Array(repeating: -1, count: sets.count)
+    var groups: [[Int]] = []
+    for first in sets.indices where component[first] < 0 {
+      var members = [first]
+      component[first] = first
+      var next = 0
+      while next < members.count {
+        for j in linked[members[next]] where component[j] < 0 {
+          component[j] = first
+          members.append(j)
+        }
+        next += 1
+      }
+      guard members.count > 1 else { continue }
+      members.sort()
+      guard members.count <= wholeComponentAbove else {
+        groups.append(members)
+        continue
+      }
+      for mask in 1..<(1 << members.count) where mask.nonzeroBitCount > 1 {
+        let group = members.indices.filter { mask & (1 << $0) != 0 }.map { members[$0] }
+        if isLinked(group, linked) { groups.append(group) }
+      }
+    }
+    return groups
+  }
+
+  /// Whether the sets of `group` are all reached from its first through shared members.
+  private static func isLinked(_ group: [Int], _ linked: [[Int]]) -> Bool {
+    var reached: Set<Int> = [group[0]]
+    var queue = [group[0]]
+    while let i = queue.popLast() {
+      for j in linked[i] where group.contains(j) && !reached.contains(j) {
+        reached.insert(j)
+        queue.append(j)
+      }
+    }
+    return reached.count == group.count
   }
 
   // MARK: - Class days
