@@ -165,16 +165,21 @@ struct NeighbourhoodMIP {
     for key in roomSetCover.keys.sorted() {
       let entry = roomSetCover[key]!
       for slot in entry.cells.keys.sorted() {
-        let vars = entry.cells[slot]!
-        let free = entry.rooms.filter {
-          state.load(resource: Int($0), slot: slot) == 0 && !model.isRoomClosed($0, from: slot)
-        }.count
-        guard vars.count > free else { continue }
-        let slack = try lp.addVariable(.continuous, lower: 0, cost: hardPrice)
-        try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
+        try addRoomCount(entry.cells[slot]!, rooms: entry.rooms, slot: slot)
       }
     }
     if parameters.roomKindUnions { try addRoomKindUnions() }
+  }
+
+  /// The row that `vars` (each a lesson needing one of `rooms` in `slot`) do not outnumber the
+  /// rooms free and open then, with priced slack; none when they cannot.
+  private func addRoomCount(_ vars: [Variable], rooms: some Collection<Int32>, slot: Int) throws {
+    let free = rooms.filter {
+      state.load(resource: Int($0), slot: slot) == 0 && !model.isRoomClosed($0, from: slot)
+    }.count
+    guard vars.count > free else { return }
+    let slack = try lp.addVariable(.continuous, lower: 0, cost: hardPrice)
+    try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
   }
 
   /// Rooms of kinds that share rooms (`SearchParameters.Neighbourhoods.roomKindUnions`): in each
@@ -202,12 +207,7 @@ struct NeighbourhoodMIP {
           rooms.formUnion(kinds[i].rooms)
           vars += kinds[i].vars
         }
-        let free = rooms.filter {
-          state.load(resource: Int($0), slot: slot) == 0 && !model.isRoomClosed($0, from: slot)
-        }.count
-        guard vars.count > free else { continue }
-        let slack = try lp.addVariable(.continuous, lower: 0, cost: hardPrice)
-        try lp.addConstraint(vars.map { ($0, 1.0) } + [(slack, -1)], .lessOrEqual, Double(free))
+        try addRoomCount(vars, rooms: rooms, slot: slot)
       }
     }
   }
@@ -217,15 +217,15 @@ struct NeighbourhoodMIP {
   /// larger one (whose groups would be too many) the component itself.
   static func linkedGroups(of sets: [Set<Int32>], wholeComponentAbove: Int = 6) -> [[Int]] {
     let linked = sets.indices.map { i in sets.indices.filter { $0 != i && !sets[i].isDisjoint(with: sets[$0]) } }
-    var component = Array(repeating: -1, count: sets.count)
+    var grouped = Array(repeating: false, count: sets.count)
     var groups: [[Int]] = []
-    for first in sets.indices where component[first] < 0 {
+    for first in sets.indices where !grouped[first] {
       var members = [first]
-      component[first] = first
+      grouped[first] = true
       var next = 0
       while next < members.count {
-        for j in linked[members[next]] where component[j] < 0 {
-          component[j] = first
+        for j in linked[members[next]] where !grouped[j] {
+          grouped[j] = true
           members.append(j)
         }
         next += 1
