@@ -191,7 +191,8 @@ struct NeighbourhoodMIP {
     var kindsAt: [Int: [(rooms: Set<Int32>, vars: [Variable])]] = [:]
     for key in roomSetCover.keys.sorted() {
       let entry = roomSetCover[key]!
-      for (slot, vars) in entry.cells { kindsAt[slot, default: []].append((Set(entry.rooms), vars)) }
+      let rooms = Set(entry.rooms)
+      for (slot, vars) in entry.cells { kindsAt[slot, default: []].append((rooms, vars)) }
     }
     for slot in kindsAt.keys.sorted() {
       var kinds = kindsAt[slot]!
@@ -220,41 +221,34 @@ struct NeighbourhoodMIP {
     var grouped = Array(repeating: false, count: sets.count)
     var groups: [[Int]] = []
     for first in sets.indices where !grouped[first] {
-      var members = [first]
-      grouped[first] = true
-      var next = 0
-      while next < members.count {
-        for j in linked[members[next]] where !grouped[j] {
-          grouped[j] = true
-          members.append(j)
-        }
-        next += 1
-      }
+      let members = reached(from: first, linked, within: { _ in true }).sorted()
+      for i in members { grouped[i] = true }
       guard members.count > 1 else { continue }
-      members.sort()
       guard members.count <= wholeComponentAbove else {
         groups.append(members)
         continue
       }
       for mask in 1..<(1 << members.count) where mask.nonzeroBitCount > 1 {
         let group = members.indices.filter { mask & (1 << $0) != 0 }.map { members[$0] }
-        if isLinked(group, linked) { groups.append(group) }
+        // A group counts when its sets are all reached from its first through shared members.
+        if reached(from: group[0], linked, within: group.contains).count == group.count { groups.append(group) }
       }
     }
     return groups
   }
 
-  /// Whether the sets of `group` are all reached from its first through shared members.
-  private static func isLinked(_ group: [Int], _ linked: [[Int]]) -> Bool {
-    var reached: Set<Int> = [group[0]]
-    var queue = [group[0]]
+  /// The sets reached from `first` through shared members (`linked`), passing only through
+  /// those `within` admits; `first` among them.
+  private static func reached(from first: Int, _ linked: [[Int]], within: (Int) -> Bool) -> Set<Int> {
+    var reached: Set<Int> = [first]
+    var queue = [first]
     while let i = queue.popLast() {
-      for j in linked[i] where group.contains(j) && !reached.contains(j) {
+      for j in linked[i] where within(j) && !reached.contains(j) {
         reached.insert(j)
         queue.append(j)
       }
     }
-    return reached.count == group.count
+    return reached
   }
 
   // MARK: - Class days
