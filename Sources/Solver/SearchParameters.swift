@@ -108,6 +108,11 @@ public struct SearchParameters: Sendable, Codable, Equatable {
     public var ruinExtraLessons = 4
     /// Placements with eviction per ruined block when a ruin is recreated.
     public var recreateBudgetPerBlock = 8
+    /// A ruin around a lesson too close to another under a hard rule of days between lessons
+    /// first sends it to a slot on a day apart from them (`LocalSearch.slotApart`), moving what is
+    /// in its way there: recreated around its old day, it goes back to the same day when every
+    /// other day is full.
+    public var ruinSendsApart = true
 
     public init() {}
   }
@@ -399,7 +404,7 @@ extension SearchParameters.Moves {
     case baseWeights, shareFloor, ruinFloor, costScaledChoice, rateHalvingSteps, troubledRefreshSteps,
       troubledPickTenths
     case troubledAgeCap, tabuTenure, bestSwapSample, bestChainSample, chainLimit, ruinLimit, ruinExtraLessons
-    case recreateBudgetPerBlock
+    case recreateBudgetPerBlock, ruinSendsApart
   }
 
   public init(from decoder: Decoder) throws {
@@ -427,6 +432,7 @@ extension SearchParameters.Moves {
     try c.decode(&ruinLimit, .ruinLimit)
     try c.decode(&ruinExtraLessons, .ruinExtraLessons)
     try c.decode(&recreateBudgetPerBlock, .recreateBudgetPerBlock)
+    try c.decode(&ruinSendsApart, .ruinSendsApart)
   }
 }
 

@@ -96,7 +96,9 @@ struct LocalSearch {
       case .move: tryMove(block, temperature: temperature)
       case .swap: trySwap(block, temperature: temperature)
       case .chain: tryKempe(block, temperature: temperature)
-      case .ruinAndRecreate: ruinAndRecreate(around: block, temperature: temperature)
+      case .ruinAndRecreate:
+        let apart = parameters.moves.ruinSendsApart ? slotApart(for: block) : nil
+        ruinAndRecreate(around: block, apart: apart, temperature: temperature)
       case .bestSwap: bestSwap(block, step: step, temperature: temperature)
       case .shift: tryShift(block, temperature: temperature)
       case .bestChain: bestChain(block, temperature: temperature)
@@ -282,8 +284,9 @@ struct LocalSearch {
 
   /// Takes a block and the lessons around it (of its classes and teachers that day, and a few
   /// more of its classes) out of the timetable and puts them back one by one, each at its
-  /// cheapest slot: a larger step than a move when the search is stuck near a violation.
-  private mutating func ruinAndRecreate(around block: Int, temperature: Double) {
+  /// cheapest slot: a larger step than a move when the search is stuck near a violation. With
+  /// `apart`, the block goes to that slot first and the blocks in its way there are put back too.
+  mutating func ruinAndRecreate(around block: Int, apart: Int? = nil, temperature: Double) {
     let model = state.model
     let slot = Int(state.start[block])
     guard slot >= 0 else { return }
@@ -327,6 +330,12 @@ struct LocalSearch {
     let before = weighedCost
     let snapshotBefore = state.snapshot()
     for b in ruined { state.remove(b) }
+    // A lesson too close to another under a hard rule of days between goes first to a day apart
+    // from them, and what is in its way there is placed again with the rest.
+    if let apart {
+      for b in state.conflictingBlocks(block, at: apart) where state.isPlaced(b) { state.remove(b) }
+      state.place(block, at: apart)
+    }
     // Put them back as the construction does, moving others out of the way when it must.
     var rebuild = Construction(
       state: state, random: SeededGenerator(seed: random.next()), shouldStop: { false }, parameters: parameters)
