@@ -12,17 +12,9 @@ extension LocalSearch {
     guard current >= 0, state.tooClose(block, onDay: model.day(of: current)).pairs > 0 else { return nil }
     // The days each other lesson of the block's hard rules of days between rules out.
     var closed: UInt32 = 0
-    for l in model.blockLessons[block] {
-      for g in model.groupRulesOfLesson[Int(l)] {
-        let rule = model.groupRules[Int(g)]
-        guard rule.weight.hard, case .minDays(let minDays, _) = rule.kind else { continue }
-        for other in rule.lessons {
-          let b = Int(model.blockOf[Int(other)])
-          guard b != block, state.isPlaced(b) else { continue }
-          let day = model.day(of: Int(state.start[b]))
-          for d in max(0, day - minDays + 1)..<min(model.days, day + minDays) { closed |= 1 << UInt32(d) }
-        }
-      }
+    state.forEachPartnerApart(of: block) { b, minDays in
+      let day = model.day(of: Int(state.start[b]))
+      for d in max(0, day - minDays + 1)..<min(model.days, day + minDays) { closed |= 1 << UInt32(d) }
     }
     let open = model.domain[block].filter { closed & (1 << UInt32(model.day(of: Int($0)))) == 0 }
     guard !open.isEmpty else { return nil }

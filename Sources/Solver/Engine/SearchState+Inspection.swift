@@ -35,19 +35,27 @@ extension SearchState {
   func tooClose(_ block: Int, onDay day: Int) -> (blocks: [Int], pairs: Int) {
     var blocks: [Int] = []
     var pairs = 0
+    forEachPartnerApart(of: block) { b, minDays in
+      guard !model.locked[b], abs(Int(start[b]) / P - day) < minDays else { return }
+      pairs += 1
+      if !blocks.contains(b) { blocks.append(b) }
+    }
+    return (blocks, pairs)
+  }
+
+  /// Calls `body` with each other placed block of a hard rule of days between lessons that one of
+  /// the block's lessons is in, and the rule's days (once a rule and lesson of the rule).
+  func forEachPartnerApart(of block: Int, _ body: (_ partner: Int, _ minDays: Int) -> Void) {
     for l in model.blockLessons[block] {
       for g in model.groupRulesOfLesson[Int(l)] {
         let rule = model.groupRules[Int(g)]
         guard rule.weight.hard, case .minDays(let minDays, _) = rule.kind else { continue }
         for other in rule.lessons {
           let b = Int(model.blockOf[Int(other)])
-          guard b != block, !model.locked[b], start[b] >= 0, abs(Int(start[b]) / P - day) < minDays else { continue }
-          pairs += 1
-          if !blocks.contains(b) { blocks.append(b) }
+          if b != block, start[b] >= 0 { body(b, minDays) }
         }
       }
     }
-    return (blocks, pairs)
   }
 
   /// For a block placed on a day: the movable blocks of the lightest other working day of each of
