@@ -44,7 +44,7 @@ extension SearchState {
   }
 
   /// Calls `body` with each other placed block of a hard rule of days between lessons that one of
-  /// the block's lessons is in, and the rule's days (once a rule and lesson of the rule).
+  /// the block's lessons is in, with the rule's days: once for each such rule and lesson of it.
   func forEachPartnerApart(of block: Int, _ body: (_ partner: Int, _ minDays: Int) -> Void) {
     for l in model.blockLessons[block] {
       for g in model.groupRulesOfLesson[Int(l)] {
