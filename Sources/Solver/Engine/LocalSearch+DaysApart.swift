@@ -9,13 +9,17 @@ extension LocalSearch {
   mutating func slotApart(for block: Int) -> Int? {
     let model = state.model
     let current = Int(state.start[block])
-    guard current >= 0, state.tooClose(block, onDay: model.day(of: current)).pairs > 0 else { return nil }
-    // The days each other lesson of the block's hard rules of days between rules out.
+    guard current >= 0 else { return nil }
+    // The days each other lesson of the block's hard rules of days between rules out, and whether
+    // a movable one is too close now (as `SearchState.tooClose` counts), in one walk.
     var closed: UInt32 = 0
+    var tooClose = false
     state.forEachPartnerApart(of: block) { b, minDays in
       let day = model.day(of: Int(state.start[b]))
+      if !model.locked[b], abs(day - model.day(of: current)) < minDays { tooClose = true }
       for d in max(0, day - minDays + 1)..<min(model.days, day + minDays) { closed |= 1 << UInt32(d) }
     }
+    guard tooClose else { return nil }
     let open = model.domain[block].filter { closed & (1 << UInt32(model.day(of: Int($0)))) == 0 }
     guard !open.isEmpty else { return nil }
     let slot = Int(open[random.below(open.count)])
